@@ -1,0 +1,61 @@
+# Rebuild every dataset from the PDFs in $(RAW) into $(OUT), incrementally:
+# a stage re-runs only when its input (or the code of that stage) changed.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+
+RAW ?= raw
+OUT ?= out
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+RUN := $(PY) -m pipeline
+
+PDFS := $(sort $(wildcard $(RAW)/*.pdf))
+INTERIM := $(OUT)/interim
+EXTRACTED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.extract.json)
+CLEANED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.clean.json)
+MANIFEST := $(INTERIM)/inputs.txt
+
+.PHONY: all test lint clean venv
+# Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
+.SECONDARY: $(EXTRACTED)
+all: $(OUT)/datapackage.json
+
+venv: $(STAMP)
+# A bare machine gets its own virtual environment with everything the pipeline and tests need.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# The list of input PDFs, rewritten only when it changes, so removing a PDF re-publishes.
+$(MANIFEST): FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(notdir $(PDFS)) > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(wildcard pipeline/extract/*.py)
+	$(RUN) extract $< -o $@
+
+$(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(wildcard pipeline/clean/*.py)
+	$(RUN) clean $< -o $@
+
+$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(wildcard schemas/*.py pipeline/validate/*.py pipeline/publish/*.py pipeline/datasets.py)
+	$(RUN) publish $(CLEANED) --out $(OUT)
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check pipeline schemas tests bench
+	$(VENV)/bin/python -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline schemas tests bench
+
+clean:
+	rm -rf $(OUT)
+
+.PHONY: FORCE
+FORCE:

@@ -1,0 +1,1 @@
+"""Staged pipeline: extract → clean → validate → publish, for the labour banks' PDF tables."""

@@ -1,0 +1,75 @@
+"""Text normalisation for Japanese PDF cells: folding, line joining, label tidying.
+
+NFKC folds full-width letters/digits and the radical code points some PDF fonts map glyphs to
+(⽬ → 目), but it also destroys characters that carry meaning here: ① becomes 1 and ～ becomes ~.
+`fold` therefore protects those characters and NFKC-folds everything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+RANGE_MARKS = "～〜"
+# Characters kept exactly as printed: circled numbers, range tildes, the full-width percent
+# sign (the units column says ％), and marks.
+PROTECTED = frozenset(CIRCLED + RANGE_MARKS + "％○×◯✕")
+# Look-alikes that NFKC leaves alone but extraction produces.
+EXTRA_MAP = str.maketrans({"‧": "・", "･": "・", "〇": "○", "◯": "○", "✕": "×", "╳": "×"})
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def fold(text: str) -> str:
+    """NFKC-fold `text` except for the characters that carry meaning (①, ～, ％, ○, ×)."""
+    text = text.translate(EXTRA_MAP)
+    out: list[str] = []
+    run: list[str] = []
+    for ch in text:
+        if ch in PROTECTED:
+            out.append(unicodedata.normalize("NFKC", "".join(run)))
+            run.clear()
+            out.append(ch)
+        else:
+            run.append(ch)
+    out.append(unicodedata.normalize("NFKC", "".join(run)))
+    return "".join(out)
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines the Japanese way: no space, unless both sides are ASCII words."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    out = lines[0]
+    for line in lines[1:]:
+        glue = " " if _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(line[0]) else ""
+        out += glue + line
+    return out
+
+
+def clean_cell(text: str | None) -> str:
+    """A cell as a user reads it: folded, wrapped lines joined, runs of spaces collapsed."""
+    return join_lines(fold(text or ""))
+
+
+def squeeze(text: str) -> str:
+    """Drop every whitespace: distributed alignment prints 金　利 for 金利."""
+    return "".join(fold(text).split())
+
+
+_LEGEND = re.compile(r"[（(]?\s*[○×]\s*[:：][^○×（）()\n]*[）)]?")
+
+
+def strip_label(text: str | None) -> str:
+    """A row label without its mark legend (○：対象 ×：対象外) or alignment spaces."""
+    folded = fold(text or "")
+    return squeeze(_LEGEND.sub("", folded))
+
+
+def has_cid_garbage(text: str) -> bool:
+    """True when the font had no usable ToUnicode map and text came out as (cid:NN)."""
+    return bool(_CID.search(text))

@@ -1,0 +1,113 @@
+"""Command line: one command per stage, plus `all`. Errors print one line and exit 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.errors import PipelineError
+
+EXIT_ERROR = 2
+
+existing = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Turn the labour banks' Japanese PDF tables into tidy, validated datasets.
+
+    Stages run in order extract → clean → validate → publish; `all` runs them for every PDF in a
+    folder. Errors print one line naming the file, page and cell, exit with status 2, and leave
+    the published files as they were.
+    """
+
+
+@cli.command()
+@click.argument("pdf", type=existing)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Extract artifact to write (JSON).")
+def extract(pdf: Path, output: Path) -> None:
+    """Read PDF's ruled tables (cells with spans) and loose text lines into a JSON artifact."""
+    from pipeline.run import extract_file
+
+    data = extract_file(pdf, output)
+    n_tables = sum(len(page["tables"]) for page in data["pages"])
+    click.echo(f"extract {pdf}: {len(data['pages'])} page(s), {n_tables} table(s) → {output}")
+
+
+@cli.command()
+@click.argument("extracted", type=existing)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Clean artifact to write (JSON).")
+def clean(extracted: Path, output: Path) -> None:
+    """Detect the document kind and turn an extract artifact into tidy records."""
+    from pipeline.run import clean_file
+
+    data = clean_file(extracted, output)
+    counts = ", ".join(f"{name} {len(rows)}" for name, rows in data["datasets"].items())
+    click.echo(f"clean {extracted}: {data['kind']}: {counts} row(s) → {output}")
+
+
+@cli.command()
+@click.argument("cleaned", nargs=-1, type=existing)
+def validate(cleaned: tuple[Path, ...]) -> None:
+    """Check clean artifacts against the dataset schemas; report every problem at once."""
+    from pipeline.run import validated_frames
+
+    frames, _ = validated_frames(list(cleaned))
+    for name, frame in frames.items():
+        click.echo(f"validate {name}: {len(frame)} row(s) valid")
+
+
+@cli.command()
+@click.argument("cleaned", nargs=-1, type=existing)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder to publish into.")
+def publish(cleaned: tuple[Path, ...], out: Path) -> None:
+    """Validate clean artifacts and write CSV, Parquet and datapackage.json, atomically."""
+    from pipeline.run import publish_files
+
+    frames = publish_files(list(cleaned), out)
+    for name, frame in frames.items():
+        click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
+
+
+@cli.command(name="all")
+@click.option("--raw", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("raw"), show_default=True, help="Folder of source PDFs.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder to publish into.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="PDFs read in parallel (0 = one per CPU).")
+def all_(raw: Path, out: Path, jobs: int) -> None:
+    """Run every stage for every PDF in RAW and publish into OUT (all or nothing)."""
+    from pipeline.run import run_all
+
+    frames = run_all(raw, out, jobs)
+    for name, frame in frames.items():
+        click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning PipelineError into one line on stderr and exit 2."""
+    try:
+        code = cli.main(args=argv, prog_name="python -m pipeline", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except PipelineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # never a traceback for the user; PIPELINE_DEBUG=1 shows it
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        text = " ".join(str(exc).split())[:200]
+        click.echo(f"error: internal: {type(exc).__name__}: {text}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,1 @@
+"""Publish stage: write validated datasets (CSV, Parquet, datapackage.json) atomically."""

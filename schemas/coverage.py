@@ -1,0 +1,44 @@
+"""Coverage checks shared by the schemas: every entity has every row, nothing required is absent.
+
+Each function returns human-readable problems (empty when the frame is complete), so a schema
+check can pass or fail on it and the validation report can say exactly what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+
+def _label(values: Sequence) -> str:
+    return "/".join(str(v) for v in values if str(v))
+
+
+def missing_rows(
+    df: pd.DataFrame, edition: str, entity: str, row: Sequence[str]
+) -> list[str]:
+    """Rows some entity lacks that other entities of the same edition have."""
+    problems = []
+    for key, part in df.groupby(edition, sort=True):
+        rows = set(map(tuple, part[list(row)].to_numpy()))
+        for name, own in part.groupby(entity, sort=True):
+            have = set(map(tuple, own[list(row)].to_numpy()))
+            for lack in sorted(rows - have):
+                problems.append(f"{edition} {key}: {name} lacks row {_label(lack)}")
+    return problems
+
+
+def missing_required(
+    df: pd.DataFrame, edition: str, column: str | Sequence[str], required: Iterable
+) -> list[str]:
+    """Required values of `column` (or tuples over several columns) an edition lacks."""
+    cols = [column] if isinstance(column, str) else list(column)
+    problems = []
+    for key, part in df.groupby(edition, sort=True):
+        have = {v[0] if len(cols) == 1 else tuple(v) for v in part[cols].to_numpy()}
+        for need in required:
+            if need not in have:
+                shown = need if isinstance(need, str) else _label(need)
+                problems.append(f"{edition} {key}: no {'+'.join(cols)} {shown}")
+    return problems

@@ -1,0 +1,39 @@
+"""Reference data the checks compare against: who publishes, and what every edition must hold."""
+
+from __future__ import annotations
+
+# The 13 labour banks (労働金庫), as their names are printed in the comparison table's header.
+LABOUR_BANKS: tuple[str, ...] = (
+    "北海道労働金庫",
+    "東北労働金庫",
+    "中央労働金庫",
+    "新潟県労働金庫",
+    "長野県労働金庫",
+    "静岡県労働金庫",
+    "北陸労働金庫",
+    "東海労働金庫",
+    "近畿労働金庫",
+    "中国労働金庫",
+    "四国労働金庫",
+    "九州労働金庫",
+    "沖縄県労働金庫",
+)
+
+# Rows (item, condition) every edition of the NPO comparison table has; an edition may add rows.
+NPO_REQUIRED_ROWS: tuple[tuple[str, str], ...] = (
+    ("対象団体の主な条件", ""),
+    ("資金使途", "つなぎ資金"),
+    ("資金使途", "運転資金"),
+    ("資金使途", "設備資金"),
+    ("融資額限度", "無担保"),
+    ("融資額限度", "有担保"),
+    ("融資の種類", "手形貸付"),
+    ("融資の種類", "証書貸付"),
+    ("金利", "つなぎ資金/無担保"),
+    ("金利", "つなぎ資金/有担保"),
+    ("金利", "その他/無担保"),
+    ("金利", "その他/有担保"),
+    ("返済期間", "手形貸付"),
+    ("返済期間", "証書貸付"),
+    ("保証人要否", ""),
+)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the shipped PDFs, their truth files, and a cache of extract artifacts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+DATA = Path(__file__).resolve().parent / "data"
+NPO_PDF = RAW / "npo_loan_comparison_2025-04-01.pdf"
+PLAN_PDF = RAW / "business_plan_2025.pdf"
+
+
+@pytest.fixture(scope="session")
+def npo_truth() -> dict[str, Any]:
+    return json.loads((DATA / "npo_loan_comparison_2025-04-01.truth.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def plan_truth() -> dict[str, Any]:
+    return json.loads((DATA / "business_plan_2025.truth.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def npo_extracted() -> dict[str, Any]:
+    from pipeline.extract.document import extract_pdf
+
+    return extract_pdf(NPO_PDF)
+
+
+@pytest.fixture(scope="session")
+def plan_extracted() -> dict[str, Any]:
+    from pipeline.extract.document import extract_pdf
+
+    return extract_pdf(PLAN_PDF)
+
+
+@pytest.fixture()
+def raw_copy(tmp_path: Path) -> Path:
+    """A private copy of raw/ a test may add to or break."""
+    folder = tmp_path / "raw"
+    shutil.copytree(RAW, folder)
+    return folder
