@@ -18,13 +18,20 @@ class Dataset:
     name: str
     title: str
     schema: type[pa.DataFrameModel]
+    # Primary key, edition column first (as_of or fiscal_year): one edition per annual document.
     key: tuple[str, ...]
+    edition: str
     # Returns readable problems for the schema's whole-frame checks (what is missing, what is off).
     explain: Callable[[pd.DataFrame], list[str]]
 
     @property
     def columns(self) -> list[str]:
         return list(self.schema.to_schema().columns)
+
+    @property
+    def provenance(self) -> list[str]:
+        """Columns saying where a row came from (not part of what the row says)."""
+        return [c for c in self.columns if c.startswith("source_")]
 
 
 DATASETS: dict[str, Dataset] = {
@@ -35,6 +42,7 @@ DATASETS: dict[str, Dataset] = {
             title="NPO loan programmes of the 13 labour banks (制度概要)",
             schema=npo_loan_terms.NpoLoanTerms,
             key=tuple(npo_loan_terms.KEY),
+            edition="as_of",
             explain=npo_loan_terms.coverage_problems,
         ),
     )
