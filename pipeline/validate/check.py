@@ -7,13 +7,16 @@ import pandera.errors as pa_errors
 
 from pipeline.datasets import DATASETS
 from pipeline.errors import PipelineError
+from pipeline.validate.editions import check_one_source_per_edition
 
 MAX_LINES = 20
+EXAMPLES = 3
 
 
 def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """The coerced, checked frame; PipelineError listing every problem if any check fails."""
     dataset = DATASETS[name]
+    check_one_source_per_edition(name, frame)
     try:
         return dataset.schema.validate(frame, lazy=True)
     except pa_errors.SchemaErrors as exc:
@@ -25,22 +28,25 @@ def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def failure_lines(name: str, frame: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
-    """One line per failure: where (key or column), which check, and the offending value."""
+    """One line per failed check and column: how many rows, and the first few by key."""
     dataset = DATASETS[name]
     key = list(dataset.key)
     lines: list[str] = []
-    explained = False
-    for case in cases.itertuples(index=False):
-        check = str(case.check)
-        index = case.index
-        if case.schema_context == "DataFrameSchema" and not pd.notna(index):
-            if not explained:
-                lines.extend(dataset.explain(frame) or [f"check {check} failed"])
-                explained = True
+    for (column, check), group in cases.groupby(
+        [cases["column"].astype(str), cases["check"].astype(str)], sort=False
+    ):
+        if group["index"].isna().all() and (group["schema_context"] == "DataFrameSchema").all():
+            lines.extend(dataset.explain(frame) or [f"check {check} failed"])
             continue
-        where = case.column if isinstance(case.column, str) else "row"
-        if pd.notna(index) and isinstance(index, int) and index in frame.index:
-            row = frame.loc[index, key]
-            where = f"{'/'.join(str(v) for v in row if str(v))} {where}".strip()
-        lines.append(f"{where}: {check} (got {case.failure_case!r})")
+        examples = []
+        for case in group.head(EXAMPLES).itertuples(index=False):
+            where = ""
+            if pd.notna(case.index) and case.index in frame.index:
+                where = "/".join(str(v) for v in frame.loc[case.index, key] if str(v)) + " "
+            examples.append(f"{where}(got {case.failure_case!r})")
+        more = f", … {len(group) - EXAMPLES} more" if len(group) > EXAMPLES else ""
+        target = "rows" if column in (name, "None") else f"column {column}"
+        lines.append(
+            f"{target}: {check} failed in {len(group)} row(s): {', '.join(examples)}{more}"
+        )
     return list(dict.fromkeys(lines))

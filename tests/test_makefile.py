@@ -1,0 +1,90 @@
+"""`make all` end to end: any RAW/OUT folders, byte-identical reruns, no work the second time."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import NPO_PDF, RAW, ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+
+
+def make(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), *args],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def published(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    raw = tmp_path_factory.mktemp("raw")
+    for pdf in RAW.glob("*.pdf"):
+        shutil.copy(pdf, raw / pdf.name)
+    out = tmp_path_factory.mktemp("out")
+    first = make("all", f"RAW={raw}", f"OUT={out}")
+    assert first.returncode == 0, first.stderr
+    return raw, out, first
+
+
+def test_all_publishes_every_dataset(built) -> None:
+    _, out, _ = built
+    names = set(published(out))
+    assert {"npo_loan_terms.csv", "npo_loan_terms.parquet", "datapackage.json"} <= names
+    lines = (out / "npo_loan_terms.csv").read_bytes().split(b"\n")
+    assert len(lines) == 1 + 195 + 1 and lines[-1] == b""
+    assert b"\r" not in (out / "npo_loan_terms.csv").read_bytes()
+
+
+def test_second_run_does_no_work(built) -> None:
+    raw, out, _ = built
+    again = make("all", f"RAW={raw}", f"OUT={out}")
+    assert again.returncode == 0, again.stderr
+    assert "python -m pipeline" not in again.stdout
+    question = make("-q", "all", f"RAW={raw}", f"OUT={out}")
+    assert question.returncode == 0, "make -q says something is out of date"
+
+
+def test_rebuild_from_scratch_is_byte_identical(built, tmp_path) -> None:
+    raw, out, _ = built
+    out2 = tmp_path / "out2"
+    second = make("all", f"RAW={raw}", f"OUT={out2}")
+    assert second.returncode == 0, second.stderr
+    first_files, second_files = published(out), published(out2)
+    csvs = [name for name in first_files if name.endswith(".csv")]
+    assert csvs
+    for name in csvs + ["datapackage.json"]:
+        assert first_files[name] == second_files[name], name
+
+
+def test_touching_a_pdf_reruns_only_that_pdf(built, tmp_path) -> None:
+    raw, out, _ = built
+    target = raw / NPO_PDF.name
+    target.touch()
+    rerun = make("all", f"RAW={raw}", f"OUT={out}")
+    assert rerun.returncode == 0, rerun.stderr
+    extracted = [line for line in rerun.stdout.splitlines() if " extract " in line]
+    assert len(extracted) == 1 and NPO_PDF.name in extracted[0]
+
+
+def test_removing_a_pdf_republishes_without_it(tmp_path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(NPO_PDF, raw / NPO_PDF.name)
+    shutil.copy(NPO_PDF, raw / "second_copy.pdf")
+    failed = make("all", f"RAW={raw}", f"OUT={out}")
+    assert failed.returncode != 0  # the same edition twice: duplicate keys
+    assert "duplicate" in failed.stderr.lower() or "unique" in failed.stderr.lower()
+    assert not (out / "npo_loan_terms.csv").exists()
+    (raw / "second_copy.pdf").unlink()
+    fixed = make("all", f"RAW={raw}", f"OUT={out}")
+    assert fixed.returncode == 0, fixed.stderr
+    assert (out / "npo_loan_terms.csv").exists()
