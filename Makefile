@@ -13,6 +13,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN := $(PY) -m pipeline
+# CHECK=1: `make all` also cross-checks every table with a second engine (camelot).
+CHECK ?=
 
 PDFS := $(sort $(wildcard $(RAW)/*.pdf))
 INTERIM := $(OUT)/interim
@@ -23,7 +25,7 @@ MANIFEST := $(INTERIM)/inputs.txt
 .PHONY: all test lint clean venv
 # Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
 .SECONDARY: $(EXTRACTED)
-all: $(OUT)/datapackage.json
+all: $(OUT)/datapackage.json $(if $(CHECK),$(INTERIM)/crosscheck.txt)
 
 venv: $(STAMP)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need.
@@ -46,6 +48,12 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(wildcard pipeline/clean/*.p
 
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(wildcard schemas/*.py pipeline/validate/*.py pipeline/publish/*.py pipeline/datasets.py)
 	$(RUN) publish $(CLEANED) --out $(OUT)
+
+# Re-run only when a PDF or the code of either engine's side changed; the report is kept.
+$(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(wildcard pipeline/extract/*.py pipeline/crosscheck/*.py)
+	@mkdir -p $(@D)
+	$(RUN) crosscheck $(PDFS) | tee $@.new || { rm -f $@.new; exit 2; }
+	mv $@.new $@
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check pipeline schemas tests bench

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from pipeline.errors import PipelineError
+from pipeline.run import DEFAULT_TIMEOUT
 
 EXIT_ERROR = 2
 
@@ -29,11 +30,13 @@ def cli() -> None:
 @click.argument("pdf", type=existing)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Extract artifact to write (JSON).")
-def extract(pdf: Path, output: Path) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds the PDF may take to extract (0 = none).")
+def extract(pdf: Path, output: Path, timeout: float) -> None:
     """Read PDF's ruled tables (cells with spans) and loose text lines into a JSON artifact."""
     from pipeline.run import extract_file
 
-    data = extract_file(pdf, output)
+    data = extract_file(pdf, output, timeout)
     n_tables = sum(len(page["tables"]) for page in data["pages"])
     click.echo(f"extract {pdf}: {len(data['pages'])} page(s), {n_tables} table(s) → {output}")
 
@@ -82,13 +85,50 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
               show_default=True, help="Folder to publish into.")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True,
               help="PDFs read in parallel (0 = one per CPU).")
-def all_(raw: Path, out: Path, jobs: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing)."""
     from pipeline.run import run_all
 
-    frames = run_all(raw, out, jobs)
+    frames = run_all(raw, out, jobs, timeout)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=existing)
+def crosscheck(pdfs: tuple[Path, ...]) -> None:
+    """Read PDFS' ruled tables with camelot (lattice) too; report cells the engines disagree on.
+
+    Exits 2 if any cell differs (compared NFKC- and whitespace-insensitively, spans respected).
+    """
+    from pipeline.crosscheck.run import crosscheck_files
+
+    crosscheck_files(list(pdfs), click.echo)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder the datasets were published into.")
+@click.option("--from", "old", multiple=True, metavar="EDITION",
+              help="Older edition (2025-04-01 for as_of, 2025 for fiscal_year); repeatable.")
+@click.option("--to", "new", multiple=True, metavar="EDITION",
+              help="Newer edition, matched to datasets the same way; repeatable.")
+@click.option("--dataset", "names", multiple=True, help="Only this dataset; repeatable.")
+def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str, ...]) -> int:
+    """Compare two editions of each published dataset; write OUT/diffs/*.csv|md|html.
+
+    By default the two latest editions. Exits 0 when they are identical, 1 when they differ
+    (like diff), 2 on error.
+    """
+    from pipeline.diff.run import diff_published
+    from pipeline.diff.summary import summary_lines
+
+    run = diff_published(out, old, new, names)
+    for line in summary_lines(run):
+        click.echo(line)
+    return 0 if run.identical else 1
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,22 +3,69 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import PipelineError
 
+if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
+    import pandas as pd
+
 INTERIM = "interim"
+# Seconds one PDF may take through extract and clean: generous (a page takes well under one),
+# it only stops a damaged file that sends the PDF parser into a loop.
+DEFAULT_TIMEOUT = 300.0
 
 
-def extract_file(pdf: Path, artifact: Path) -> dict[str, Any]:
+class _TimeUp(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` in a library swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, file: str) -> Iterator[None]:
+    """Raise PipelineError "timed out" if the block runs longer than `seconds`.
+
+    Uses SIGALRM, so it works in the main thread of a POSIX process (the CLI and each --jobs
+    worker); elsewhere, or with no limit (None or 0), the block runs unbounded.
+    """
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimeUp:
+        raise PipelineError(f"timed out after {seconds:g} s (--timeout)", file=file) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_file(
+    pdf: Path, artifact: Path, timeout: float | None = DEFAULT_TIMEOUT
+) -> dict[str, Any]:
     """Extract stage for one PDF: write and return its extract artifact."""
     from pipeline.extract.document import extract_pdf, write_artifact
 
-    data = extract_pdf(pdf)
+    with time_limit(timeout, pdf.name):
+        data = extract_pdf(pdf)
     write_artifact(data, artifact)
     return data
 
@@ -58,36 +105,47 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
     return frames, sources
 
 
-def publish_files(clean_paths: list[Path], out: Path) -> dict[str, pd.DataFrame]:
-    """Validate, then publish stage: write every dataset into `out` atomically."""
+def publish_files(
+    clean_paths: list[Path], out: Path, extra: dict[str, Path] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Validate, then publish: every dataset (and the `extra` files) into `out`, atomically."""
     from pipeline.publish.write import publish
 
     frames, sources = validated_frames(clean_paths)
-    publish(frames, sources, out)
+    publish(frames, sources, out, extra=extra)
     return frames
 
 
-def interim_paths(pdf: Path, out: Path) -> tuple[Path, Path]:
-    """Where a PDF's extract and clean artifacts live under `out`."""
-    folder = out / INTERIM
-    return folder / f"{pdf.stem}.extract.json", folder / f"{pdf.stem}.clean.json"
-
-
-def _extract_and_clean(pdf: Path, out: Path) -> Path:
-    extracted, cleaned = interim_paths(pdf, out)
-    clean_file(extract_file(pdf, extracted), cleaned)
+def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_TIMEOUT) -> Path:
+    """Extract and clean one PDF into `folder` within `timeout` seconds; the clean artifact."""
+    extracted = folder / f"{pdf.stem}.extract.json"
+    cleaned = folder / f"{pdf.stem}.clean.json"
+    with time_limit(timeout, pdf.name):
+        clean_file(extract_file(pdf, extracted, timeout=None), cleaned)
     return cleaned
 
 
-def run_all(raw: Path, out: Path, jobs: int = 1) -> dict[str, pd.DataFrame]:
-    """Every stage for every PDF in `raw`; publishes only if all of them succeed."""
-    pdfs = sorted(raw.glob("*.pdf")) + sorted(raw.glob("*.PDF"))
+def run_all(
+    raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT
+) -> dict[str, pd.DataFrame]:
+    """Every stage for every PDF in `raw`; publishes only if all of them succeed.
+
+    Interim artifacts are written to a temporary folder and published into `out/interim`
+    together with the datasets, so a failure anywhere leaves `out` untouched.
+    """
+    pdfs = sorted({*raw.glob("*.pdf"), *raw.glob("*.PDF")})
     if not pdfs:
         raise PipelineError(f"no PDF files in {raw}")
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(pdfs)))
-    if jobs == 1:
-        cleaned = [_extract_and_clean(pdf, out) for pdf in pdfs]
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            cleaned = list(pool.map(_extract_and_clean, pdfs, [out] * len(pdfs)))
-    return publish_files(cleaned, out)
+    staging = Path(tempfile.mkdtemp(prefix="pipeline-interim-"))
+    try:
+        if jobs == 1:
+            cleaned = [extract_and_clean(pdf, staging, timeout) for pdf in pdfs]
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                n = len(pdfs)
+                cleaned = list(pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n))
+        extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
+        return publish_files(cleaned, out, extra=extra)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Build the extract artifact of one PDF: every page's ruled tables (as span grids) and loose lines."""
+"""Build a PDF's extract artifact: every page's ruled tables (as span grids) and loose lines."""
 
 from __future__ import annotations
 
@@ -111,7 +111,8 @@ def read_artifact(path: Path, kind: str) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PipelineError(f"cannot read {kind} artifact: {describe(exc)}", file=str(path)) from exc
+        message = f"cannot read {kind} artifact: {describe(exc)}"
+        raise PipelineError(message, file=str(path)) from exc
     if not isinstance(data, dict) or data.get("artifact") != kind:
         raise PipelineError(f"not a {kind} artifact", file=str(path))
     return data

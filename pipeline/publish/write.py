@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.errors import PipelineError
 from pipeline.publish.datapackage import datapackage
+
+STAMP = "datapackage.json"
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -26,33 +30,87 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     pq.write_table(table, path, compression="zstd")
 
 
-def publish(frames: dict[str, pd.DataFrame], sources: list[dict[str, Any]], out: Path) -> list[Path]:
+def _stage(
+    frames: dict[str, pd.DataFrame],
+    sources: list[dict[str, Any]],
+    extra: Mapping[str, Path],
+    staging: Path,
+) -> list[str]:
+    """Write every file to `staging`; their names relative to it, the stamp last."""
+    hashes: dict[str, str] = {}
+    for name, frame in frames.items():
+        csv = _csv_bytes(frame)
+        (staging / f"{name}.csv").write_bytes(csv)
+        hashes[f"{name}.csv"] = hashlib.sha256(csv).hexdigest()
+        _write_parquet(frame, staging / f"{name}.parquet")
+        hashes[f"{name}.parquet"] = hashlib.sha256(
+            (staging / f"{name}.parquet").read_bytes()
+        ).hexdigest()
+    package = datapackage(frames, hashes, sources)
+    (staging / STAMP).write_text(
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    for relative, source in sorted(extra.items()):
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    names = sorted(extra) + sorted(hashes)
+    return [*names, STAMP]  # the stamp last: its presence means the build is complete
+
+
+def _move_in(names: list[str], staging: Path, out: Path, backup: Path) -> None:
+    """Move staged files over `out`'s, undoing every move if one fails."""
+    done: list[tuple[Path, Path | None]] = []
+    made: list[Path] = []  # folders this publish created, removed again on failure
+    try:
+        for relative in names:
+            target = out / relative
+            for folder in reversed(target.relative_to(out).parents[:-1]):
+                if not (out / folder).is_dir():
+                    (out / folder).mkdir()
+                    made.append(out / folder)
+            saved = None
+            if target.exists():
+                saved = backup / relative
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, saved)
+            done.append((target, saved))
+            os.replace(staging / relative, target)
+    except BaseException:
+        for target, saved in reversed(done):
+            if saved is not None:
+                os.replace(saved, target)
+            elif target.exists():
+                target.unlink()
+        for folder in reversed(made):
+            folder.rmdir()
+        raise
+
+
+def publish(
+    frames: dict[str, pd.DataFrame],
+    sources: list[dict[str, Any]],
+    out: Path,
+    extra: Mapping[str, Path] | None = None,
+) -> list[Path]:
     """Write every frame as CSV and Parquet plus datapackage.json into `out`, atomically.
 
-    Everything is first written to a temporary folder inside `out` (same file system), then
-    each file is moved into place with os.replace, so a failure leaves `out` as it was.
+    `extra` maps further files to publish (paths relative to `out`, such as interim/…) to where
+    they are now. Everything is first written to a temporary folder inside `out` (same file
+    system), then moved into place; if a move fails the earlier ones are undone, so a failure
+    leaves `out` as it was (an `out` that did not exist is removed again).
     """
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".publish-", dir=out))
+    (staging / "new").mkdir()
     try:
-        hashes: dict[str, str] = {}
-        for name, frame in frames.items():
-            csv = _csv_bytes(frame)
-            (staging / f"{name}.csv").write_bytes(csv)
-            hashes[f"{name}.csv"] = hashlib.sha256(csv).hexdigest()
-            _write_parquet(frame, staging / f"{name}.parquet")
-            hashes[f"{name}.parquet"] = hashlib.sha256(
-                (staging / f"{name}.parquet").read_bytes()
-            ).hexdigest()
-        package = datapackage(frames, hashes, sources)
-        (staging / "datapackage.json").write_text(
-            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        written = []
-        # datapackage.json last: it is the build's completion stamp.
-        for path in sorted(staging.iterdir(), key=lambda p: p.name == "datapackage.json"):
-            os.replace(path, out / path.name)
-            written.append(out / path.name)
-        return written
+        names = _stage(frames, sources, extra or {}, staging / "new")
+        _move_in(names, staging / "new", out, staging / "old")
+        return [out / name for name in names]
+    except OSError as exc:
+        raise PipelineError(f"cannot publish into {out}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(out.iterdir()):
+            out.rmdir()

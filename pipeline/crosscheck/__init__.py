@@ -1,0 +1,1 @@
+"""Second-engine cross-check: camelot (lattice) reads the same ruled tables as the extract stage."""
