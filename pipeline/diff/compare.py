@@ -1,0 +1,122 @@
+"""Compare two editions of one dataset into a sorted table of field changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pipeline.diff.align import Pair, align_keys, align_outline
+from pipeline.diff.describe import describe
+from pipeline.diff.normalise import comparable, squash
+from pipeline.diff.spec import OUTLINE_PATH, OUTLINE_TEXT, DiffSpec
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+CHANGE_COLUMNS = ["field", "change", "old", "new", "delta", "delta_unit", "delta_pct",
+                  "description"]
+UNIT_COLUMN = "unit"
+ENTRY = "_entry"  # which matched pair a row belongs to; reports group by it, the CSV omits it
+
+
+@dataclass
+class DatasetDiff:
+    """The changes between two editions of a dataset, one row per changed field."""
+
+    spec: DiffSpec
+    old_edition: str
+    new_edition: str
+    changes: pd.DataFrame
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def identical(self) -> bool:
+        return self.changes.empty
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.spec.identity) + CHANGE_COLUMNS
+
+
+def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> list[Pair]:
+    if spec.outline:
+        def rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
+            return [(squash(p), squash(t))
+                    for p, t in zip(frame[OUTLINE_PATH], frame[OUTLINE_TEXT], strict=True)]
+        return align_outline(rows(old), rows(new))
+
+    def keys(frame: pd.DataFrame) -> list[tuple[str, ...]]:
+        return [tuple(squash(v) for v in row)
+                for row in frame[list(spec.identity)].itertuples(index=False)]
+    return align_keys(keys(old), keys(new), spec.name)
+
+
+def _row_unit(spec: DiffSpec, row: pd.Series | None) -> str:
+    if row is None or UNIT_COLUMN not in row.index:
+        return ""
+    return row[UNIT_COLUMN].strip()
+
+
+def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None) -> list[dict]:
+    rows = []
+    units = (_row_unit(spec, old), _row_unit(spec, new))
+    for name in spec.fields:
+        kind = spec.kinds[name]
+        before = "" if old is None else old[name]
+        after = "" if new is None else new[name]
+        if old is not None and new is not None:
+            if comparable(kind, before) == comparable(kind, after):
+                continue
+            change = CHANGED
+        elif not (before or after).strip():
+            continue
+        else:
+            change = ADDED if old is None else REMOVED
+        reading = describe(name, kind, before, after, unit=spec.units.get(name, ""),
+                           row_units=units)
+        if change != CHANGED:
+            reading = type(reading)(description=change)
+        rows.append({"field": name, "change": change, "old": before, "new": after,
+                     "delta": reading.delta, "delta_unit": reading.delta_unit,
+                     "delta_pct": reading.delta_pct, "description": reading.description})
+    return rows
+
+
+def _order(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
+           old_pos: int | None, new_pos: int | None) -> tuple:
+    """Sort key: outline rows in reading order of the new edition, keyed rows by key."""
+    if spec.outline:
+        return (new_pos if new_pos is not None else old_pos, 0 if new_pos is not None else 1)
+    row = new if new is not None else old
+    return tuple(row[c] for c in spec.identity)
+
+
+def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
+                     old_edition: str, new_edition: str) -> DatasetDiff:
+    """Every added, removed and changed row of `new` against `old`, as field changes."""
+    old = old.reset_index(drop=True)
+    new = new.reset_index(drop=True)
+    entries = []
+    counts = {ADDED: 0, REMOVED: 0, CHANGED: 0}
+    for i, j in _pairs(spec, old, new):
+        before = None if i is None else old.iloc[i]
+        after = None if j is None else new.iloc[j]
+        rows = _field_rows(spec, before, after)
+        if not rows:
+            continue
+        counts[rows[0]["change"]] += 1
+        where = after if after is not None else before
+        identity = {c: where[c] for c in spec.identity}
+        order = _order(spec, before, after, i, j)
+        field_rank = {name: k for k, name in enumerate(spec.fields)}
+        entries += [(order, field_rank[r["field"]], {**identity, **r}) for r in rows]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    records = [e[2] for e in entries]
+    frame = pd.DataFrame(records, columns=list(spec.identity) + CHANGE_COLUMNS, dtype=object)
+    frame = frame.fillna("")
+    # Number the entries in output order: consecutive rows of one pair share a number.
+    numbers, previous = [], None
+    for order, _, _ in entries:
+        numbers.append(len(numbers) and numbers[-1] + (order != previous))
+        previous = order
+    frame[ENTRY] = pd.Series(numbers, dtype="int64")
+    return DatasetDiff(spec, old_edition, new_edition, frame, counts)

@@ -1,0 +1,49 @@
+"""Changes grouped the way a person reads them: by bank or table (or outline section), then by
+row, each row's changed fields together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.diff.compare import ENTRY, DatasetDiff
+
+PATH_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One matched, added or removed row and its changed fields."""
+
+    label: str
+    change: str
+    fields: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """Entries under one bank, table or top outline section."""
+
+    title: str
+    entries: list[Entry]
+
+
+def _labels(diff: DatasetDiff, row: pd.Series) -> tuple[str, str]:
+    identity = [row[c] for c in diff.spec.identity]
+    if diff.spec.outline:
+        path = identity[0]
+        return path.split(PATH_SEPARATOR)[0] or "(no section)", path or "(no number)"
+    rest = PATH_SEPARATOR.join(v for v in identity[1:] if v)
+    return identity[0] or "(none)", rest or identity[0] or "(row)"
+
+
+def sections(diff: DatasetDiff) -> list[Section]:
+    """The diff's entries in output order, grouped by section (first appearance order)."""
+    grouped: dict[str, list[Entry]] = {}
+    for _, rows in diff.changes.groupby(ENTRY, sort=True):
+        first = rows.iloc[0]
+        section, label = _labels(diff, first)
+        fields = rows.drop(columns=[ENTRY]).to_dict("records")
+        grouped.setdefault(section, []).append(Entry(label, first["change"], fields))
+    return [Section(title, entries) for title, entries in grouped.items()]

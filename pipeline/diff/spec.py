@@ -1,0 +1,66 @@
+"""How a dataset is compared, read from the DATASETS registry and its schema.
+
+Rows are matched across editions by the primary key without the edition column. A dataset whose
+remaining key is a single integer column is keyed by reading order (a sequence number), which is
+no identity at all: its rows are matched by outline `path` and text instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.datasets import Dataset
+from pipeline.errors import PipelineError
+
+TEXT, NUMBER, BOOL = "text", "number", "bool"
+OUTLINE_PATH, OUTLINE_TEXT = "path", "text"
+
+
+@dataclass(frozen=True)
+class DiffSpec:
+    """What identifies a row across editions and which columns are compared, with their kinds."""
+
+    name: str
+    title: str
+    edition: str
+    identity: tuple[str, ...]
+    fields: tuple[str, ...]
+    kinds: dict[str, str]
+    units: dict[str, str]
+    outline: bool = False
+    # Columns a row carries that are never compared: provenance and reading order.
+    ignored: tuple[str, ...] = ()
+
+
+def _kind(dtype: str) -> str:
+    lowered = dtype.lower()
+    if lowered.startswith("bool"):
+        return BOOL
+    if lowered.startswith(("int", "float", "uint")):
+        return NUMBER
+    return TEXT
+
+
+def spec_for(dataset: Dataset) -> DiffSpec:
+    """The comparison rules of a registered dataset."""
+    columns = dataset.schema.to_schema().columns
+    kinds = {name: _kind(str(col.dtype)) for name, col in columns.items()}
+    units = {name: (col.metadata or {}).get("unit", "") for name, col in columns.items()}
+    key = [c for c in dataset.key if c != dataset.edition]
+    ignored = list(dataset.provenance)
+    outline = len(key) == 1 and kinds[key[0]] == NUMBER
+    if outline:
+        if OUTLINE_PATH not in columns or OUTLINE_TEXT not in columns:
+            raise PipelineError(f"{dataset.name}: rows are keyed by reading order ({key[0]}) "
+                                f"and have no {OUTLINE_PATH}/{OUTLINE_TEXT} to match them by")
+        ignored.append(key[0])
+        identity: tuple[str, ...] = (OUTLINE_PATH,)
+    else:
+        identity = tuple(key)
+    skip = {dataset.edition, *ignored} | (set() if outline else set(identity))
+    fields = tuple(c for c in columns if c not in skip)
+    return DiffSpec(
+        name=dataset.name, title=dataset.title, edition=dataset.edition, identity=identity,
+        fields=fields, kinds={f: kinds[f] for f in fields},
+        units={f: units[f] for f in fields if units[f]}, outline=outline, ignored=tuple(ignored),
+    )

@@ -1,0 +1,48 @@
+"""Write a dataset's diff under OUT/diffs: CSV for machines, Markdown and HTML for people."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.diff.compare import DatasetDiff
+from pipeline.diff.html import render_html
+from pipeline.diff.markdown import render_markdown
+
+DIFFS = "diffs"
+
+
+def stem(diff: DatasetDiff) -> str:
+    """File name without suffix, naming both editions: npo_loan_terms_2025-04-01_2026-04-01."""
+    return f"{diff.spec.name}_{diff.old_edition}_{diff.new_edition}"
+
+
+def csv_text(diff: DatasetDiff) -> str:
+    """The machine-readable diff: key columns, field, change, old, new, deltas, description."""
+    return diff.changes[diff.columns].to_csv(index=False, lineterminator="\n")
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write next to the target and rename, so a reader never sees half a file."""
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_diff(diff: DatasetDiff, out: Path) -> list[Path]:
+    """Write the CSV, Markdown and HTML of `diff` into OUT/diffs; returns their paths."""
+    folder = out / DIFFS
+    folder.mkdir(parents=True, exist_ok=True)
+    base = stem(diff)
+    files = {folder / f"{base}.csv": csv_text(diff),
+             folder / f"{base}.md": render_markdown(diff),
+             folder / f"{base}.html": render_html(diff)}
+    for path, text in files.items():
+        _replace(path, text)
+    return list(files)
