@@ -1,4 +1,4 @@
-"""Clean the NPO loan comparison table (制度概要): span grids → one record per bank × item × condition.
+"""Clean the NPO loan comparison table (制度概要): span grids → a record per bank × item × row.
 
 Everything is found from the grid itself: the header row is the first row naming banks, the label
 columns are those left of the first bank, each bank owns the columns under its header cell, and a
@@ -122,7 +122,7 @@ def _header_row(grid: Grid) -> int | None:
 def _banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
     """Bank column groups of the header row and the number of label columns left of them."""
     cells = grid.row_cells(header)
-    first = next(i for i, cell in enumerate(cells) if _is_bank(cell.text))
+    first = _first_bank_cell(cells)
     n_label_cols = cells[first].col
     banks = []
     for cell in cells[first:]:
@@ -140,6 +140,21 @@ def _banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
             f"bank {odd.name} has {odd.width} sub-columns where the others have {usual}"
         )
     return banks, n_label_cols
+
+
+def _first_bank_cell(cells: list[GridCell]) -> int:
+    """Index of the header cell where the banks start.
+
+    The label part of the header is a bank name's absence: blank corner cells up to and including
+    the first named cell (項目), unless that cell is already a bank (a page without labels).
+    Whatever follows is a bank column, so a non-bank there is an error, not a label column.
+    """
+    for i, cell in enumerate(cells):
+        if _is_bank(cell.text):
+            return i
+        if squeeze(cell.text):
+            return i + 1
+    return len(cells)
 
 
 def _roles(grid: Grid, header: int, bank: BankColumns) -> tuple[str, ...]:

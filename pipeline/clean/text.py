@@ -15,10 +15,14 @@ RANGE_MARKS = "～〜"
 # Characters kept exactly as printed: circled numbers, range tildes, the full-width percent
 # sign (the units column says ％), and marks.
 PROTECTED = frozenset(CIRCLED + RANGE_MARKS + "％○×◯✕")
-# Look-alikes that NFKC leaves alone but extraction produces.
-EXTRA_MAP = str.maketrans({"‧": "・", "･": "・", "〇": "○", "◯": "○", "✕": "×", "╳": "×"})
+# Look-alikes that NFKC leaves alone but extraction produces. The wave dash 〜 is how a JIS font
+# maps the full-width tilde ～ back to Unicode: one glyph, so one character in the output.
+EXTRA_MAP = str.maketrans(
+    {"‧": "・", "･": "・", "〇": "○", "◯": "○", "✕": "×", "╳": "×", "〜": "～"}
+)
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_DIGIT = re.compile(r"[0-9]")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -39,15 +43,20 @@ def fold(text: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """Join wrapped lines the Japanese way: no space, unless both sides are ASCII words."""
+    """Join wrapped lines the Japanese way: no space, unless both sides are ASCII words.
+
+    A narrow cell breaks a number where it runs out of room (1,0 / 00), so a break between
+    two digits joins without a space too.
+    """
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
         return ""
     out = lines[0]
     for line in lines[1:]:
-        glue = " " if _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(line[0]) else ""
-        out += glue + line
+        words = _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(line[0])
+        digits = _DIGIT.match(out[-1]) and _DIGIT.match(line[0])
+        out += " " + line if words and not digits else line
     return out
 
 
@@ -62,12 +71,26 @@ def squeeze(text: str) -> str:
 
 
 _LEGEND = re.compile(r"[（(]?\s*[○×]\s*[:：][^○×（）()\n]*[）)]?")
+_LEGEND_START = re.compile(r"^[（(]?\s*[○×]\s*[:：]")
 
 
 def strip_label(text: str | None) -> str:
-    """A row label without its mark legend (○：対象 ×：対象外) or alignment spaces."""
-    folded = fold(text or "")
-    return squeeze(_LEGEND.sub("", folded))
+    """A row label without its mark legend (○：対象 ×：対象外) or alignment spaces.
+
+    A narrow label column wraps legend lines too (×：対象 / 外): a line after a legend line
+    continues that legend once the label has been read, and is the label when none came before.
+    """
+    kept: list[str] = []
+    in_legend = False
+    for line in fold(text or "").splitlines():
+        if _LEGEND_START.match(line.strip()):
+            in_legend = True
+        elif in_legend and kept:
+            continue
+        else:
+            in_legend = False
+            kept.append(_LEGEND.sub("", line))
+    return squeeze("".join(kept))
 
 
 def has_cid_garbage(text: str) -> bool:

@@ -1,0 +1,1 @@
+"""Generators of synthetic editions of the source PDFs, for tests of editions never seen."""
