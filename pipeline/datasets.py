@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas import npo_loan_terms
+from schemas import npo_loan_terms, plan_key_figures, plan_measures
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,22 @@ DATASETS: dict[str, Dataset] = {
             key=tuple(npo_loan_terms.KEY),
             edition="as_of",
             explain=npo_loan_terms.coverage_problems,
+        ),
+        Dataset(
+            name="plan_key_figures",
+            title="Key figures and ratios of the guarantee association's business plan (事業計画)",
+            schema=plan_key_figures.PlanKeyFigures,
+            key=tuple(plan_key_figures.KEY),
+            edition="fiscal_year",
+            explain=plan_key_figures.cross_foot_problems,
+        ),
+        Dataset(
+            name="plan_measures",
+            title="Outline of the guarantee association's business plan (事業計画), block by block",
+            schema=plan_measures.PlanMeasures,
+            key=tuple(plan_measures.KEY),
+            edition="fiscal_year",
+            explain=plan_measures.outline_problems,
         ),
     )
 }

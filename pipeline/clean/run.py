@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.clean import npo_loan
+from pipeline.clean import business_plan, npo_loan
 from pipeline.clean.detect import detect_kind
 from pipeline.errors import PipelineError
 
 ARTIFACT_VERSION = 1
 Cleaner = Callable[[dict[str, Any]], dict[str, list[dict[str, Any]]]]
-CLEANERS: dict[str, Cleaner] = {"npo_loan": npo_loan.clean}
+CLEANERS: dict[str, Cleaner] = {"npo_loan": npo_loan.clean, "business_plan": business_plan.clean}
 
 
 def clean_artifact(extracted: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,92 @@
+"""Schema of plan_measures: one row per block of a business plan's outline, in document order."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+KEY = ["fiscal_year", "seq"]
+KINDS = ["title", "heading", "paragraph", "outline"]
+SEP = " › "
+
+
+def _f(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs) -> object:
+    """A field with its description, unit and (where not plain) Frictionless type as metadata."""
+    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
+    return pa.Field(description=description, metadata=metadata or None, **kwargs)
+
+
+class PlanMeasures(pa.DataFrameModel):
+    """The outline of the guarantee association's business plan (事業計画), block by block."""
+
+    fiscal_year: Series[int] = _f("Fiscal year the plan is for, from its title 「…年度事業計画」.",
+                                  "fiscal year", ge=1990, le=2100)
+    seq: Series[int] = _f("1-based position of the block in the document.", ge=1)
+    kind: Series[str] = _f("title; heading (a numbered block with blocks under it); outline (a "
+                           "numbered measure with nothing under it); paragraph (unnumbered text).",
+                           isin=KINDS)
+    level: Series[int] = _f("Outline depth: 0 title, preamble and top sections (１．); one "
+                            "more per nesting (［基本戦略N］ 1 … ① 4); a paragraph is one below "
+                            "its heading.", ge=0, le=12)
+    number: Series[str] = _f("The number as printed (［基本戦略１］, １．, （１）, ①); empty "
+                             "for the title and paragraphs.")
+    text: Series[str] = _f("The block's text as printed, without its number and the gap after it; "
+                           "wrapped lines joined the Japanese way (no space); not NFKC-folded.",
+                           str_length={"min_value": 1})
+    path: Series[str] = _f("Normalised numbers from the top down to this block joined by ' › ' "
+                           "(基本戦略2 › 2 › (7) › ②); paragraphs count as ¶1, ¶2 … within their "
+                           "parent; empty for the title.")
+    parent_path: Series[str] = _f("path of the block this one sits under; empty at the top.")
+    source_file: Series[str] = _f("File name of the source PDF.")
+    source_sha256: Series[str] = _f("sha256 of the source PDF's bytes.",
+                                    str_matches=r"^[0-9a-f]{64}$")
+    source_page: Series[int] = _f("1-based page of the source PDF the block starts on.", ge=1)
+
+    class Config:
+        strict = True
+        ordered = True
+        coerce = True
+        unique = KEY
+
+    @pa.dataframe_check(name="number_only_on_headings_and_measures")
+    def _numbers(cls, df: pd.DataFrame) -> Series[bool]:
+        numbered = df["kind"].isin(["heading", "outline"])
+        return numbered == (df["number"] != "")
+
+    @pa.dataframe_check(name="outline_is_consistent")
+    def _consistent(cls, df: pd.DataFrame) -> bool:
+        return not outline_problems(df)
+
+
+def _depth(path: str) -> int:
+    return len(path.split(SEP)) - 1 if path else 0
+
+
+def outline_problems(df: pd.DataFrame) -> list[str]:
+    """Per edition: one title, seq 1…n, unique paths, parents that exist, levels that match."""
+    problems = []
+    for year, part in df.groupby("fiscal_year", sort=True):
+        where = f"fiscal_year {year}"
+        titles = int((part["kind"] == "title").sum())
+        if titles != 1:
+            problems.append(f"{where}: {titles} title rows, expected 1")
+        seqs = sorted(int(s) for s in part["seq"])
+        if seqs != list(range(1, len(seqs) + 1)):
+            problems.append(f"{where}: seq is not 1…{len(seqs)} without gaps")
+        paths = part["path"].tolist()
+        seen: set[str] = set()
+        for path in paths:
+            if path in seen:
+                problems.append(f"{where}: path '{path}' appears twice")
+            seen.add(path)
+        for row in part.itertuples(index=False):
+            if row.parent_path and row.parent_path not in seen:
+                problems.append(f"{where} seq {row.seq}: parent '{row.parent_path}' is not a block")
+            if row.path and row.parent_path != SEP.join(row.path.split(SEP)[:-1]):
+                problems.append(f"{where} seq {row.seq}: path '{row.path}' is not under "
+                                f"'{row.parent_path}'")
+            if row.kind != "title" and int(row.level) != _depth(row.path):
+                problems.append(f"{where} seq {row.seq}: level {row.level} but path "
+                                f"'{row.path}' is {_depth(row.path)} deep")
+    return problems
