@@ -131,6 +131,39 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
     return 0 if run.identical else 1
 
 
+@cli.command()
+@click.option("--out", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True,
+              help="Folder the datasets were published into.")
+def database(out: Path) -> None:
+    """Load every published dataset into OUT/rokin.duckdb (tables, views, metadata)."""
+    from pipeline.publish.database import build_database
+
+    click.echo(f"database → {build_database(out)}")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True,
+              help="Folder the datasets were published into.")
+def report(out: Path) -> None:
+    """Write OUT/report.html: one self-contained page comparing the banks, with charts."""
+    from pipeline.report.build import write_report
+
+    click.echo(f"report → {write_report(out)}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("docs/DATA.md"), show_default=True, help="Markdown file to write.")
+def docs(output: Path) -> None:
+    """Write the data dictionary (every dataset's columns, types, units, key) from the schemas."""
+    from pipeline.publish.dictionary import write_dictionary
+
+    changed = write_dictionary(output)
+    click.echo(f"docs → {output}{'' if changed else ' (unchanged)'}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning PipelineError into one line on stderr and exit 2."""
     try:

@@ -1,0 +1,1 @@
+"""A self-contained HTML report of the published datasets, for people who would rather look."""

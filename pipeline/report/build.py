@@ -1,0 +1,80 @@
+"""Assemble OUT/report.html from the published files: one page, no scripts, no network."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.datasets import DATASETS
+from pipeline.report import generic, npo, plan, validation
+from pipeline.report.html import element, esc, page, table
+from pipeline.report.load import Published, load_published
+
+REPORT = "report.html"
+TITLE = "労働金庫 NPO向け融資と日本労信協 事業計画"
+
+
+def _editions_section(pub: Published) -> str:
+    """Sources, editions, and links to the diff reports when a dataset has two editions."""
+    header = [element("th", h) for h in ("ファイル", "種類", "sha256")]
+    rows = [[element("td", esc(s["path"])), element("td", esc(s.get("x_kind", ""))),
+             element("td", element("code", esc(s["hash"].removeprefix("sha256:"))))]
+            for s in pub.sources]
+    parts = [element("h2", "出典と版 <span class=\"sub\">sources and editions</span>"),
+             table(header, rows)]
+    several = {name: eds for name in sorted(pub.frames) if name in DATASETS
+               and len(eds := pub.editions(name)) > 1}
+    if several:
+        listed = "; ".join(f"{name}: {', '.join(eds)}" for name, eds in several.items())
+        parts.append(element("p", f"複数の版があります — {esc(listed)}"))
+        links = pub.diff_pages()
+        if links:
+            items = "".join(element("li", element("a", esc(link), href=link)) for link in links)
+            parts.append(element("h3", "版の間の変更 <span class=\"sub\">diff reports</span>"))
+            parts.append(element("ul", items))
+        else:
+            parts.append(element("p", "差分レポートはまだありません（python -m pipeline diff）。",
+                                 class_="foot"))
+    return element("section", "".join(parts), id="sources")
+
+
+def render_report(pub: Published) -> str:
+    """The report's HTML text; equal published files give equal text."""
+    sections, nav = [], []
+    extra: dict[str, str] = {}
+    if npo.NAME in pub.frames:
+        sections.append(npo.section(pub.frames[npo.NAME], pub.editions(npo.NAME)))
+        nav.append(("npo", "NPO融資の比較"))
+    if plan.NAME in pub.frames:
+        frame = pub.frames[plan.NAME]
+        sections.append(plan.section(frame))
+        nav.append(("plan", "事業計画の主要計数"))
+        checks = plan.cross_foot(frame)
+        extra[plan.NAME] = f"検算 計 = 内訳の合計: {int(checks['ok'].sum())} / {len(checks)}"
+    for name in sorted(pub.frames):
+        if name in (npo.NAME, plan.NAME) or name not in DATASETS:
+            continue
+        sections.append(generic.section(DATASETS[name], pub.frames[name]))
+        nav.append((name, name))
+    sections.append(validation.section(pub.frames, extra))
+    nav.append(("validation", "検証結果"))
+    sections.append(_editions_section(pub))
+    nav.append(("sources", "出典と版"))
+    editions = "; ".join(f"{name} {', '.join(pub.editions(name))}"
+                         for name in sorted(pub.frames) if name in DATASETS)
+    return page(TITLE, f"公開データ {editions}", nav, sections)
+
+
+def write_report(out: Path) -> Path:
+    """Write OUT/report.html atomically from the files published in OUT."""
+    text = render_report(load_published(out))
+    handle, temp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=out)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temp, 0o644)
+        os.replace(temp, out / REPORT)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+    return out / REPORT

@@ -1,0 +1,44 @@
+"""The published datasets as the report reads them: typed frames, sources and diff pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.datasets import DATASETS
+from pipeline.publish.database import published_tables
+
+DIFFS = "diffs"
+
+
+@dataclass(frozen=True)
+class Published:
+    """What `publish` wrote into one output folder."""
+
+    out: Path
+    package: dict[str, Any]
+    frames: dict[str, pd.DataFrame]
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        return sorted(self.package.get("sources", []), key=lambda s: s["path"])
+
+    def editions(self, name: str) -> list[str]:
+        """The editions of dataset `name`, oldest first, as text."""
+        frame = self.frames[name]
+        return sorted({str(v) for v in frame[DATASETS[name].edition]})
+
+    def diff_pages(self) -> list[str]:
+        """Diff reports under OUT/diffs, as links relative to OUT."""
+        folder = self.out / DIFFS
+        return sorted(f"{DIFFS}/{p.name}" for p in folder.glob("*.html")) if folder.is_dir() else []
+
+
+def load_published(out: Path) -> Published:
+    """Read every published dataset of `out` (hashes checked against datapackage.json)."""
+    package, tables = published_tables(out)
+    frames = {name: pd.read_parquet(path) for name, (_, path) in tables.items()}
+    return Published(out=out, package=package, frames=frames)

@@ -1,0 +1,45 @@
+"""Where a published value came from, in words: file, page and grid cell."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_CELL = re.compile(r"R(\d+)C(\d+)")
+
+
+def provenance(row: pd.Series) -> str:
+    """'file p.N cell' from whichever source_* columns the row has."""
+    parts = []
+    if "source_file" in row:
+        parts.append(str(row["source_file"]))
+    if "source_page" in row and pd.notna(row["source_page"]):
+        parts.append(f"p.{row['source_page']}")
+    if "source_cell" in row and str(row["source_cell"]):
+        parts.append(str(row["source_cell"]))
+    return " ".join(parts)
+
+
+def is_false(value: object) -> bool:
+    """True only for a real False (not for a missing value)."""
+    return value is not None and not pd.isna(value) and not bool(value)
+
+
+def cell_position(cell: object) -> tuple[int, int]:
+    """(row, column) of a grid cell label R10C4; (0, 0) when there is none."""
+    match = _CELL.fullmatch(str(cell))
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+def printed_order(frame: pd.DataFrame, column: str, axis: int) -> list:
+    """Distinct values of `column` in printed order: by page, then grid row (axis 0) or column
+    (axis 1) of their first cell; frame order where the rows carry no cell."""
+    pages = frame["source_page"] if "source_page" in frame else pd.Series(0, index=frame.index)
+    cells = frame["source_cell"] if "source_cell" in frame else pd.Series("", index=frame.index)
+    first: dict = {}
+    for i, (value, page, cell) in enumerate(zip(frame[column], pages, cells, strict=True)):
+        pos = (int(page), cell_position(cell)[axis], i)
+        if value not in first or pos < first[value]:
+            first[value] = pos
+    return sorted(first, key=first.__getitem__)

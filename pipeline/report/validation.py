@@ -1,0 +1,63 @@
+"""The validation summary: every published dataset checked again against its schema."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.datasets import DATASETS
+from pipeline.errors import PipelineError
+from pipeline.report.html import element, esc, table
+
+
+def check_names(name: str) -> list[str]:
+    """The checks the dataset's schema runs: per column, whole-table, and the unique key."""
+    dataset = DATASETS[name]
+    schema = dataset.schema.to_schema()
+    names = [f"{column}: {check.name}" for column, col in schema.columns.items()
+             for check in col.checks]
+    names += [check.name for check in schema.checks if check.name]
+    return [*names, f"unique ({', '.join(dataset.key)})"]
+
+
+def result(name: str, frame: pd.DataFrame) -> tuple[bool, str]:
+    """Run the schema on the published frame: (passed, message)."""
+    from pipeline.validate.check import validate
+
+    try:
+        validate(name, frame.copy())
+    except PipelineError as exc:
+        return False, str(exc)
+    return True, "合格 (passed)"
+
+
+def section(frames: dict[str, pd.DataFrame], extra: dict[str, str]) -> str:
+    """One row per dataset: rows, editions, sources, how many checks, and the result."""
+    header = [element("th", h) for h in ("データセット", "行数", "版", "出典", "検査", "結果")]
+    rows = []
+    for name in sorted(frames):
+        if name not in DATASETS:
+            continue
+        frame, dataset = frames[name], DATASETS[name]
+        passed, message = result(name, frame)
+        checks = check_names(name)
+        editions = ", ".join(sorted({str(v) for v in frame[dataset.edition]}))
+        files = ", ".join(sorted(set(frame["source_file"]))) if "source_file" in frame else ""
+        verdict = element("span", ("✓ " if passed else "✗ ") + esc(message),
+                          class_="ok" if passed else "bad")
+        if name in extra:
+            verdict += "<br>" + esc(extra[name])
+        rows.append([
+            element("th", esc(name), title=dataset.title),
+            element("td", str(len(frame)), class_="num"),
+            element("td", esc(editions)),
+            element("td", esc(files)),
+            element("td", f"{len(checks)} 件", title="\n".join(checks), class_="num"),
+            element("td", verdict),
+        ])
+    body = [
+        element("h2", "検証結果 <span class=\"sub\">validation</span>"),
+        element("p", "公開ファイルを各データセットのスキーマ（pandera）で再検査した結果です。"
+                     "検査の一覧は件数にカーソルを合わせると出ます。", class_="foot"),
+        table(header, rows),
+    ]
+    return element("section", "".join(body), id="validation")
