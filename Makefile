@@ -25,7 +25,7 @@ MANIFEST := $(INTERIM)/inputs.txt
 .PHONY: all test lint clean venv
 # Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
 .SECONDARY: $(EXTRACTED)
-all: $(OUT)/datapackage.json $(if $(CHECK),$(INTERIM)/crosscheck.txt)
+all: $(OUT)/datapackage.json $(OUT)/rokin.duckdb $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt)
 
 venv: $(STAMP)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need.
@@ -49,6 +49,19 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(wildcard pipeline/clean/*.p
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(wildcard schemas/*.py pipeline/validate/*.py pipeline/publish/*.py pipeline/datasets.py)
 	$(RUN) publish $(CLEANED) --out $(OUT)
 
+# The database and the report are made from the published files alone (never from the PDFs);
+# the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
+$(OUT)/rokin.duckdb: $(OUT)/datapackage.json pipeline/publish/database.py
+	$(RUN) database --out $(OUT)
+
+$(OUT)/report.html: $(OUT)/datapackage.json $(wildcard pipeline/report/*.py) $(wildcard $(OUT)/diffs/*.html)
+	$(RUN) report --out $(OUT)
+
+# The data dictionary is committed: regenerate it whenever a schema or dataset changes.
+.PHONY: docs
+docs: $(STAMP)
+	$(RUN) docs --output docs/DATA.md
+
 # Re-run only when a PDF or the code of either engine's side changed; the report is kept.
 $(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(wildcard pipeline/extract/*.py pipeline/crosscheck/*.py)
 	@mkdir -p $(@D)
@@ -64,6 +77,16 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(OUT)
+
+# Compare two editions of every dataset published in $(OUT) (default: the two latest; FROM/TO
+# name others, e.g. FROM=2025-04-01 TO="2026-04-01 2026") into $(OUT)/diffs. Reads $(OUT) only:
+# `make all diff` rebuilds first. Differences are no failure here (the CLI itself exits 1).
+FROM ?=
+TO ?=
+.PHONY: diff
+diff: $(STAMP)
+	$(RUN) diff --out $(OUT) $(foreach e,$(FROM),--from $(e)) $(foreach e,$(TO),--to $(e)) \
+		|| [ $$? -eq 1 ]
 
 .PHONY: FORCE
 FORCE:

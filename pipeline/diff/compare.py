@@ -8,8 +8,8 @@ import pandas as pd
 
 from pipeline.diff.align import Pair, align_keys, align_outline
 from pipeline.diff.describe import describe
-from pipeline.diff.normalise import comparable, squash
-from pipeline.diff.spec import OUTLINE_PATH, OUTLINE_TEXT, DiffSpec
+from pipeline.diff.normalise import comparable, edition_year, squash
+from pipeline.diff.spec import OUTLINE_PATH, OUTLINE_TEXT, TEXT, DiffSpec
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 CHANGE_COLUMNS = ["field", "change", "old", "new", "delta", "delta_unit", "delta_pct",
@@ -37,12 +37,19 @@ class DatasetDiff:
         return list(self.spec.identity) + CHANGE_COLUMNS
 
 
-def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> list[Pair]:
+def _years(old_edition: str, new_edition: str) -> tuple[str, str]:
+    """The editions' own years, when they differ (else nothing to read alike)."""
+    years = edition_year(old_edition), edition_year(new_edition)
+    return years if years[0] != years[1] else ("", "")
+
+
+def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
+           years: tuple[str, str]) -> list[Pair]:
     if spec.outline:
-        def rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
-            return [(squash(p), squash(t))
+        def rows(frame: pd.DataFrame, year: str) -> list[tuple[str, str]]:
+            return [(squash(p), str(comparable(TEXT, t, year)))
                     for p, t in zip(frame[OUTLINE_PATH], frame[OUTLINE_TEXT], strict=True)]
-        return align_outline(rows(old), rows(new))
+        return align_outline(rows(old, years[0]), rows(new, years[1]))
 
     def keys(frame: pd.DataFrame) -> list[tuple[str, ...]]:
         return [tuple(squash(v) for v in row)
@@ -56,7 +63,8 @@ def _row_unit(spec: DiffSpec, row: pd.Series | None) -> str:
     return row[UNIT_COLUMN].strip()
 
 
-def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None) -> list[dict]:
+def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
+                years: tuple[str, str]) -> list[dict]:
     rows = []
     units = (_row_unit(spec, old), _row_unit(spec, new))
     for name in spec.fields:
@@ -64,7 +72,7 @@ def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None) ->
         before = "" if old is None else old[name]
         after = "" if new is None else new[name]
         if old is not None and new is not None:
-            if comparable(kind, before) == comparable(kind, after):
+            if comparable(kind, before, years[0]) == comparable(kind, after, years[1]):
                 continue
             change = CHANGED
         elif not (before or after).strip():
@@ -97,10 +105,11 @@ def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
     new = new.reset_index(drop=True)
     entries = []
     counts = {ADDED: 0, REMOVED: 0, CHANGED: 0}
-    for i, j in _pairs(spec, old, new):
+    years = _years(old_edition, new_edition)
+    for i, j in _pairs(spec, old, new, years):
         before = None if i is None else old.iloc[i]
         after = None if j is None else new.iloc[j]
-        rows = _field_rows(spec, before, after)
+        rows = _field_rows(spec, before, after, years)
         if not rows:
             continue
         counts[rows[0]["change"]] += 1

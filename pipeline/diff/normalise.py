@@ -6,6 +6,8 @@ extracted text, never the characters themselves, so text is compared with every 
 
 from __future__ import annotations
 
+import re
+
 from pipeline.clean.text import fold
 from pipeline.diff.spec import BOOL, NUMBER
 
@@ -38,11 +40,28 @@ def to_bool(text: str) -> bool | None:
     return None
 
 
-def comparable(kind: str, text: str) -> Comparable:
-    """The form of a published value two editions are compared in."""
+EDITION_YEAR = "\ue000"  # one private-use character, so similarity is not skewed
+
+
+def edition_year(edition: str) -> str:
+    """The year an edition is of: 2025-04-01 → 2025, 2025 → 2025 ('' if none)."""
+    match = re.search(r"(?<!\d)\d{4}(?!\d)", edition)
+    return match[0] if match else ""
+
+
+def comparable(kind: str, text: str, year: str = "") -> Comparable:
+    """The form of a published value two editions are compared in.
+
+    With `year` (the edition's own year), text that names it reads the same in every edition:
+    「2025 年度事業計画」 in the 2025 plan and 「2026 年度事業計画」 in the 2026 plan say the
+    same thing, the plan's own year, and are no change.
+    """
     if kind == NUMBER:
         number = to_number(text)
         return squash(text) if number is None and text.strip() else number
     if kind == BOOL:
         return to_bool(text)
-    return squash(text)
+    squashed = squash(text)
+    if year:
+        squashed = re.sub(rf"(?<!\d){year}(?!\d)", EDITION_YEAR, squashed)
+    return squashed

@@ -19,6 +19,7 @@ from pipeline.errors import PipelineError
 class DiffRun:
     """What was compared, what could not be (and why), and the files written."""
 
+    out: Path
     diffs: list[DatasetDiff] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
@@ -38,7 +39,7 @@ def diff_published(out: Path, old: Iterable[str] = (), new: Iterable[str] = (),
     if unknown:
         raise PipelineError(f"unknown dataset {', '.join(unknown)} (known: "
                             f"{', '.join(sorted(DATASETS))})")
-    run = DiffRun()
+    run = DiffRun(out)
     frames, present = {}, {}
     for name in sorted(names or DATASETS):
         dataset = DATASETS[name]

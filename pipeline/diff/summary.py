@@ -12,7 +12,7 @@ def summary_lines(run: DiffRun) -> list[str]:
     lines = []
     for diff in run.diffs:
         lines.append(f"diff {diff.spec.name} {diff.old_edition} → {diff.new_edition}: "
-                     f"{summary_line(diff)} → {DIFFS}/{stem(diff)}.{{csv,md,html}}")
+                     f"{summary_line(diff)} → {run.out / DIFFS / stem(diff)}.{{csv,md,html}}")
         for field, count in diff.changes["field"].value_counts().sort_index().items():
             lines.append(f"  {field}: {count}")
     lines += [f"diff {name}: skipped, {why}" for name, why in sorted(run.skipped.items())]

@@ -99,3 +99,16 @@ def test_measures_renumbered_added_removed_reworded() -> None:
     assert list(zip(reworded["path"], reworded["new"], strict=True)) == [
         ("3 › 3", "研修を年二回実施します。")]
     assert "number" in set(rows[rows["change"] == "changed"]["field"])
+
+
+def test_plan_naming_its_own_year_is_no_change() -> None:
+    def plan(year: int, preamble: str) -> list[dict]:
+        return [measure(year, 1, "", f"{year} 年度事業計画", kind="title", level=0),
+                measure(year, 2, "¶1", preamble, kind="paragraph", level=0)]
+
+    same = compare_editions(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
+                            measures(plan(2026, "2026 年度は中間年度です。")), "2025", "2026")
+    assert same.identical
+    moved = compare_editions(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
+                             measures(plan(2026, "2025 年度は中間年度でした。")), "2025", "2026")
+    assert list(moved.changes["field"]) == ["text"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pipeline.diff.normalise import comparable, squash, to_bool, to_number
+from pipeline.diff.normalise import comparable, edition_year, squash, to_bool, to_number
 from pipeline.diff.spec import BOOL, NUMBER, TEXT
 
 
@@ -26,3 +26,12 @@ def test_numbers_compare_by_value() -> None:
 def test_booleans() -> None:
     assert to_bool("True") is True and to_bool("False") is False and to_bool("") is None
     assert comparable(BOOL, "True") != comparable(BOOL, "")
+
+
+def test_the_editions_own_year_reads_alike() -> None:
+    assert edition_year("2026-04-01") == "2026" and edition_year("2025") == "2025"
+    assert comparable(TEXT, "２０２５ 年度事業計画", "2025") == \
+        comparable(TEXT, "2026 年度事業計画", "2026")
+    last_year = comparable(TEXT, "2025 年度の実績", "2026")
+    assert comparable(TEXT, "2025 年度の実績", "2025") != last_year
+    assert comparable(TEXT, "12025件", "2025") != comparable(TEXT, "12026件", "2026")
