@@ -12,8 +12,9 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import pdfplumber
 import pytest
 
 from pipeline.clean.run import clean_artifact
@@ -84,9 +85,16 @@ VARIANTS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 }
 
 
+class Variant(NamedTuple):
+    edition: dict[str, Any]
+    options: dict[str, Any]
+    pdf: Path
+    records: dict[tuple[str, str], dict[str, Any]]  # keyed by (bank, item/condition)
+
+
 @pytest.fixture(scope="module", params=list(VARIANTS))
-def variant(request, tmp_path_factory) -> tuple[dict[str, Any], dict[str, Any], dict]:
-    """(edition drawn, render options, records read back keyed by (bank, row))."""
+def variant(request, tmp_path_factory) -> Variant:
+    """A variant drawn once and read back."""
     edition, options = VARIANTS[request.param]
     pdf = render_npo_pdf(edition, tmp_path_factory.mktemp(request.param) / "x.pdf", **options)
     cleaned = clean_artifact(extract_pdf(pdf))
@@ -95,11 +103,34 @@ def variant(request, tmp_path_factory) -> tuple[dict[str, Any], dict[str, Any], 
         (r["bank"], r["item"] + ("/" + r["condition"] if r["condition"] else "")): r
         for r in cleaned["datasets"]["npo_loan_terms"]
     }
-    return edition, options, records
+    return Variant(edition, options, pdf, records)
+
+
+def test_variant_is_drawn_as_claimed(variant) -> None:
+    """The PDF really has the pages, font, border objects and drawing order the variant names."""
+    options = variant.options
+    with pdfplumber.open(variant.pdf) as pdf:
+        pages = pdf.pages
+        assert len(pages) == len(options.get("banks_per_page", (7, 6)))
+        page = pages[-1]
+        style = {"HeiseiKakuGo-W5": "KakuGo-W5", "HeiseiMin-W3": "Min-W3"}
+        wanted = style[options.get("font", "HeiseiKakuGo-W5")]
+        assert {c["fontname"].endswith(wanted) for c in page.chars} == {True}
+        if options.get("borders") == "rects":
+            assert not page.lines and len(page.rects) > 100
+        else:
+            assert not page.rects and len(page.lines) > 100
+        # How often the next character drawn is the next one read: ~1 in order, ~0 shuffled.
+        chars = page.chars
+        reading = sorted(range(len(chars)), key=lambda i: (chars[i]["top"], chars[i]["x0"]))
+        rank = {i: n for n, i in enumerate(reading)}
+        follows = sum(rank[i + 1] == rank[i] + 1 for i in range(len(chars) - 1))
+        share = follows / (len(chars) - 1)
+        assert share < 0.1 if options.get("shuffle_seed") is not None else share > 0.8
 
 
 def test_every_cell_reads_as_drawn(variant) -> None:
-    edition, _, records = variant
+    edition, records = variant.edition, variant.records
     expected = {
         (bank, row): cell for bank, rows in edition["cells"].items() for row, cell in rows.items()
     }
@@ -115,7 +146,7 @@ def test_every_cell_reads_as_drawn(variant) -> None:
 
 def test_values_and_units_keep_their_words_whole(variant) -> None:
     """A value wrapped in a narrow cell reads as printed: 1,0 / 00 is 1,000, not 1,0 00."""
-    edition, _, records = variant
+    edition, records = variant.edition, variant.records
     wrong = [
         (bank, row, field, cell[field], records[bank, row][field])
         for bank, rows in edition["cells"].items()
@@ -128,7 +159,7 @@ def test_values_and_units_keep_their_words_whole(variant) -> None:
 
 
 def test_as_of_banks_and_pages(variant) -> None:
-    edition, options, records = variant
+    edition, options, records = variant.edition, variant.options, variant.records
     label = options.get("as_of_label", edition["as_of_label"])
     era = re.match(r"令和(\d+)年", unicodedata.normalize("NFKC", label))
     year = 2018 + int(era[1]) if era else int(label[:4])
@@ -158,7 +189,7 @@ def plain_reading(value: str) -> tuple[float, float] | None:
 
 
 def test_typed_columns_where_plain(variant) -> None:
-    edition, _, records = variant
+    edition, records = variant.edition, variant.records
     checked = 0
     for bank, rows in edition["cells"].items():
         for row, cell in rows.items():
@@ -185,7 +216,7 @@ def test_typed_columns_where_plain(variant) -> None:
 
 
 def test_marks_read_as_booleans(variant) -> None:
-    edition, _, records = variant
+    edition, records = variant.edition, variant.records
     for bank, rows in edition["cells"].items():
         for row, cell in rows.items():
             mark, rec = cell["mark"] or "", records[bank, row]
