@@ -23,6 +23,7 @@ from pipeline.clean.npo_values import (
     YEN_PER_UNIT,
     is_not_offered,
     limit_yen,
+    parse_span,
     rate_span_pct,
     rate_type,
     split_mark,
@@ -37,6 +38,8 @@ _UNITS = set(YEN_PER_UNIT) | set(MONTHS_PER_UNIT) | {"%", "％"}
 _TRAILING_UNIT = re.compile(
     r"^(.*\d)\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")$"
 )
+# A value printed only with numerals (digits, separators, ranges, tiers): it must read as a number.
+_NUMERALS = re.compile(r"[\d,，.．～〜~\s\u2460-\u2473]*\d[\d,，.．～〜~\s\u2460-\u2473]*")
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,9 @@ def _record(
 
     rates = rate_span_pct(raw_value, unit)
     terms = term_span_months(raw_value, unit)
+    if unit in _UNITS and _NUMERALS.fullmatch(raw_value) and parse_span(raw_value) is None:
+        raise PipelineError(f"value {clean_cell(raw_value)!r} {unit} does not read as a number "
+                            f"({where})", cell=cells[0].ref)
     note = clean_cell("\n".join(parts["note"]))
     offered: bool | None = MARKS_OFFERED.get(mark)
     if is_not_offered(raw_value):

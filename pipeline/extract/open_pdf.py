@@ -32,17 +32,45 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         raise PipelineError("not a PDF (no %PDF- header)", file=name)
     try:
         pdf = pdfplumber.open(path)
-        n_pages = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        raise PipelineError(f"cannot open PDF: {describe(exc)}", file=name) from exc
+        raise PipelineError(_why_unreadable(exc, path), file=name) from exc
+    try:
+        n_pages = len(pdf.pages)
+    except Exception as exc:
+        pdf.close()
+        raise PipelineError(_why_unreadable(exc, path), file=name) from exc
     if n_pages == 0:
         pdf.close()
         raise PipelineError("PDF has no pages", file=name)
     return pdf
 
 
+def _why_unreadable(exc: BaseException, path: Path) -> str:
+    """Why pdfminer could not open `path`: encrypted, cut short, or otherwise damaged."""
+    reason = describe(exc)
+    if reason.startswith("encrypted"):
+        return reason
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        tail = handle.read()
+    if b"%%EOF" not in tail:
+        return f"truncated PDF (no %%EOF marker at its end: the file is cut short): {reason}"
+    return f"damaged PDF, cannot open it: {reason}"
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The library's own exception inside pdfplumber's PdfminerException wrapper."""
+    while type(exc).__name__ == "PdfminerException" and exc.args:
+        inner = exc.args[0]
+        if not isinstance(inner, BaseException):
+            break
+        exc = inner
+    return exc
+
+
 def describe(exc: BaseException) -> str:
     """A short, single-line description of a library exception."""
+    exc = _cause(exc)
     kind = type(exc).__name__
     if "Password" in kind or "Encrypt" in kind:
         return "encrypted PDF (a password is needed to read it)"
