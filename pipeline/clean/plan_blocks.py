@@ -6,7 +6,8 @@ closing 以上, and the lines the tables consumed (captions, units). The remaini
 order and a new block starts at a line that
   - starts with an outline number (１．, （１）, ①, ［…］), or
   - follows a gap wider than the usual line pitch, or
-  - follows a line that stops short of the right margin (the last line of a paragraph), or
+  - follows a line that stopped with room left for its first word (the last line of a
+    paragraph: a wrapped line breaks only when the next word would overrun the margin), or
   - sticks out right of both neighbours (a paragraph's first-line indent), or
   - moves left of a previous continuation line.
 Everything here is relative to the document's own pitch, margin and font size.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -25,9 +27,20 @@ from pipeline.clean.plan_numbers import Number, split_number
 from pipeline.clean.text import join_lines, squeeze
 
 CLOSING = "以上"
-# How far (in font sizes) a line must stop short of the right margin to end its block: a wrapped
-# line can fall short by up to two characters where line-breaking rules (禁則) push them over.
-SHORT_BY = 2.5
+# Characters that may not start a line (行頭禁則): they move to the next line together with the
+# character before them, so a wrapped line can stop short of the margin by their width.
+NO_LINE_START = frozenset(
+    "、。，．,.）］｝〉》」』】〕・ー々ゝゞ！？!?：；…‥"
+    "っゃゅょゎぁぃぅぇぉァィゥェォッャュョヮ"
+)
+# Width of a character that is not full-width, in font sizes: generous, so a wrapped line whose
+# next line starts with digits is never taken for a block end.
+NARROW = 0.65
+# Characters that may not end a line (行末禁則): they move down with the character after them.
+NO_LINE_END = frozenset("（［｛〈《「『【〔(［“‘")
+# Tolerance, in font sizes, on the estimated right margin.
+SLACK = 0.5
+_ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.%()/:\-]*")
 # A gap this many line pitches tall separates blocks.
 GAP_PITCHES = 1.5
 _PAGE_NUMBER = re.compile(r"^[-－―—–‐ー\s]*(?:[pP]\.?\s*)?\d+(?:\s*/\s*\d+)?[-－―—–‐ー\s]*$")
@@ -139,8 +152,29 @@ class Layout:
         size = statistics.median(line.size for line in lines) if lines else 0.0
         return cls(statistics.median(steps) if steps else size * 1.5, margin, size)
 
-    def is_full(self, line: Line) -> bool:
-        return line.x1 >= self.margin - SHORT_BY * self.size
+    def had_room_for(self, prev: Line, line: Line) -> bool:
+        """Did `prev` stop with room for the first unit of `line`? Then it ended a block."""
+        return prev.x1 + lead_width(line.text, line.size) <= self.margin - SLACK * self.size
+
+
+def lead_width(text: str, size: float) -> float:
+    """Estimated width of what must start a line: an ASCII word, or a character with the
+    characters that may not start a line after it (あっ, マー, 型）), after any opening brackets
+    that may not end a line before it (（光)."""
+    text = text.lstrip()
+    start = 0
+    while start < len(text) - 1 and text[start] in NO_LINE_END:
+        start += 1
+    if match := _ASCII_RUN.match(text, start):
+        lead = text[:match.end()]
+    else:
+        end = start + 1
+        while end < len(text) and text[end] in NO_LINE_START:
+            end += 1
+        lead = text[:end]
+    return sum(
+        size if unicodedata.east_asian_width(ch) in "WFA" else NARROW * size for ch in lead
+    )
 
 
 def _starts_block(
@@ -153,7 +187,7 @@ def _starts_block(
         return True
     if prev.page == line.page and line.top - prev.top > GAP_PITCHES * layout.pitch:
         return True
-    if not layout.is_full(prev):
+    if layout.had_room_for(prev, line):
         return True
     indented = (
         nxt is not None
