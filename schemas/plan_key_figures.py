@@ -23,7 +23,7 @@ class PlanKeyFigures(pa.DataFrameModel):
     """Planned key figures and ratios of the guarantee association's business plan (事業計画)."""
 
     fiscal_year: Series[int] = _f("Fiscal year the plan is for, from its title 「…年度事業計画」.",
-                                  "fiscal year", ge=1990, le=2100)
+                                  ge=1990, le=2100)
     table: Series[str] = _f("Table caption without its brackets: 主要計数 (key figures) or 諸比率 "
                             "(ratios).", str_length={"min_value": 1})
     item: Series[str] = _f("Row label without alignment spaces (新規保証引受, 保証債務残高, "

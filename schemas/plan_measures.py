@@ -21,7 +21,7 @@ class PlanMeasures(pa.DataFrameModel):
     """The outline of the guarantee association's business plan (事業計画), block by block."""
 
     fiscal_year: Series[int] = _f("Fiscal year the plan is for, from its title 「…年度事業計画」.",
-                                  "fiscal year", ge=1990, le=2100)
+                                  ge=1990, le=2100)
     seq: Series[int] = _f("1-based position of the block in the document.", ge=1)
     kind: Series[str] = _f("title; heading (a numbered block with blocks under it); outline (a "
                            "numbered measure with nothing under it); paragraph (unnumbered text).",
