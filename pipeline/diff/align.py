@@ -44,8 +44,15 @@ def _ratio(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def align_outline(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> list[Pair]:
-    """Pairs of row indices for (path, text) rows, texts already whitespace-normalised."""
+Outline = tuple[str, str, str]
+
+
+def align_outline(old: Sequence[Outline], new: Sequence[Outline]) -> list[Pair]:
+    """Pairs of row indices for (path, text, masked text) rows.
+
+    Texts are whitespace-normalised; the masked text has the edition's own year masked, so
+    「2025 年度事業計画」 and 「2026 年度事業計画」 are the same text in their own editions.
+    """
     old_free = list(range(len(old)))
     new_free = list(range(len(new)))
     pairs: list[Pair] = []
@@ -59,7 +66,8 @@ def align_outline(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
     for same_path in (True, False):
         for i in list(old_free):
             for j in new_free:
-                if old[i][1] == new[j][1] and (not same_path or old[i][0] == new[j][0]):
+                equal = old[i][1] == new[j][1] or old[i][2] == new[j][2]
+                if equal and (not same_path or old[i][0] == new[j][0]):
                     take(i, j)
                     break
     # Similar text: best-scoring pairs first, a same-path pair preferred over a moved one.

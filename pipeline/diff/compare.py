@@ -47,7 +47,7 @@ def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
            years: tuple[str, str]) -> list[Pair]:
     if spec.outline:
         def rows(frame: pd.DataFrame, year: str) -> list[tuple[str, str]]:
-            return [(squash(p), str(comparable(TEXT, t, year)))
+            return [(squash(p), squash(t), str(comparable(TEXT, t, year)))
                     for p, t in zip(frame[OUTLINE_PATH], frame[OUTLINE_TEXT], strict=True)]
         return align_outline(rows(old, years[0]), rows(new, years[1]))
 
@@ -55,6 +55,14 @@ def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
         return [tuple(squash(v) for v in row)
                 for row in frame[list(spec.identity)].itertuples(index=False)]
     return align_keys(keys(old), keys(new), spec.name)
+
+
+def _same(kind: str, before: str, after: str, years: tuple[str, str]) -> bool:
+    """Equal as printed, or equal once each edition's own year is read alike."""
+    if comparable(kind, before) == comparable(kind, after):
+        return True
+    return bool(years[0]) and comparable(kind, before, years[0]) == comparable(kind, after,
+                                                                              years[1])
 
 
 def _row_unit(spec: DiffSpec, row: pd.Series | None) -> str:
@@ -72,7 +80,7 @@ def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
         before = "" if old is None else old[name]
         after = "" if new is None else new[name]
         if old is not None and new is not None:
-            if comparable(kind, before, years[0]) == comparable(kind, after, years[1]):
+            if _same(kind, before, after, years):
                 continue
             change = CHANGED
         elif not (before or after).strip():

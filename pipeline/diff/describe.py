@@ -44,7 +44,8 @@ def _signed(text: str, number: float) -> str:
 
 
 def _decimals(*texts: str) -> int:
-    return max((len(t.split(".")[1]) for t in texts if "." in t), default=0)
+    """Decimal places the numbers need (1814456.0 → 0, 0.11 → 2)."""
+    return max((len(t.split(".")[1].rstrip("0")) for t in texts if "." in t), default=0)
 
 
 def _relative(old: float, new: float) -> str:

@@ -112,3 +112,9 @@ def test_plan_naming_its_own_year_is_no_change() -> None:
     moved = compare_editions(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
                              measures(plan(2026, "2025 年度は中間年度でした。")), "2025", "2026")
     assert list(moved.changes["field"]) == ["text"]
+
+
+def test_text_naming_last_year_in_both_editions_is_no_change() -> None:
+    old = measures([measure(2025, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
+    new = measures([measure(2026, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
+    assert compare_editions(spec_for(MEASURES), old, new, "2025", "2026").identical
