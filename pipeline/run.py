@@ -100,6 +100,10 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
         sources.append({"title": source["file"], "path": source["file"],
                         "hash": f"sha256:{source['sha256']}", "x_kind": artifact["kind"]})
         for name, rows in artifact["datasets"].items():
+            try:  # each file on its own first, so a problem names the file it is in
+                validate(name, build_frame(name, rows))
+            except PipelineError as exc:
+                raise exc.located(file=source["file"]) from None
             records.setdefault(name, []).extend(rows)
     frames = {name: validate(name, build_frame(name, rows)) for name, rows in records.items()}
     return frames, sources

@@ -1,0 +1,116 @@
+"""Bad inputs the pipeline must refuse with one clear line: each a real file, built on the spot.
+
+Each builder returns the bytes of a file named *.pdf. Real PDFs are drawn with reportlab (a
+built-in Japanese CID font, so nothing is downloaded) or are the shipped PDFs with one thing
+broken (tests/pdf_edit.py swaps printed text; a font's /ToUnicode entry can be renamed away).
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import pdfencrypt
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
+
+from tests.conftest import NPO_PDF
+from tests.pdf_edit import replace_text
+from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
+
+FONT = "HeiseiKakuGo-W5"
+
+
+def drawn_pdf(
+    lines: list[str],
+    table: list[list[str]] | None = None,
+    *,
+    password: str | None = None,
+) -> bytes:
+    """A one-page PDF with text lines at the top and, if given, a ruled table under them."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buffer = io.BytesIO()
+    encrypt = pdfencrypt.StandardEncryption(password, "owner") if password else None
+    canvas = Canvas(buffer, invariant=1, encrypt=encrypt)
+    canvas.setFont(FONT, 10)
+    y = 800.0
+    for line in lines:
+        canvas.drawString(50, y, line)
+        y -= 16
+    if table:
+        width, height = 90.0, 18.0
+        top = y - 10
+        n_rows, n_cols = len(table), len(table[0])
+        for r in range(n_rows + 1):
+            canvas.line(50, top - r * height, 50 + n_cols * width, top - r * height)
+        for c in range(n_cols + 1):
+            canvas.line(50 + c * width, top, 50 + c * width, top - n_rows * height)
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                canvas.drawString(54 + c * width, top - (r + 1) * height + 5, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def npo_variant(*, drop_bank: str | None = None, as_of_label: str | None = None,
+                **cell: str) -> bytes:
+    """The 2025 NPO table redrawn (tests/variants/npo_pdf.py) with one thing wrong."""
+    edition = load_truth_edition()
+    per_page = (7, 6)
+    if drop_bank:
+        edition["pages"] = [[b for b in page if b != drop_bank] for page in edition["pages"]]
+        del edition["cells"][drop_bank]
+        per_page = tuple(len(page) for page in edition["pages"])
+    if cell:
+        edition = edit_cell(edition, "北海道労働金庫", "金利/その他/無担保", **cell)
+    with tempfile.TemporaryDirectory() as folder:
+        path = render_npo_pdf(edition, Path(folder) / "variant.pdf", banks_per_page=per_page,
+                              as_of_label=as_of_label)
+        return path.read_bytes()
+
+
+TIMETABLE = [["駅", "発車", "着"], ["東京", "9:00", "9:45"], ["横浜", "9:50", "10:30"]]
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """A bad file, what the error line must say, and the page it must name (if one)."""
+
+    build: Callable[[], bytes]
+    says: str
+    page: int | None = None
+
+
+BAD_INPUTS: dict[str, BadInput] = {
+    "empty": BadInput(lambda: b"", "empty file"),
+    "not_a_pdf": BadInput(lambda: "制度概要\n北海道労働金庫,1000\n".encode(), "not a PDF"),
+    "truncated": BadInput(lambda: NPO_PDF.read_bytes()[: NPO_PDF.stat().st_size // 2],
+                          "truncated PDF"),
+    "encrypted": BadInput(lambda: drawn_pdf(["制度概要（2025年4月1日現在）"], password="secret"),
+                          "encrypted PDF"),
+    "no_table": BadInput(lambda: drawn_pdf(["制度概要（2025年4月1日現在）", "表はありません"]),
+                         "no comparison table"),
+    "no_known_title": BadInput(lambda: drawn_pdf(["お知らせ", "本日は晴天なり"]),
+                               "not a known document"),
+    "unrelated_table": BadInput(lambda: drawn_pdf(["時刻表"], TIMETABLE), "not a known document"),
+    "cid_codes": BadInput(
+        # Same length, so the xref stays right: the fonts simply lose their Unicode maps.
+        lambda: NPO_PDF.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"), "(cid:", page=1
+    ),
+    # 2025年0月1日現在 on both pages: a date that does not exist is no as-of date.
+    "impossible_date": BadInput(
+        lambda: replace_text(NPO_PDF.read_bytes(), "4", "0", 2, after="年"), "as-of date"
+    ),
+    "month_13": BadInput(lambda: npo_variant(as_of_label="2025年13月1日現在"), "as-of date"),
+    "rate_not_a_number": BadInput(lambda: npo_variant(value="2.1.25"), "does not read as a number"),
+    "bank_missing": BadInput(lambda: npo_variant(drop_bank="東北労働金庫"), "no bank 東北労働金庫"),
+    # A rate of 52.125 ％ reads as a number but fails the schema's 0–30 range.
+    "rate_out_of_range": BadInput(
+        lambda: replace_text(NPO_PDF.read_bytes(), "2.125", "52.125"), "rate_min_pct"
+    ),
+}
