@@ -1,0 +1,144 @@
+"""The report as a person sees it: rendered by headless Chromium, read back, and photographed.
+
+A probe copy of the page (the report itself has no script) measures what was drawn: the visible
+text, each chart's size on screen, which of the page's Japanese fonts are installed, and every
+character whose glyph is the "missing glyph" box (tofu). The screenshot of the real page must not
+be blank and must show the charts' colours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.report.build import write_report
+from pipeline.report.charts import PALETTE
+from pipeline.report.html import FONT_FAMILY
+from schemas.reference import LABOUR_BANKS
+
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
+
+PROBE = """
+<pre id="probe"></pre>
+<script>
+(() => {
+  const families = FAMILIES;
+  const sample = "mmmmmmlllliiiWW@@ 労働金庫あア";
+  const ctx = document.createElement("canvas").getContext("2d");
+  const width = (font) => { ctx.font = "32px " + font; return ctx.measureText(sample).width; };
+  const installed = families.filter((f) => ["monospace", "serif"].some(
+    (base) => width(`"${f}", ${base}`) !== width(base)));
+  const page = getComputedStyle(document.body).fontFamily;
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 40;
+  const draw = canvas.getContext("2d", { willReadFrequently: true });
+  const bitmap = (ch) => {
+    draw.clearRect(0, 0, 40, 40);
+    draw.font = "28px " + page;
+    draw.fillText(ch, 4, 32);
+    return Array.from(draw.getImageData(0, 0, 40, 40).data).join(",");
+  };
+  const tofu = bitmap("\\u{10FFFD}");
+  const text = document.body.innerText;
+  const chars = [...new Set(text)].filter((c) => c.codePointAt(0) > 0x2000);
+  const missing = chars.filter((c) => bitmap(c) === tofu);
+  const sizes = [...document.querySelectorAll("svg")].map((svg) => {
+    const box = svg.getBoundingClientRect();
+    const bars = [...svg.querySelectorAll("rect")].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.width > 0 && b.height > 0;
+    }).length;
+    return [box.width, box.height, bars];
+  });
+  document.getElementById("probe").textContent = JSON.stringify(
+    { text, installed, missing, checked: chars.length, sizes });
+})();
+</script>
+"""
+
+
+def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", "--hide-scrollbars", f"--user-data-dir={profile}", *args],
+        capture_output=True, text=True, timeout=180,
+    )
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed but CI is set: .ci/run must install it")
+        pytest.skip("chromium not installed (apt-get install chromium fonts-ipaexfont-gothic)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def rendered(chromium: str, published_once: Path, tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("render")
+    out = folder / "out"
+    shutil.copytree(published_once, out)
+    report = write_report(out)
+    families = re.findall(r'"([^"]+)"', FONT_FAMILY)
+    probe = out / "probe.html"
+    probe.write_text(report.read_text("utf-8").replace(
+        "</body>", PROBE.replace("FAMILIES", json.dumps(families)) + "</body>"), "utf-8")
+    dumped = _chromium("--dump-dom", probe.as_uri(), profile=folder / "profile-dom")
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dumped.stdout, re.S)
+    assert found and found.group(1), "the probe script did not run"
+    result = json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">")
+                        .replace("&quot;", '"').replace("&amp;", "&"))
+    shot = folder / "report.png"
+    taken = _chromium("--window-size=1400,2400", f"--screenshot={shot}", report.as_uri(),
+                      profile=folder / "profile-shot")
+    assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
+    return {**result, "shot": shot}
+
+
+def test_every_bank_is_on_the_screen(rendered: dict) -> None:
+    for bank in LABOUR_BANKS:
+        assert bank in rendered["text"], bank
+    assert "NPO向け融資制度の比較" in rendered["text"]
+    assert "事業計画の主要計数" in rendered["text"]
+
+
+def test_no_broken_characters(rendered: dict) -> None:
+    text = rendered["text"]
+    assert "\ufffd" not in text and "(cid:" not in text
+    assert rendered["installed"], "none of the page's Japanese fonts is installed"
+    assert rendered["checked"] > 200
+    assert rendered["missing"] == [], f"drawn as missing-glyph boxes: {rendered['missing']}"
+
+
+def test_charts_are_drawn_with_bars(rendered: dict) -> None:
+    sizes = rendered["sizes"]
+    assert len(sizes) >= 3
+    for width, height, bars in sizes:
+        assert width > 200 and height > 100 and bars > 5
+
+
+def test_screenshot_shows_a_page_with_charts(rendered: dict) -> None:
+    from PIL import Image
+
+    image = Image.open(rendered["shot"]).convert("RGB")
+    assert image.size == (1400, 2400)
+    pixels = np.asarray(image, dtype=int).reshape(-1, 3)
+    ink = int((pixels.sum(axis=1) < 600).sum())
+    assert ink / len(pixels) > 0.02, "the screenshot is (nearly) blank"
+
+    def near(colour: str) -> int:
+        want = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+        return int((np.abs(pixels - want).sum(axis=1) < 30).sum())
+
+    assert near(PALETTE[0]) > 2000 and near(PALETTE[1]) > 2000, "no chart bars on screen"
+    assert near("#1f3a5f") > 20_000, "no page header"
