@@ -27,6 +27,8 @@ class DatasetDiff:
     new_edition: str
     changes: pd.DataFrame
     counts: dict[str, int] = field(default_factory=dict)
+    # Outline datasets: what each path heads ("３． 個別施策"), to title report sections.
+    headings: dict[str, str] = field(default_factory=dict)
 
     @property
     def identical(self) -> bool:
@@ -136,4 +138,11 @@ def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
         numbers.append(len(numbers) and numbers[-1] + (order != previous))
         previous = order
     frame[ENTRY] = pd.Series(numbers, dtype="int64")
-    return DatasetDiff(spec, old_edition, new_edition, frame, counts)
+    headings = {}
+    if spec.outline:
+        for part in (old, new):
+            cols = [OUTLINE_PATH, "number", OUTLINE_TEXT] if "number" in part else [
+                OUTLINE_PATH, OUTLINE_TEXT]
+            for values in part[cols].itertuples(index=False):
+                headings[values[0]] = " ".join(v for v in values[1:] if v)
+    return DatasetDiff(spec, old_edition, new_edition, frame, counts, headings)

@@ -33,7 +33,9 @@ def _labels(diff: DatasetDiff, row: pd.Series) -> tuple[str, str]:
     identity = [row[c] for c in diff.spec.identity]
     if diff.spec.outline:
         path = identity[0]
-        return path.split(PATH_SEPARATOR)[0] or "(no section)", path or "(no number)"
+        top = path.split(PATH_SEPARATOR)[0]
+        section = f"{top}: {diff.headings[top]}" if top in diff.headings and top else top
+        return section or "(no section)", path or "(no number)"
     rest = PATH_SEPARATOR.join(v for v in identity[1:] if v)
     return identity[0] or "(none)", rest or identity[0] or "(row)"
 

@@ -6,6 +6,7 @@ import difflib
 from html import escape
 
 from pipeline.diff.compare import CHANGED, DatasetDiff
+from pipeline.diff.describe import SHORT_TEXT
 from pipeline.diff.group import sections
 from pipeline.diff.markdown import summary_line
 
@@ -42,8 +43,10 @@ def inline_diff(old: str, new: str) -> tuple[str, str]:
 
 def _row(field: dict[str, str]) -> str:
     old, new = field["old"], field["new"]
-    if field["change"] == CHANGED:
+    if field["change"] == CHANGED and max(len(old), len(new)) > SHORT_TEXT:
         old_html, new_html = inline_diff(old, new)
+    elif field["change"] == CHANGED:  # a short value is read whole: 2.875 → 2.625, not 87 → 62
+        old_html, new_html = f"<del>{escape(old)}</del>", f"<ins>{escape(new)}</ins>"
     else:
         old_html, new_html = escape(old), escape(new)
     return (f"<tr><td class=\"field\">{escape(field['field'])}</td><td>{old_html}</td>"

@@ -188,7 +188,7 @@ def test_reports_for_people(edited) -> None:
     page = (out / "diffs" / f"{NPO_STEM}.html").read_text("utf-8")
     assert "<del>2</del>事業年度以上" in page and "<ins>3</ins>事業年度以上" in page
     plan = (out / "diffs" / f"{MEASURES_STEM}.md").read_text("utf-8")
-    assert "## 3\n" in plan and "### 3 › 基本戦略1 › 1 › (2) › ③ (added)" in plan
+    assert "## 3: ３． 個別施策\n" in plan and "### 3 › 基本戦略1 › 1 › (2) › ③ (added)" in plan
 
 
 def test_same_editions_in_another_layout_report_nothing(tmp_path) -> None:

@@ -26,3 +26,11 @@ def test_page_is_self_contained_and_escaped() -> None:
     assert "&lt;script&gt;" in page
     assert "<h2>中央労働金庫</h2>" in page
     assert "<del>2</del>" in page and "<ins>3</ins>" in page
+
+
+def test_short_values_are_marked_whole() -> None:
+    old = [npo_row("2025-04-01", "中央労働金庫", "金利", "その他/無担保", value="2.875")]
+    new = [dict(old[0], as_of="2026-04-01", value="2.625")]
+    diff = compare_editions(spec_for(NPO), frame(old), frame(new), "2025-04-01", "2026-04-01")
+    page = render_html(diff)
+    assert "<td><del>2.875</del></td><td><ins>2.625</ins></td>" in page

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pipeline.diff.compare import compare_editions
 from pipeline.diff.markdown import render_markdown, summary_line
 from pipeline.diff.spec import spec_for
-from tests.diff.helpers import NPO, frame, npo_row
+from tests.diff.helpers import MEASURES, NPO, frame, measure, measures, npo_row
 
 
 def _diff():
@@ -32,3 +32,14 @@ def test_identical_says_so() -> None:
     assert summary_line(diff) == "no changes"
     assert "**no changes**" in render_markdown(diff)
     assert "##" not in render_markdown(diff)
+
+
+def test_outline_sections_are_titled_by_their_heading() -> None:
+    old = measures([measure(2025, 1, "3", "個別施策", "３．", kind="heading", level=0),
+                    measure(2025, 2, "3 › 1", "研修を年一回実施します。", "①")])
+    new = measures([measure(2026, 1, "3", "個別施策", "３．", kind="heading", level=0),
+                    measure(2026, 2, "3 › 1", "研修を年二回実施します。", "①")])
+    text = render_markdown(compare_editions(spec_for(MEASURES), old, new, "2025", "2026"))
+    assert "## 3: ３． 個別施策\n" in text
+    assert "### 3 › 1 (changed)" in text
+    assert "| text | 研修を年一回実施します。 | 研修を年二回実施します。 |" in text
