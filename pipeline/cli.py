@@ -89,9 +89,12 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
               show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
 def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing)."""
+    from pipeline.progress import terminal_progress
     from pipeline.run import run_all
 
-    frames = run_all(raw, out, jobs, timeout)
+    # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
+    with terminal_progress("extract+clean") as progress:
+        frames = run_all(raw, out, jobs, timeout, progress=progress)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
 

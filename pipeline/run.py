@@ -7,7 +7,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,12 +130,14 @@ def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_T
 
 
 def run_all(
-    raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT
+    raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every stage for every PDF in `raw`; publishes only if all of them succeed.
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
-    together with the datasets, so a failure anywhere leaves `out` untouched.
+    together with the datasets, so a failure anywhere leaves `out` untouched. `progress`, if
+    given, is called as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one.
     """
     pdfs = sorted({*raw.glob("*.pdf"), *raw.glob("*.PDF")})
     if not pdfs:
@@ -143,12 +145,21 @@ def run_all(
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(pdfs)))
     staging = Path(tempfile.mkdtemp(prefix="pipeline-interim-"))
     try:
+        n = len(pdfs)
+        tick = progress or (lambda done, total, name: None)
+        tick(0, n, "")
         if jobs == 1:
-            cleaned = [extract_and_clean(pdf, staging, timeout) for pdf in pdfs]
+            cleaned = []
+            for pdf in pdfs:
+                cleaned.append(extract_and_clean(pdf, staging, timeout))
+                tick(len(cleaned), n, pdf.name)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                n = len(pdfs)
-                cleaned = list(pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n))
+                results = pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n)
+                cleaned = []
+                for pdf, path in zip(pdfs, results, strict=True):
+                    cleaned.append(path)
+                    tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
         return publish_files(cleaned, out, extra=extra)
     finally:
