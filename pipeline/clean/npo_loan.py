@@ -137,7 +137,7 @@ def _banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
         banks.append(BankColumns(bank.name, bank.start, bank.width, _roles(grid, header, bank)))
     widths = Counter(bank.width for bank in banks)
     if len(widths) > 1:
-        usual = widths.most_common(1)[0][0]
+        usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra
         odd = next(bank for bank in banks if bank.width != usual)
         raise PipelineError(
             f"bank {odd.name} has {odd.width} sub-columns where the others have {usual}"

@@ -239,11 +239,18 @@ def clean_pdf(edition: dict[str, Any], path: Path, **options: Any) -> dict[str, 
     return clean_artifact(extract_pdf(render_npo_pdf(edition, path, **options)))
 
 
-@pytest.mark.parametrize("bank", ["北海道労働金庫", "中国労働金庫"])
-def test_bank_without_unit_column_is_an_error(tmp_path, bank) -> None:
-    page = 1 if bank in BASE["pages"][0] else 2
-    with pytest.raises(PipelineError, match=rf"page {page}: bank {bank} has 2 sub-columns") as exc:
-        clean_pdf(BASE, tmp_path / "unitless.pdf", unitless_banks={bank})
+@pytest.mark.parametrize(
+    ("bank", "split", "page"),
+    [
+        ("静岡県労働金庫", (7, 6), 1),
+        ("中国労働金庫", (7, 6), 2),
+        ("北海道労働金庫", (2, 11), 1),  # one bank against one: still the one lacking a column
+    ],
+)
+def test_bank_without_unit_column_is_an_error(tmp_path, bank, split, page) -> None:
+    message = rf"page {page}: bank {bank} has 2 sub-columns where the others have 3"
+    with pytest.raises(PipelineError, match=message) as exc:
+        clean_pdf(BASE, tmp_path / "unitless.pdf", banks_per_page=split, unitless_banks={bank})
     assert "unitless.pdf" in str(exc.value)
 
 
