@@ -7,6 +7,7 @@ printed without code changes. Every value carries its source file, page and cell
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from pipeline.report.provenance import is_false, printed_order, provenance
 
 NAME = "npo_loan_terms"
 ENTITY, EDITION = "bank", "as_of"
+_NUMBER = re.compile(r"[\d,.～~①-⑳]+")
 
 
 def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
@@ -52,8 +54,8 @@ def _td(row: pd.Series | None) -> str:
     tip = f"{note}\n— {provenance(row)}" if note else provenance(row)
     mark = element("sup", "※", class_="note") if note else ""
     muted = is_false(row["is_offered"]) or is_false(row["is_required"])
-    # Short numbers align right and stay on one line; long printed phrases wrap.
-    numeric = any(ch.isdigit() for ch in text) and len(text) <= 14
+    # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
+    numeric = bool(_NUMBER.fullmatch(str(row["value"])))
     klass = "num" if numeric else ("no" if muted else None)
     return element("td", esc(text or "—") + mark, title=tip, class_=klass)
 
