@@ -18,7 +18,8 @@ def clean_artifact(extracted: dict[str, Any]) -> dict[str, Any]:
     """The clean artifact: document kind, source, and records per dataset."""
     kind = detect_kind(extracted)
     if kind not in CLEANERS:
-        raise PipelineError(f"no cleaner for document kind {kind}", file=extracted["source"]["file"])
+        file = extracted["source"]["file"]
+        raise PipelineError(f"no cleaner for document kind {kind}", file=file)
     return {
         "artifact": "clean",
         "version": ARTIFACT_VERSION,
