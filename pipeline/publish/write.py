@@ -22,7 +22,8 @@ STAMP = "datapackage.json"
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    # %.15g prints numbers as they were printed in the PDF (21057, 2.875), not 21057.0.
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
