@@ -15,9 +15,7 @@ def _label(values: Sequence) -> str:
     return "/".join(str(v) for v in values if str(v))
 
 
-def missing_rows(
-    df: pd.DataFrame, edition: str, entity: str, row: Sequence[str]
-) -> list[str]:
+def missing_rows(df: pd.DataFrame, edition: str, entity: str, row: Sequence[str]) -> list[str]:
     """Rows some entity lacks that other entities of the same edition have."""
     problems = []
     for key, part in df.groupby(edition, sort=True):

@@ -7,6 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.coverage import missing_required, missing_rows
+from schemas.fields import field
 from schemas.reference import LABOUR_BANKS, NPO_REQUIRED_ROWS
 
 KEY = ["as_of", "bank", "item", "condition"]
@@ -15,52 +16,65 @@ MARKS = ["", "○", "×", "要", "否"]
 RATE_TYPES = ["", "固定", "変動", "固定/変動"]
 
 
-def _f(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs) -> object:
-    """A field with its description, unit and (where not plain) Frictionless type as metadata."""
-    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
-    return pa.Field(description=description, metadata=metadata or None, **kwargs)
-
-
 class NpoLoanTerms(pa.DataFrameModel):
     """NPO loan programmes of the labour banks, from the 制度概要 comparison table."""
 
-    as_of: Series[str] = _f("Date the edition is as of (…年…月…日現在), YYYY-MM-DD.",
-                            kind="date", str_matches=r"^\d{4}-\d{2}-\d{2}$")
-    bank: Series[str] = _f("Bank as printed in the header row.", isin=list(LABOUR_BANKS))
-    item: Series[str] = _f("Row label, legend and alignment spaces removed (金利, 資金使途, …).",
-                           str_length={"min_value": 1})
-    condition: Series[str] = _f("Sub-labels outer to inner joined by '/' (つなぎ資金/無担保); "
-                                "empty when the row has none.")
-    mark: Series[str] = _f("Printed mark: ○ offered, × not offered, 要 required, 否 not required.",
-                           isin=MARKS)
-    value: Series[str] = _f("Printed value, wrapped lines joined, NFKC-folded (① and ～ kept).")
-    unit: Series[str] = _f("Printed unit of value (万円, ％, 年, ヶ月).")
-    note: Series[str] = _f("Printed note, wrapped lines joined, NFKC-folded (① and ～ kept).")
-    is_offered: Series[pd.BooleanDtype] = _f(
+    as_of: Series[str] = field(
+        "Date the edition is as of (…年…月…日現在), YYYY-MM-DD.",
+        kind="date",
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+    )
+    bank: Series[str] = field("Bank as printed in the header row.", isin=list(LABOUR_BANKS))
+    item: Series[str] = field(
+        "Row label, legend and alignment spaces removed (金利, 資金使途, …).",
+        str_length={"min_value": 1},
+    )
+    condition: Series[str] = field(
+        "Sub-labels outer to inner joined by '/' (つなぎ資金/無担保); empty when the row has none."
+    )
+    mark: Series[str] = field(
+        "Printed mark: ○ offered, × not offered, 要 required, 否 not required.", isin=MARKS
+    )
+    value: Series[str] = field("Printed value, wrapped lines joined, NFKC-folded (① and ～ kept).")
+    unit: Series[str] = field("Printed unit of value (万円, ％, 年, ヶ月).")
+    note: Series[str] = field("Printed note, wrapped lines joined, NFKC-folded (① and ～ kept).")
+    is_offered: Series[pd.BooleanDtype] = field(
         "True for ○ or a printed value, False for × or '-' (not offered), empty otherwise.",
-        nullable=True)
-    is_required: Series[pd.BooleanDtype] = _f("True for 要, False for 否, empty otherwise.",
-                                              nullable=True)
-    limit_yen: Series[pd.Int64Dtype] = _f("Lending limit in yen (1,000 万円 → 10000000).", "JPY",
-                                          nullable=True, ge=0, le=10**12)
-    rate_min_pct: Series[float] = _f("Lowest printed rate, percent per year.", "percent",
-                                     nullable=True, ge=0, le=30)
-    rate_max_pct: Series[float] = _f("Highest printed rate, percent per year.", "percent",
-                                     nullable=True, ge=0, le=30)
-    rate_tiers_pct: Series[str] = _f("Tiered or per-condition rates as printed (①1.900 ②2.650), "
-                                     "space-separated; empty for a single rate or range.")
-    rate_type: Series[str] = _f("固定 (fixed) or 変動 (variable) where the cell says; both as "
-                                "固定/変動.", isin=RATE_TYPES)
-    term_min_months: Series[pd.Int64Dtype] = _f("Shortest printed repayment term, months.",
-                                                "months", nullable=True, ge=0, le=600)
-    term_max_months: Series[pd.Int64Dtype] = _f("Longest printed repayment term, months.",
-                                                "months", nullable=True, ge=0, le=600)
-    source_file: Series[str] = _f("File name of the source PDF.")
-    source_sha256: Series[str] = _f("sha256 of the source PDF's bytes.",
-                                    str_matches=r"^[0-9a-f]{64}$")
-    source_page: Series[int] = _f("1-based page of the source PDF the row was read from.", ge=1)
-    source_cell: Series[str] = _f("First grid cell of the bank's cells in that row (R10C4), "
-                                  "1-based within the page's table.")
+        nullable=True,
+    )
+    is_required: Series[pd.BooleanDtype] = field(
+        "True for 要, False for 否, empty otherwise.", nullable=True
+    )
+    limit_yen: Series[pd.Int64Dtype] = field(
+        "Lending limit in yen (1,000 万円 → 10000000).", "JPY", nullable=True, ge=0, le=10**12
+    )
+    rate_min_pct: Series[float] = field(
+        "Lowest printed rate, percent per year.", "percent", nullable=True, ge=0, le=30
+    )
+    rate_max_pct: Series[float] = field(
+        "Highest printed rate, percent per year.", "percent", nullable=True, ge=0, le=30
+    )
+    rate_tiers_pct: Series[str] = field(
+        "Tiered or per-condition rates as printed (①1.900 ②2.650), "
+        "space-separated; empty for a single rate or range."
+    )
+    rate_type: Series[str] = field(
+        "固定 (fixed) or 変動 (variable) where the cell says; both as 固定/変動.", isin=RATE_TYPES
+    )
+    term_min_months: Series[pd.Int64Dtype] = field(
+        "Shortest printed repayment term, months.", "months", nullable=True, ge=0, le=600
+    )
+    term_max_months: Series[pd.Int64Dtype] = field(
+        "Longest printed repayment term, months.", "months", nullable=True, ge=0, le=600
+    )
+    source_file: Series[str] = field("File name of the source PDF.")
+    source_sha256: Series[str] = field(
+        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
+    )
+    source_page: Series[int] = field("1-based page of the source PDF the row was read from.", ge=1)
+    source_cell: Series[str] = field(
+        "First grid cell of the bank's cells in that row (R10C4), 1-based within the page's table."
+    )
 
     class Config:
         strict = True

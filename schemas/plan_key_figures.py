@@ -8,42 +8,54 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.fields import field
+from schemas.reference import YEN_PER_UNIT
+
 KEY = ["fiscal_year", "table", "item", "condition"]
 TOTAL = "計"
-MONEY_UNITS = {"円": 1, "千円": 1_000, "万円": 10_000, "百万円": 1_000_000, "億円": 100_000_000}
-
-
-def _f(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs) -> object:
-    """A field with its description, unit and (where not plain) Frictionless type as metadata."""
-    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
-    return pa.Field(description=description, metadata=metadata or None, **kwargs)
 
 
 class PlanKeyFigures(pa.DataFrameModel):
     """Planned key figures and ratios of the guarantee association's business plan (事業計画)."""
 
-    fiscal_year: Series[int] = _f("Fiscal year the plan is for, from its title 「…年度事業計画」.",
-                                  ge=1990, le=2100)
-    table: Series[str] = _f("Table caption without its brackets: 主要計数 (key figures) or 諸比率 "
-                            "(ratios).", str_length={"min_value": 1})
-    item: Series[str] = _f("Row label without alignment spaces (新規保証引受, 保証債務残高, "
-                           "延滞率 …).", str_length={"min_value": 1})
-    condition: Series[str] = _f("Column: 計 (total, the column printed without a label under "
-                                "計画値), 無担保 (unsecured), 有担保 (secured); empty in a "
-                                "one-column table.")
-    value: Series[float] = _f("The number as printed, in `unit` (1,814,456 → 1814456; 0.11).")
-    value_text: Series[str] = _f("The number exactly as printed (1,814,456; 0.11; △ for negative).",
-                                 str_length={"min_value": 1})
-    unit: Series[str] = _f("Unit from the table's （単位：…） line: 百万円 (million yen) or ％.",
-                           str_length={"min_value": 1})
-    amount_yen: Series[pd.Int64Dtype] = _f("The value in yen for money units (百万円 × 1,000,000); "
-                                           "empty for ratios.", "JPY", nullable=True)
-    source_file: Series[str] = _f("File name of the source PDF.")
-    source_sha256: Series[str] = _f("sha256 of the source PDF's bytes.",
-                                    str_matches=r"^[0-9a-f]{64}$")
-    source_page: Series[int] = _f("1-based page of the source PDF the table is on.", ge=1)
-    source_cell: Series[str] = _f("Grid cell of the value (R3C2), 1-based within the page's table.",
-                                  str_matches=r"^R\d+C\d+$")
+    fiscal_year: Series[int] = field(
+        "Fiscal year the plan is for, from its title 「…年度事業計画」.", ge=1990, le=2100
+    )
+    table: Series[str] = field(
+        "Table caption without its brackets: 主要計数 (key figures) or 諸比率 (ratios).",
+        str_length={"min_value": 1},
+    )
+    item: Series[str] = field(
+        "Row label without alignment spaces (新規保証引受, 保証債務残高, 延滞率 …).",
+        str_length={"min_value": 1},
+    )
+    condition: Series[str] = field(
+        "Column: 計 (total, the column printed without a label under "
+        "計画値), 無担保 (unsecured), 有担保 (secured); empty in a "
+        "one-column table."
+    )
+    value: Series[float] = field("The number as printed, in `unit` (1,814,456 → 1814456; 0.11).")
+    value_text: Series[str] = field(
+        "The number exactly as printed (1,814,456; 0.11; △ for negative).",
+        str_length={"min_value": 1},
+    )
+    unit: Series[str] = field(
+        "Unit from the table's （単位：…） line: 百万円 (million yen) or ％.",
+        str_length={"min_value": 1},
+    )
+    amount_yen: Series[pd.Int64Dtype] = field(
+        "The value in yen for money units (百万円 × 1,000,000); empty for ratios.",
+        "JPY",
+        nullable=True,
+    )
+    source_file: Series[str] = field("File name of the source PDF.")
+    source_sha256: Series[str] = field(
+        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
+    )
+    source_page: Series[int] = field("1-based page of the source PDF the table is on.", ge=1)
+    source_cell: Series[str] = field(
+        "Grid cell of the value (R3C2), 1-based within the page's table.", str_matches=r"^R\d+C\d+$"
+    )
 
     class Config:
         strict = True
@@ -53,7 +65,7 @@ class PlanKeyFigures(pa.DataFrameModel):
 
     @pa.dataframe_check(name="amount_yen_only_for_money")
     def _amounts(cls, df: pd.DataFrame) -> Series[bool]:
-        money = df["unit"].isin(list(MONEY_UNITS))
+        money = df["unit"].isin(list(YEN_PER_UNIT))
         return money == df["amount_yen"].notna()
 
     @pa.dataframe_check(name="total_is_sum_of_parts")
@@ -87,8 +99,9 @@ def cross_foot_problems(df: pd.DataFrame) -> list[str]:
         parts_sum = sum(Decimal(str(v)) for v in parts["value"])
         off = Decimal(str(total["value"])) - parts_sum
         if abs(off) > step:
-            shown = " + ".join(f"{c} {t}" for c, t in zip(parts["condition"], parts["value_text"],
-                                                           strict=True))
+            shown = " + ".join(
+                f"{c} {t}" for c, t in zip(parts["condition"], parts["value_text"], strict=True)
+            )
             problems.append(
                 f"fiscal_year {year} {table} {item}: 計 {total['value_text']} ≠ {shown} "
                 f"(off by {off.normalize():f} {total['unit']}, at most {step} allowed for rounding)"

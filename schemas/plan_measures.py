@@ -6,42 +6,53 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.fields import field
+
 KEY = ["fiscal_year", "seq"]
 KINDS = ["title", "heading", "paragraph", "outline"]
 SEP = " › "
 
 
-def _f(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs) -> object:
-    """A field with its description, unit and (where not plain) Frictionless type as metadata."""
-    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
-    return pa.Field(description=description, metadata=metadata or None, **kwargs)
-
-
 class PlanMeasures(pa.DataFrameModel):
     """The outline of the guarantee association's business plan (事業計画), block by block."""
 
-    fiscal_year: Series[int] = _f("Fiscal year the plan is for, from its title 「…年度事業計画」.",
-                                  ge=1990, le=2100)
-    seq: Series[int] = _f("1-based position of the block in the document.", ge=1)
-    kind: Series[str] = _f("title; heading (a numbered block with blocks under it); outline (a "
-                           "numbered measure with nothing under it); paragraph (unnumbered text).",
-                           isin=KINDS)
-    level: Series[int] = _f("Outline depth: 0 title, preamble and top sections (１．); one "
-                            "more per nesting (［基本戦略N］ 1 … ① 4); a paragraph is one below "
-                            "its heading.", ge=0, le=12)
-    number: Series[str] = _f("The number as printed (［基本戦略１］, １．, （１）, ①); empty "
-                             "for the title and paragraphs.")
-    text: Series[str] = _f("The block's text as printed, without its number and the gap after it; "
-                           "wrapped lines joined the Japanese way (no space); not NFKC-folded.",
-                           str_length={"min_value": 1})
-    path: Series[str] = _f("Normalised numbers from the top down to this block joined by ' › ' "
-                           "(基本戦略2 › 2 › (7) › ②); paragraphs count as ¶1, ¶2 … within their "
-                           "parent; empty for the title.")
-    parent_path: Series[str] = _f("path of the block this one sits under; empty at the top.")
-    source_file: Series[str] = _f("File name of the source PDF.")
-    source_sha256: Series[str] = _f("sha256 of the source PDF's bytes.",
-                                    str_matches=r"^[0-9a-f]{64}$")
-    source_page: Series[int] = _f("1-based page of the source PDF the block starts on.", ge=1)
+    fiscal_year: Series[int] = field(
+        "Fiscal year the plan is for, from its title 「…年度事業計画」.", ge=1990, le=2100
+    )
+    seq: Series[int] = field("1-based position of the block in the document.", ge=1)
+    kind: Series[str] = field(
+        "title; heading (a numbered block with blocks under it); outline (a "
+        "numbered measure with nothing under it); paragraph (unnumbered text).",
+        isin=KINDS,
+    )
+    level: Series[int] = field(
+        "Outline depth: 0 title, preamble and top sections (１．); one "
+        "more per nesting (［基本戦略N］ 1 … ① 4); a paragraph is one below "
+        "its heading.",
+        ge=0,
+        le=12,
+    )
+    number: Series[str] = field(
+        "The number as printed (［基本戦略１］, １．, （１）, ①); empty "
+        "for the title and paragraphs."
+    )
+    text: Series[str] = field(
+        "The block's text as printed, without its number and the "
+        "gap after it; "
+        "wrapped lines joined the Japanese way (no space); not NFKC-folded.",
+        str_length={"min_value": 1},
+    )
+    path: Series[str] = field(
+        "Normalised numbers from the top down to this block joined by ' › ' "
+        "(基本戦略2 › 2 › (7) › ②); paragraphs count as ¶1, ¶2 … within their "
+        "parent; empty for the title."
+    )
+    parent_path: Series[str] = field("path of the block this one sits under; empty at the top.")
+    source_file: Series[str] = field("File name of the source PDF.")
+    source_sha256: Series[str] = field(
+        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
+    )
+    source_page: Series[int] = field("1-based page of the source PDF the block starts on.", ge=1)
 
     class Config:
         strict = True
@@ -84,9 +95,12 @@ def outline_problems(df: pd.DataFrame) -> list[str]:
             if row.parent_path and row.parent_path not in seen:
                 problems.append(f"{where} seq {row.seq}: parent '{row.parent_path}' is not a block")
             if row.path and row.parent_path != SEP.join(row.path.split(SEP)[:-1]):
-                problems.append(f"{where} seq {row.seq}: path '{row.path}' is not under "
-                                f"'{row.parent_path}'")
+                problems.append(
+                    f"{where} seq {row.seq}: path '{row.path}' is not under '{row.parent_path}'"
+                )
             if row.kind != "title" and int(row.level) != _depth(row.path):
-                problems.append(f"{where} seq {row.seq}: level {row.level} but path "
-                                f"'{row.path}' is {_depth(row.path)} deep")
+                problems.append(
+                    f"{where} seq {row.seq}: level {row.level} but path "
+                    f"'{row.path}' is {_depth(row.path)} deep"
+                )
     return problems

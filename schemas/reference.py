@@ -37,3 +37,21 @@ NPO_REQUIRED_ROWS: tuple[tuple[str, str], ...] = (
     ("返済期間", "証書貸付"),
     ("保証人要否", ""),
 )
+
+# Printed units and what one of them is worth in yen or months.
+YEN_PER_UNIT: dict[str, int] = {
+    "円": 1,
+    "千円": 1_000,
+    "万円": 10_000,
+    "百万円": 1_000_000,
+    "億円": 100_000_000,
+}
+MONTHS_PER_UNIT: dict[str, int] = {
+    "年": 12,
+    "ヶ月": 1,
+    "か月": 1,
+    "カ月": 1,
+    "ヵ月": 1,
+    "ケ月": 1,
+    "月": 1,
+}

@@ -12,14 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.clean.text import CIRCLED
+from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
 MARKS_OFFERED = {"○": True, "×": False}
 MARKS_REQUIRED = {"要": True, "否": False}
 MARKS = frozenset(MARKS_OFFERED) | frozenset(MARKS_REQUIRED)
 NOT_OFFERED = frozenset({"-", "－", "―", "‐", "ー", "—"})
 
-YEN_PER_UNIT = {"円": 1, "千円": 1_000, "万円": 10_000, "百万円": 1_000_000, "億円": 100_000_000}
-MONTHS_PER_UNIT = {"年": 12, "ヶ月": 1, "か月": 1, "カ月": 1, "ヵ月": 1, "ケ月": 1, "月": 1}
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = re.compile(rf"^({_NUM})[～〜~]({_NUM})$")

@@ -1,0 +1,13 @@
+"""The one way the schemas declare a column: description, unit and Frictionless type as metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandera.pandas as pa
+
+
+def field(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs: Any):
+    """A pandera Field carrying what the datapackage and the data dictionary print."""
+    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
+    return pa.Field(description=description, metadata=metadata or None, **kwargs)
