@@ -7,9 +7,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from pipeline.clean.npo_values import MONTHS_PER_UNIT, YEN_PER_UNIT
 from pipeline.diff.normalise import squash, to_bool, to_number
 from pipeline.diff.spec import BOOL, NUMBER
+from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
 MINUS = "\u2212"
 PERCENT_UNITS = frozenset({"percent", "%", "％"})
