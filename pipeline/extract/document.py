@@ -10,7 +10,7 @@ from pdfplumber.page import Page
 
 from pipeline.errors import PipelineError
 from pipeline.extract.grid import table_cells
-from pipeline.extract.open_pdf import describe, open_pdf, sha256_of
+from pipeline.extract.open_pdf import close_quietly, describe, open_pdf, sha256_of
 
 ARTIFACT_VERSION = 1
 # Ruled tables only: every table this project reads has its cells drawn (as lines or thin rects).
@@ -35,7 +35,7 @@ def extract_pdf(path: Path) -> dict[str, Any]:
             finally:
                 page.close()
     finally:
-        pdf.close()
+        close_quietly(pdf)
     return {
         "artifact": "extract",
         "version": ARTIFACT_VERSION,

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import pdfplumber
 
 from pipeline.errors import PipelineError
+
+# pdfminer warns once per broken operator of a damaged file (thousands of lines); the pipeline
+# reports such a file in one line of its own, so only pdfminer's errors may still show.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def sha256_of(path: Path) -> str:
@@ -37,12 +42,20 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
     try:
         n_pages = len(pdf.pages)
     except Exception as exc:
-        pdf.close()
+        close_quietly(pdf)
         raise PipelineError(_why_unreadable(exc, path), file=name) from exc
     if n_pages == 0:
-        pdf.close()
+        close_quietly(pdf)
         raise PipelineError("PDF has no pages", file=name)
     return pdf
+
+
+def close_quietly(pdf: pdfplumber.PDF) -> None:
+    """Close `pdf` and its file; pdfplumber's close re-reads the page tree, which may be broken."""
+    try:
+        pdf.close()
+    except Exception:  # the file is what matters: release it whatever the page tree says
+        pdf.stream.close()
 
 
 def _why_unreadable(exc: BaseException, path: Path) -> str:
