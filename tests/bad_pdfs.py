@@ -74,6 +74,14 @@ def npo_variant(*, drop_bank: str | None = None, as_of_label: str | None = None,
         return path.read_bytes()
 
 
+def damaged_stream() -> bytes:
+    """The NPO PDF with 100 zero bytes inside page 1's compressed drawing (pdfminer warns a lot)."""
+    data = bytearray(NPO_PDF.read_bytes())
+    start = data.index(b"stream", data.index(b"/FlateDecode")) + len(b"stream\n")
+    data[start + 3000:start + 3100] = bytes(100)
+    return bytes(data)
+
+
 TIMETABLE = [["駅", "発車", "着"], ["東京", "9:00", "9:45"], ["横浜", "9:50", "10:30"]]
 
 
@@ -102,6 +110,7 @@ BAD_INPUTS: dict[str, BadInput] = {
         # Same length, so the xref stays right: the fonts simply lose their Unicode maps.
         lambda: NPO_PDF.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"), "(cid:", page=1
     ),
+    "damaged_stream": BadInput(damaged_stream, "lacks row"),
     # 2025年0月1日現在 on both pages: a date that does not exist is no as-of date.
     "impossible_date": BadInput(
         lambda: replace_text(NPO_PDF.read_bytes(), "4", "0", 2, after="年"), "as-of date"
