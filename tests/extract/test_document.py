@@ -1,0 +1,75 @@
+"""The extract artifact: span grids tiling each table, loose lines outside them, errors located."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.extract import document
+from tests.conftest import NPO_PDF
+
+
+def test_every_table_is_tiled_by_its_cells_exactly_once(npo_extracted, plan_extracted) -> None:
+    tables = [t for doc in (npo_extracted, plan_extracted) for p in doc["pages"]
+              for t in p["tables"]]
+    assert len(tables) >= 4
+    for table in tables:
+        covered: dict[tuple[int, int], int] = {}
+        for cell in table["cells"]:
+            for r in range(cell["row"], cell["row"] + cell["rowspan"]):
+                for c in range(cell["col"], cell["col"] + cell["colspan"]):
+                    covered[r, c] = covered.get((r, c), 0) + 1
+        assert set(covered) == {(r, c) for r in range(table["n_rows"])
+                                for c in range(table["n_cols"])}
+        assert set(covered.values()) == {1}
+
+
+def test_loose_lines_lie_outside_the_tables(npo_extracted) -> None:
+    for page in npo_extracted["pages"]:
+        assert page["lines"], page["page"]
+        for line in page["lines"]:
+            cy = (line["top"] + line["bottom"]) / 2
+            for table in page["tables"]:
+                x0, top, x1, bottom = table["bbox"]
+                assert not (top <= cy <= bottom and x0 <= line["x0"] and line["x1"] <= x1)
+            assert line["size"] > 0
+
+
+def test_source_and_pages_are_recorded(npo_extracted, plan_extracted) -> None:
+    assert npo_extracted["source"]["file"] == NPO_PDF.name
+    assert len(npo_extracted["source"]["sha256"]) == 64
+    assert [p["page"] for p in plan_extracted["pages"]] == list(range(1, 10))
+    assert sum(len(p["tables"]) for p in plan_extracted["pages"]) == 2
+
+
+def test_artifact_round_trip_and_kind_check(npo_extracted, tmp_path) -> None:
+    path = tmp_path / "a" / "x.extract.json"
+    document.write_artifact(npo_extracted, path)
+    assert document.read_artifact(path, "extract") == npo_extracted
+    with pytest.raises(PipelineError, match="not a clean artifact"):
+        document.read_artifact(path, "clean")
+    path.write_text("{broken", encoding="utf-8")
+    with pytest.raises(PipelineError, match="cannot read extract artifact"):
+        document.read_artifact(path, "extract")
+    assert not list(path.parent.glob("*.tmp"))
+
+
+def test_a_page_that_fails_inside_the_parser_is_named(monkeypatch) -> None:
+    real = document._extract_page
+
+    def failing(page, number):
+        if number == 2:
+            raise KeyError("/Resources")
+        return real(page, number)
+
+    monkeypatch.setattr(document, "_extract_page", failing)
+    with pytest.raises(PipelineError) as caught:
+        document.extract_pdf(NPO_PDF)
+    assert str(caught.value).startswith(f"{NPO_PDF}: page 2: cannot read page: KeyError")
+
+
+def test_extraction_is_deterministic(npo_extracted) -> None:
+    again = document.extract_pdf(NPO_PDF)
+    assert json.dumps(again, ensure_ascii=False) == json.dumps(npo_extracted, ensure_ascii=False)
