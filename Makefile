@@ -75,6 +75,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 
+# Timings (pipeline vs bare pdfplumber vs camelot, --jobs scaling, no-op make): figures, no test.
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) bench/bench.py
+
 clean:
 	rm -rf $(OUT)
 

@@ -1,0 +1,229 @@
+"""Benchmark: the whole pipeline against bare pdfplumber and camelot, and how --jobs scales.
+
+Run `make bench` (or `.venv/bin/python bench/bench.py`). Prints, for the shipped PDFs and in one
+run: per-page medians of (1) the whole pipeline (extract → clean → validate → publish, in-process,
+imports done), (2) pdfplumber's bare `extract_tables` with the same ruled-table settings and
+(3) camelot's lattice read, with their ratios; then `python -m pipeline all --jobs 1` against
+`--jobs N` on a scaled corpus (the shipped PDFs copied, each copy's edition year changed so the
+copies are distinct editions, to 200+ pages); then how long a no-op `make all` takes.
+Figures, not tests: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.extract.document import TABLE_SETTINGS  # noqa: E402
+from pipeline.run import run_all  # noqa: E402
+from tests.pdf_edit import EditError, replace_text  # noqa: E402
+
+RAW = ROOT / "raw"
+
+
+def machine() -> str:
+    """nproc, CPU model and Python version: where the figures come from."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{os.cpu_count()} CPU(s), {model}, Python {platform.python_version()}, "
+            f"load average {load:.2f} at start")
+
+
+def page_counts(pdfs: list[Path]) -> dict[Path, int]:
+    import pdfplumber
+
+    counts = {}
+    for pdf in pdfs:
+        with pdfplumber.open(pdf) as doc:
+            counts[pdf] = len(doc.pages)
+    return counts
+
+
+def time_pipeline(pdf: Path, pages: int, work: Path) -> list[float]:
+    """Seconds per page of every stage for one PDF, once per page (so PDFs weigh by pages)."""
+    raw, out = work / "raw", work / "out"
+    shutil.rmtree(raw, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    raw.mkdir(parents=True)
+    shutil.copy(pdf, raw / pdf.name)
+    start = time.perf_counter()
+    run_all(raw, out, jobs=1)
+    return [(time.perf_counter() - start) / pages] * pages
+
+
+def time_pdfplumber(pdf: Path, pages: int) -> list[float]:
+    """Seconds per page of pdfplumber's bare extract_tables (open included, spread over pages)."""
+    import pdfplumber
+
+    times = []
+    start = time.perf_counter()
+    with pdfplumber.open(pdf) as doc:
+        opened = time.perf_counter() - start
+        for page in doc.pages:
+            begin = time.perf_counter()
+            page.extract_tables(TABLE_SETTINGS)
+            times.append(time.perf_counter() - begin + opened / pages)
+            page.close()
+    return times
+
+
+def time_camelot(pdf: Path, pages: int) -> list[float]:
+    """Seconds per page of camelot's lattice read, one page per call."""
+    import camelot
+
+    times = []
+    for number in range(1, pages + 1):
+        begin = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            camelot.read_pdf(str(pdf), pages=str(number), flavor="lattice")
+        times.append(time.perf_counter() - begin)
+    return times
+
+
+def engines(pdfs: dict[Path, int], repeat: int, with_camelot: bool) -> None:
+    """Per-page medians of the three engines on the same pages, interleaved round by round."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    samples: dict[str, list[float]] = {"pipeline": [], "pdfplumber": [], "camelot": []}
+    runners: dict[str, Callable[[Path, int], list[float]]] = {
+        "pipeline": lambda pdf, n: time_pipeline(pdf, n, work),
+        "pdfplumber": time_pdfplumber,
+    }
+    if with_camelot:
+        runners["camelot"] = time_camelot
+    try:
+        first = next(iter(pdfs))
+        for runner in runners.values():  # warm-up: imports and first-call caches
+            runner(first, pdfs[first])
+        for _ in range(repeat):
+            for pdf, n in pdfs.items():
+                for name, runner in runners.items():
+                    samples[name] += runner(pdf, n)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    total = sum(pdfs.values())
+    print(f"\n## Engines on the shipped PDFs ({total} pages, {repeat} round(s), per page)")
+    medians = {name: statistics.median(times) for name, times in samples.items() if times}
+    for name, value in medians.items():
+        print(f"{name:>11}: median {value * 1000:7.1f} ms/page   "
+              f"(mean {statistics.fmean(samples[name]) * 1000:7.1f} ms/page)")
+    plumber = medians["pdfplumber"]
+    print(f"pipeline / bare pdfplumber = {medians['pipeline'] / plumber:.2f}x (target ≤ 1.5x)")
+    if "camelot" in medians:
+        print(f"camelot / pipeline = {medians['camelot'] / medians['pipeline']:.1f}x faster "
+              "(target ≥ 3x)")
+
+
+def with_year(data: bytes, year: int) -> bytes:
+    """The PDF printing `year` where it prints 2025 in its title or as-of date.
+
+    The business plan's title run reads "2025 " (then 年度事業計画); the NPO table prints
+    "2025" once per page in 2025年4月1日現在. EditError if the font lacks a digit.
+    """
+    try:
+        return replace_text(data, "2025 ", f"{year} ", 1)
+    except EditError:
+        return replace_text(data, "2025", str(year), 2)
+
+
+def edition_copies(pdfs: list[Path], min_pages: int, counts: dict[Path, int], folder: Path) -> int:
+    """Copies of the shipped PDFs, each set printing another year, until `min_pages` pages."""
+    pages = 0
+    for year in range(2000, 2100):
+        if pages >= min_pages:
+            break
+        if year == 2025:
+            continue
+        try:
+            copies = {pdf: with_year(pdf.read_bytes(), year) for pdf in pdfs}
+        except EditError:  # a digit the subset font does not have: try the next year
+            continue
+        for pdf, data in copies.items():
+            (folder / f"{pdf.stem}_{year}.pdf").write_bytes(data)
+            pages += counts[pdf]
+    return pages
+
+
+def scaling(pdfs: list[Path], counts: dict[Path, int], min_pages: int, jobs: int) -> None:
+    """`python -m pipeline all --jobs 1` against `--jobs N` on a corpus of min_pages+ pages."""
+    work = Path(tempfile.mkdtemp(prefix="bench-scaled-"))
+    try:
+        raw = work / "raw"
+        raw.mkdir()
+        pages = edition_copies(pdfs, min_pages, counts, raw)
+        n_files = len(list(raw.glob("*.pdf")))
+        print(f"\n## Scaled corpus: {n_files} PDFs, {pages} pages, `python -m pipeline all`")
+        wall = {}
+        for n in sorted({1, jobs}):
+            out = work / f"out{n}"
+            begin = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline", "all", "--raw", str(raw), "--out", str(out),
+                 "--jobs", str(n)], cwd=ROOT, capture_output=True, text=True,
+            )
+            wall[n] = time.perf_counter() - begin
+            status = "ok" if done.returncode == 0 else f"FAILED: {done.stderr.strip()[:200]}"
+            print(f"--jobs {n}: {wall[n]:6.1f} s wall, {wall[n] / pages * 1000:6.1f} ms/page, "
+                  f"{pages / wall[n]:5.1f} pages/s ({status})")
+        if jobs > 1:
+            speedup = wall[1] / wall[jobs]
+            print(f"speed-up with --jobs {jobs}: {speedup:.2f}x "
+                  f"({speedup / jobs:.0%} of linear)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def noop_make() -> None:
+    """Seconds a `make all` takes when nothing changed."""
+    if shutil.which("make") is None:
+        return
+    work = Path(tempfile.mkdtemp(prefix="bench-make-"))
+    try:
+        command = ["make", "--no-print-directory", "-C", str(ROOT), "all", f"OUT={work}"]
+        subprocess.run(command, capture_output=True, check=False)
+        times = []
+        for _ in range(5):
+            begin = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            times.append(time.perf_counter() - begin)
+        print(f"\n## No-op `make all`: median {statistics.median(times) * 1000:.0f} ms (5 runs)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds over the shipped PDFs")
+    parser.add_argument("--pages", type=int, default=200, help="minimum pages, scaled corpus")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for --jobs N")
+    parser.add_argument("--no-camelot", action="store_true", help="skip the camelot timing")
+    args = parser.parse_args()
+    pdfs = sorted(RAW.glob("*.pdf"))
+    counts = page_counts(pdfs)
+    print(f"# Benchmark on {machine()}")
+    engines(counts, args.repeat, not args.no_camelot)
+    scaling(pdfs, counts, args.pages, args.jobs)
+    noop_make()
+
+
+if __name__ == "__main__":
+    main()
