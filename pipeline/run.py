@@ -93,6 +93,7 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
     if not clean_paths:
         raise PipelineError("no input PDFs: nothing to publish")
     records: dict[str, list[dict]] = {}
+    by_file: dict[str, dict[str, list[dict]]] = {}
     sources = []
     for path in sorted(clean_paths, key=lambda p: p.name):
         artifact = read_artifact(path, "clean")
@@ -100,13 +101,33 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
         sources.append({"title": source["file"], "path": source["file"],
                         "hash": f"sha256:{source['sha256']}", "x_kind": artifact["kind"]})
         for name, rows in artifact["datasets"].items():
-            try:  # each file on its own first, so a problem names the file it is in
-                validate(name, build_frame(name, rows))
-            except PipelineError as exc:
-                raise exc.located(file=source["file"]) from None
             records.setdefault(name, []).extend(rows)
-    frames = {name: validate(name, build_frame(name, rows)) for name, rows in records.items()}
+            by_file.setdefault(name, {})[source["file"]] = rows
+    frames = {}
+    for name, rows in records.items():
+        try:
+            frames[name] = validate(name, build_frame(name, rows))
+        except PipelineError as exc:
+            raise _locate(name, by_file[name], exc) from None
     return frames, sources
+
+
+def _locate(name: str, by_file: dict[str, list[dict]], exc: PipelineError) -> PipelineError:
+    """The failure of the first file that fails on its own (so the error names it), else `exc`.
+
+    Only run after the whole dataset failed, so a good build validates each dataset once.
+    """
+    from pipeline.validate.check import validate
+    from pipeline.validate.frames import build_frame
+
+    if len(by_file) == 1:
+        return exc.located(file=next(iter(by_file)))
+    for file, rows in by_file.items():
+        try:
+            validate(name, build_frame(name, rows))
+        except PipelineError as own:
+            return own.located(file=file)
+    return exc  # only the files together fail (one edition printed by two PDFs, …)
 
 
 def publish_files(
