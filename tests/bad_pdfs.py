@@ -111,11 +111,15 @@ BAD_INPUTS: dict[str, BadInput] = {
         lambda: NPO_PDF.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"), "(cid:", page=1
     ),
     "damaged_stream": BadInput(damaged_stream, "lacks row"),
-    # 2025年0月1日現在 on both pages: a date that does not exist is no as-of date.
+    # 2025年0月1日現在 on both pages: a date that does not exist is named as such.
     "impossible_date": BadInput(
-        lambda: replace_text(NPO_PDF.read_bytes(), "4", "0", 2, after="年"), "as-of date"
+        lambda: replace_text(NPO_PDF.read_bytes(), "4", "0", 2, after="年"),
+        "2025年0月1日現在 is not a calendar date", page=1,
     ),
-    "month_13": BadInput(lambda: npo_variant(as_of_label="2025年13月1日現在"), "as-of date"),
+    "month_13": BadInput(
+        lambda: npo_variant(as_of_label="2025年13月1日現在"),
+        "2025年13月1日現在 is not a calendar date", page=1,
+    ),
     "rate_not_a_number": BadInput(lambda: npo_variant(value="2.1.25"), "does not read as a number"),
     "bank_missing": BadInput(lambda: npo_variant(drop_bank="東北労働金庫"), "no bank 東北労働金庫"),
     # A rate of 52.125 ％ reads as a number but fails the schema's 0–30 range.

@@ -20,14 +20,14 @@ def _year(match: re.Match) -> int:
 
 
 def find_as_of(text: str) -> dt.date | None:
-    """The first 「…年…月…日現在」 date in `text`, or None."""
+    """The first 「…年…月…日現在」 date in `text`, or None; ValueError if it is no calendar date."""
     match = _AS_OF.search(unicodedata.normalize("NFKC", text))
     if not match:
         return None
     try:
         return dt.date(_year(match), int(match["month"]), int(match["day"]))
     except ValueError:
-        return None
+        raise ValueError(f"as-of date {match[0]} is not a calendar date") from None
 
 
 def find_fiscal_year(text: str) -> int | None:

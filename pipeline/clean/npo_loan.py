@@ -103,7 +103,11 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 def _as_of(artifact: dict[str, Any]) -> str:
     for page in artifact["pages"]:
-        date = find_as_of(page_text(page))
+        try:
+            date = find_as_of(page_text(page))
+        except ValueError as exc:
+            file = artifact["source"]["file"]
+            raise PipelineError(str(exc), file=file, page=page["page"]) from None
         if date:
             return date.isoformat()
     raise PipelineError(

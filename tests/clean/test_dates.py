@@ -25,9 +25,15 @@ def test_as_of(text, date) -> None:
     assert find_as_of(text) == date
 
 
-@pytest.mark.parametrize("text", ["2025年4月1日", "2025年2月30日現在", "現在", ""])
+@pytest.mark.parametrize("text", ["2025年4月1日", "現在", ""])
 def test_no_as_of(text) -> None:
     assert find_as_of(text) is None
+
+
+@pytest.mark.parametrize("text", ["2025年2月30日現在", "2025年13月1日現在"])
+def test_impossible_as_of_is_named(text) -> None:
+    with pytest.raises(ValueError, match=f"{text} is not a calendar date"):
+        find_as_of(text)
 
 
 @pytest.mark.parametrize(
