@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -70,12 +73,45 @@ class PlanMeasures(pa.DataFrameModel):
         return not outline_problems(df)
 
 
+def _ordinal(label: str) -> tuple[str, int] | None:
+    """A path label's numbering scheme and its number: (7) → ("()", 7), ② → ("circled", 2)."""
+    digits = re.search(r"\d+$", label.rstrip(")"))
+    if digits:
+        return re.sub(r"\d+", "", label), int(digits[0])
+    if len(label) == 1 and unicodedata.category(label) == "No":
+        return "circled", int(unicodedata.numeric(label))
+    return None
+
+
+def numbering_gaps(part: pd.DataFrame, where: str) -> list[str]:
+    """Numbered siblings must count 1, 2, 3 … in document order: a gap means a lost block."""
+    problems = []
+    numbered = part[part["number"] != ""].sort_values("seq")
+    for parent, siblings in numbered.groupby("parent_path", sort=True):
+        counts: dict[str, int] = {}
+        for row in siblings.itertuples(index=False):
+            found = _ordinal(row.path.split(SEP)[-1])
+            if found is None or found[0].startswith("¶"):
+                continue
+            scheme, number = found
+            expected = counts.get(scheme, 0) + 1
+            if number != expected:
+                under = f" under '{parent}'" if parent else ""
+                problems.append(
+                    f"{where} seq {row.seq}: {row.number}{under} where number {expected} was "
+                    "expected (a block is missing or misread)"
+                )
+            counts[scheme] = number
+    return problems
+
+
 def _depth(path: str) -> int:
     return len(path.split(SEP)) - 1 if path else 0
 
 
 def outline_problems(df: pd.DataFrame) -> list[str]:
-    """Per edition: one title, seq 1…n, unique paths, parents that exist, levels that match."""
+    """Per edition: one title, seq 1…n, unique paths, parents that exist, levels that match,
+    numbers without gaps."""
     problems = []
     for year, part in df.groupby("fiscal_year", sort=True):
         where = f"fiscal_year {year}"
@@ -103,4 +139,5 @@ def outline_problems(df: pd.DataFrame) -> list[str]:
                     f"{where} seq {row.seq}: level {row.level} but path "
                     f"'{row.path}' is {_depth(row.path)} deep"
                 )
+        problems.extend(numbering_gaps(part, where))
     return problems

@@ -122,3 +122,13 @@ def test_paragraph_with_number_fails(measures) -> None:
     measures.loc[measures["path"] == "¶1", "number"] = "①"
     with pytest.raises(PipelineError, match="number_only_on_headings_and_measures"):
         validate("plan_measures", measures)
+
+
+def test_a_lost_measure_shows_as_a_numbering_gap(measures) -> None:
+    # Damage that drops a whole block (its children with it) leaves a schema-valid outline
+    # unless the numbering is checked: （２） must not follow nothing.
+    lost = measures[~measures["path"].str.startswith("3 › 基本戦略1 › 1 › (1)")]
+    lost = lost.assign(seq=range(1, len(lost) + 1)).reset_index(drop=True)
+    with pytest.raises(PipelineError, match="（２） under '3 › 基本戦略1 › 1' where number 1"):
+        validate("plan_measures", lost)
+    assert outline_problems(measures) == []
