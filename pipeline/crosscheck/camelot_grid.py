@@ -13,18 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PipelineError
-
-
-@dataclass(frozen=True)
-class SpanCell:
-    """One (possibly merged) cell; bbox is (x0, top, x1, bottom) from the page's top-left."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str
-    bbox: tuple[float, float, float, float]
+from pipeline.extract.grid import Cell
 
 
 @dataclass(frozen=True)
@@ -35,7 +24,7 @@ class SpanTable:
     bbox: tuple[float, float, float, float]
     n_rows: int
     n_cols: int
-    cells: tuple[SpanCell, ...]
+    cells: tuple[Cell, ...]
 
 
 def _find(parent: dict, slot: tuple[int, int]) -> tuple[int, int]:
@@ -45,7 +34,7 @@ def _find(parent: dict, slot: tuple[int, int]) -> tuple[int, int]:
     return slot
 
 
-def span_cells(slots: list[list[Any]], page_height: float) -> list[SpanCell]:
+def span_cells(slots: list[list[Any]], page_height: float) -> list[Cell]:
     """Merge camelot's grid slots (objects with x1 y1 x2 y2, right, bottom, text) into cells."""
     n_rows, n_cols = len(slots), len(slots[0]) if slots else 0
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
@@ -64,7 +53,7 @@ def span_cells(slots: list[list[Any]], page_height: float) -> list[SpanCell]:
         cols = [c for _, c in members]
         parts = [slots[r][c] for r, c in members]
         cells.append(
-            SpanCell(
+            Cell(
                 row=min(rows),
                 col=min(cols),
                 rowspan=max(rows) - min(rows) + 1,

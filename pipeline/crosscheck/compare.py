@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.crosscheck.camelot_grid import SpanCell, SpanTable
+from pipeline.crosscheck.camelot_grid import SpanTable
+from pipeline.extract.grid import Cell
 
 # Points two engines' rule positions may differ by (camelot finds rules in a rendered image).
 TOLERANCE = 3.0
@@ -60,7 +61,7 @@ def _same_box(a: Box, b: Box) -> bool:
     return all(abs(u - v) <= TOLERANCE for u, v in zip(a, b, strict=True))
 
 
-def _ref(cell: dict[str, Any] | SpanCell) -> str:
+def _ref(cell: dict[str, Any] | Cell) -> str:
     row, col = (cell["row"], cell["col"]) if isinstance(cell, dict) else (cell.row, cell.col)
     return f"R{row + 1}C{col + 1}"
 

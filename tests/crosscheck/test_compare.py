@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.crosscheck.camelot_grid import SpanCell, SpanTable
+from pipeline.crosscheck.camelot_grid import SpanTable
 from pipeline.crosscheck.compare import compare_page, compare_table, normalise
+from pipeline.extract.grid import Cell
 
 
 def ours(cells: list[tuple[int, int, int, int, str | None, tuple]]) -> dict:
@@ -16,7 +17,7 @@ def ours(cells: list[tuple[int, int, int, int, str | None, tuple]]) -> dict:
 
 def theirs(cells: list[tuple[int, int, int, int, str, tuple]]) -> SpanTable:
     return SpanTable(1, (0, 0, 100, 100), 2, 2,
-                     tuple(SpanCell(r, c, rs, cs, t, b) for r, c, rs, cs, t, b in cells))
+                     tuple(Cell(r, c, rs, cs, t, b) for r, c, rs, cs, t, b in cells))
 
 
 TOP = (0, 0, 100, 50)
@@ -62,7 +63,7 @@ def test_span_differences_are_reported() -> None:
 def test_tables_one_engine_misses_are_reported() -> None:
     page = {"page": 2, "tables": [ours([(0, 0, 1, 1, "x", (0, 0, 100, 100))])]}
     elsewhere = SpanTable(2, (300, 300, 400, 400), 1, 2,
-                          (SpanCell(0, 0, 1, 1, "", (300, 300, 350, 400)),
-                           SpanCell(0, 1, 1, 1, "", (350, 300, 400, 400))))
+                          (Cell(0, 0, 1, 1, "", (300, 300, 350, 400)),
+                           Cell(0, 1, 1, 1, "", (350, 300, 400, 400))))
     whys = [p.why for p in compare_page(page, [elsewhere])]
     assert whys == ["table camelot does not see", "table only camelot sees"]
