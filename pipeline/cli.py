@@ -16,6 +16,16 @@ EXIT_ERROR = 2
 existing = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+def out_option(*, published: bool):
+    """--out: the folder datasets are published into (`published`: one that must exist)."""
+    return click.option(
+        "--out", type=click.Path(exists=published, file_okay=False, path_type=Path),
+        default=Path("out"), show_default=True,
+        help="Folder the datasets were published into." if published
+        else "Folder to publish into.",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Turn the labour banks' Japanese PDF tables into tidy, validated datasets.
@@ -67,8 +77,7 @@ def validate(cleaned: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.argument("cleaned", nargs=-1, type=existing)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder to publish into.")
+@out_option(published=False)
 def publish(cleaned: tuple[Path, ...], out: Path) -> None:
     """Validate clean artifacts and write CSV, Parquet and datapackage.json, atomically."""
     from pipeline.run import publish_files
@@ -81,8 +90,7 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
 @cli.command(name="all")
 @click.option("--raw", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("raw"), show_default=True, help="Folder of source PDFs.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder to publish into.")
+@out_option(published=False)
 @click.option("-j", "--jobs", type=int, default=1, show_default=True,
               help="PDFs read in parallel (0 = one per CPU).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
@@ -112,8 +120,7 @@ def crosscheck(pdfs: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder the datasets were published into.")
+@out_option(published=True)
 @click.option("--from", "old", multiple=True, metavar="EDITION",
               help="Older edition (2025-04-01 for as_of, 2025 for fiscal_year); repeatable.")
 @click.option("--to", "new", multiple=True, metavar="EDITION",
@@ -135,9 +142,7 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 
 
 @cli.command()
-@click.option("--out", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True,
-              help="Folder the datasets were published into.")
+@out_option(published=True)
 def database(out: Path) -> None:
     """Load every published dataset into OUT/rokin.duckdb (tables, views, metadata)."""
     from pipeline.publish.database import build_database
@@ -146,9 +151,7 @@ def database(out: Path) -> None:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True,
-              help="Folder the datasets were published into.")
+@out_option(published=True)
 def report(out: Path) -> None:
     """Write OUT/report.html: one self-contained page comparing the banks, with charts."""
     from pipeline.report.build import write_report
