@@ -9,6 +9,10 @@ import unicodedata
 ERAS = {"令和": 2018, "平成": 1988}
 _YEAR = r"(?:(?P<era>令和|平成)\s*(?P<era_year>\d+|元)|(?P<year>\d{4}))\s*年"
 _AS_OF = re.compile(_YEAR + r"\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*現在")
+# The same date written with separators: 2026.4.1現在, 2026/4/1 現在.
+_AS_OF_NUMERIC = re.compile(
+    r"(?P<year>\d{4})\s*[./]\s*(?P<month>\d{1,2})\s*[./]\s*(?P<day>\d{1,2})\s*現在"
+)
 _FISCAL = re.compile(_YEAR + r"\s*度")
 
 
@@ -21,7 +25,8 @@ def _year(match: re.Match) -> int:
 
 def find_as_of(text: str) -> dt.date | None:
     """The first 「…年…月…日現在」 date in `text`, or None; ValueError if it is no calendar date."""
-    match = _AS_OF.search(unicodedata.normalize("NFKC", text))
+    folded = unicodedata.normalize("NFKC", text)
+    match = _AS_OF.search(folded) or _AS_OF_NUMERIC.search(folded)
     if not match:
         return None
     try:

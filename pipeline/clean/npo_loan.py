@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.clean.dates import find_as_of
-from pipeline.clean.detect import page_text
+from pipeline.clean.detect import is_bank_name, page_text
 from pipeline.clean.grid import Grid, GridCell
 from pipeline.clean.npo_values import (
     MARKS_OFFERED,
@@ -33,7 +33,6 @@ from pipeline.clean.text import clean_cell, fold, has_cid_garbage, squeeze, stri
 from pipeline.errors import PipelineError
 
 DATASET = "npo_loan_terms"
-_BANK = re.compile(r".+(労働金庫|ろうきん|労金)$")
 _UNITS = set(YEN_PER_UNIT) | set(MONTHS_PER_UNIT) | {"%", "％"}
 _TRAILING_UNIT = re.compile(
     r"^(.*\d)\s*(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")$"
@@ -115,13 +114,9 @@ def _as_of(artifact: dict[str, Any]) -> str:
     )
 
 
-def _is_bank(text: str) -> bool:
-    return bool(_BANK.match(squeeze(text)))
-
-
 def _header_row(grid: Grid) -> int | None:
     for row in range(grid.n_rows):
-        if any(_is_bank(cell.text) for cell in grid.row_cells(row)):
+        if any(is_bank_name(cell.text) for cell in grid.row_cells(row)):
             return row
     return None
 
@@ -133,7 +128,7 @@ def _banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
     n_label_cols = cells[first].col
     banks = []
     for cell in cells[first:]:
-        if not _is_bank(cell.text):
+        if not is_bank_name(cell.text):
             if not squeeze(cell.text):
                 raise PipelineError("header cell is empty where a bank name belongs", cell=cell.ref)
             raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
@@ -157,7 +152,7 @@ def _first_bank_cell(cells: list[GridCell]) -> int:
     Whatever follows is a bank column, so a non-bank there is an error, not a label column.
     """
     for i, cell in enumerate(cells):
-        if _is_bank(cell.text):
+        if is_bank_name(cell.text):
             return i
         if squeeze(cell.text):
             return i + 1

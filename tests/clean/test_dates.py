@@ -19,6 +19,8 @@ from pipeline.clean.dates import find_as_of, find_fiscal_year
         ("令和元年5月1日現在", dt.date(2019, 5, 1)),
         ("平成31年3月31日現在", dt.date(2019, 3, 31)),
         ("2025年4月1日 施行\n2025年10月1日現在", dt.date(2025, 10, 1)),
+        ("（2026.4.1現在）", dt.date(2026, 4, 1)),
+        ("２０２６／４／１ 現在", dt.date(2026, 4, 1)),
     ],
 )
 def test_as_of(text, date) -> None:
