@@ -40,14 +40,13 @@ class PlanMeasures(pa.DataFrameModel):
         "for the title and paragraphs."
     )
     text: Series[str] = field(
-        "The block's text as printed, without its number and the "
-        "gap after it; "
+        "The block's text as printed, without its number and the gap after it; "
         "wrapped lines joined the Japanese way (no space); not NFKC-folded.",
         str_length={"min_value": 1},
     )
     path: Series[str] = field(
         "Normalised numbers from the top down to this block joined by ' › ' "
-        "(基本戦略2 › 2 › (7) › ②); paragraphs count as ¶1, ¶2 … within their "
+        "(3 › 基本戦略2 › 2 › (7) › ②); paragraphs count as ¶1, ¶2 … within their "
         "parent; empty for the title."
     )
     parent_path: Series[str] = field("path of the block this one sits under; empty at the top.")
