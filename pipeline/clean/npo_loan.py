@@ -81,12 +81,13 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                     continue
                 found = True
                 banks, n_label_cols = _banks(grid, header)
+                start = data_start(grid, header)
                 if n_label_cols:
-                    bands = _bands(grid, header, n_label_cols)
-                elif previous_bands and len(previous_bands) and grid.n_rows - header - 1 == sum(
+                    bands = _bands(grid, start, n_label_cols)
+                elif previous_bands and grid.n_rows - start == sum(
                     len(b.rows) for b in previous_bands
                 ):
-                    bands = _shift(previous_bands, header)
+                    bands = _shift(previous_bands, start)
                 else:
                     raise PipelineError("table has no row labels to read its rows by")
                 previous_bands = bands
@@ -133,7 +134,8 @@ def _banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
                 raise PipelineError("header cell is empty where a bank name belongs", cell=cell.ref)
             raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
         bank = BankColumns(squeeze(cell.text), cell.col, cell.colspan)
-        banks.append(BankColumns(bank.name, bank.start, bank.width, _roles(grid, header, bank)))
+        roles = _roles(grid, data_start(grid, header), bank)
+        banks.append(BankColumns(bank.name, bank.start, bank.width, roles))
     widths = Counter(bank.width for bank in banks)
     if len(widths) > 1:
         usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra
@@ -159,13 +161,19 @@ def _first_bank_cell(cells: list[GridCell]) -> int:
     return len(cells)
 
 
-def _roles(grid: Grid, header: int, bank: BankColumns) -> tuple[str, ...]:
+def data_start(grid: Grid, header: int) -> int:
+    """First grid row below the header block: a header cell spanning rows (項目 over the banks'
+    sub-column titles 金額｜単位｜備考) pushes it down."""
+    return max(cell.last_row for cell in grid.row_cells(header)) + 1
+
+
+def _roles(grid: Grid, start: int, bank: BankColumns) -> tuple[str, ...]:
     """value for the first sub-column, unit for one holding unit words, note for the rest."""
     roles = ["value"]
     for col in bank.cols[1:]:
         texts = [
             clean_cell(c.text)
-            for c in grid.within(range(header + 1, grid.n_rows), range(col, col + 1))
+            for c in grid.within(range(start, grid.n_rows), range(col, col + 1))
             if c.colspan == 1 and clean_cell(c.text)
         ]
         units = sum(text in _UNITS for text in texts)
@@ -173,9 +181,9 @@ def _roles(grid: Grid, header: int, bank: BankColumns) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def _bands(grid: Grid, header: int, n_label_cols: int) -> list[Band]:
+def _bands(grid: Grid, start: int, n_label_cols: int) -> list[Band]:
     bands: list[Band] = []
-    row = header + 1
+    row = start
     while row < grid.n_rows:
         inner = grid.at(row, n_label_cols - 1)
         if inner is None:
@@ -201,9 +209,9 @@ def _bands(grid: Grid, header: int, n_label_cols: int) -> list[Band]:
     return bands
 
 
-def _shift(bands: list[Band], header: int) -> list[Band]:
+def _shift(bands: list[Band], start: int) -> list[Band]:
     """The previous table's row bands, moved to start under this table's header."""
-    shifted, row = [], header + 1
+    shifted, row = [], start
     for band in bands:
         shifted.append(Band(range(row, row + len(band.rows)), band.item, band.condition))
         row += len(band.rows)

@@ -129,3 +129,39 @@ def test_missing_as_of_is_an_error(npo_extracted) -> None:
     ]}
     with pytest.raises(PipelineError, match="as-of date"):
         clean(broken)
+
+
+def _table(rows: list[list[tuple[str, int, int]]]) -> dict[str, Any]:
+    """A grid from rows of (text, rowspan, colspan); covered slots are simply left out."""
+    cells, taken = [], set()
+    for r, row in enumerate(rows):
+        c = 0
+        for text, rowspan, colspan in row:
+            while (r, c) in taken:
+                c += 1
+            cells.append({"row": r, "col": c, "rowspan": rowspan, "colspan": colspan,
+                          "text": text})
+            taken |= {(r + i, c + j) for i in range(rowspan) for j in range(colspan)}
+            c += colspan
+    n_cols = max(cell["col"] + cell["colspan"] for cell in cells)
+    return {"n_rows": len(rows), "n_cols": n_cols, "cells": cells}
+
+
+def test_two_row_header_with_sub_column_titles() -> None:
+    # 項目 spans two header rows; the second names each bank's sub-columns. It is no data row.
+    table = _table([
+        [("項目", 2, 1), ("北海道労働金庫", 1, 3), ("東北労働金庫", 1, 3)],
+        [("金額", 1, 1), ("単位", 1, 1), ("備考", 1, 1)] * 2,
+        [("融資額限度", 1, 1), ("1,000", 1, 1), ("万円", 1, 1), ("", 1, 1),
+         ("500", 1, 1), ("万円", 1, 1), ("交付金の範囲内", 1, 1)],
+    ])
+    artifact = {
+        "source": {"file": "x.pdf", "sha256": "0" * 64},
+        "pages": [{"page": 1, "lines": [{"text": "制度概要（2026年4月1日現在）"}],
+                   "tables": [table]}],
+    }
+    rows = clean(artifact)["npo_loan_terms"]
+    assert [(r["bank"], r["item"], r["limit_yen"], r["note"]) for r in rows] == [
+        ("北海道労働金庫", "融資額限度", 10_000_000, ""),
+        ("東北労働金庫", "融資額限度", 5_000_000, "交付金の範囲内"),
+    ]
