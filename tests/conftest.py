@@ -46,3 +46,19 @@ def raw_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "raw"
     shutil.copytree(RAW, folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def published_once(tmp_path_factory) -> Path:
+    """raw/ run through every stage once per session (for the database and report tests)."""
+    from tests.downstream import publish_raw
+
+    return publish_raw(tmp_path_factory.mktemp("published"))
+
+
+@pytest.fixture()
+def out(published_once: Path, tmp_path: Path) -> Path:
+    """A private copy of the published folder a test may add to."""
+    copy = tmp_path / "out"
+    shutil.copytree(published_once, copy)
+    return copy

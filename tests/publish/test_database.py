@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,20 +15,7 @@ from pipeline.datasets import DATASETS
 from pipeline.errors import PipelineError
 from pipeline.publish.database import DATABASE, build_database, views_for
 from tests.conftest import ROOT
-from tests.downstream import add_edition, publish_raw
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    return publish_raw(tmp_path_factory.mktemp("out"))
-
-
-@pytest.fixture()
-def out(published: Path, tmp_path: Path) -> Path:
-    """A private copy of the published folder a test may add to."""
-    copy = tmp_path / "out"
-    shutil.copytree(published, copy)
-    return copy
+from tests.downstream import add_edition
 
 
 def connect(out: Path) -> duckdb.DuckDBPyConnection:

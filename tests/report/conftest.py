@@ -1,27 +1,8 @@
-"""A published folder built from raw/ once per session, and a reader for the report's HTML."""
+"""A reader for the report's HTML (the published folder fixtures live in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
-from pathlib import Path
-
-import pytest
-
-from tests.downstream import publish_raw
-
-
-@pytest.fixture(scope="session")
-def published_once(tmp_path_factory) -> Path:
-    return publish_raw(tmp_path_factory.mktemp("published"))
-
-
-@pytest.fixture()
-def out(published_once: Path, tmp_path: Path) -> Path:
-    """A private copy of the published folder a test may add to."""
-    copy = tmp_path / "out"
-    shutil.copytree(published_once, copy)
-    return copy
 
 
 class Elements(HTMLParser):
