@@ -22,6 +22,23 @@ EXTRACTED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.extract.json)
 CLEANED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.clean.json)
 MANIFEST := $(INTERIM)/inputs.txt
 
+# What each stage runs, derived from its imports (pipeline/build_deps.py): editing any module a
+# stage imports, the schemas and reference data included, re-runs that stage. Re-derived whenever
+# a source file changes; only `all` needs it.
+CODE_DEPS := $(VENV)/code-deps.mk
+SOURCES := $(shell find pipeline schemas -name '*.py' 2>/dev/null)
+EXTRACT_CODE := $(SOURCES)
+CLEAN_CODE := $(SOURCES)
+PUBLISH_CODE := $(SOURCES)
+DATABASE_CODE := $(SOURCES)
+REPORT_CODE := $(SOURCES)
+CROSSCHECK_CODE := $(SOURCES)
+ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
+include $(CODE_DEPS)
+endif
+$(CODE_DEPS): $(SOURCES) $(STAMP)
+	$(PY) -m pipeline.build_deps > $@.new && mv $@.new $@
+
 .PHONY: all test lint clean venv
 # Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
 .SECONDARY: $(EXTRACTED)
@@ -34,27 +51,30 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-# The list of input PDFs, rewritten only when it changes, so removing a PDF re-publishes.
-$(MANIFEST): FORCE
-	@mkdir -p $(@D)
-	@printf '%s\n' $(notdir $(PDFS)) > $@.new
-	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+# The list of input PDFs, rewritten (when make reads this file, so a dry run plans right) only
+# when it changes: removing a PDF re-publishes.
+ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
+ifneq ($(strip $(notdir $(PDFS))),$(strip $(file <$(MANIFEST))))
+$(shell mkdir -p $(INTERIM))
+$(file >$(MANIFEST),$(notdir $(PDFS)))
+endif
+endif
 
-$(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(wildcard pipeline/extract/*.py)
+$(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
 	$(RUN) extract $< -o $@
 
-$(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(wildcard pipeline/clean/*.py)
+$(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 	$(RUN) clean $< -o $@
 
-$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(wildcard schemas/*.py pipeline/validate/*.py pipeline/publish/*.py pipeline/datasets.py)
+$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
 	$(RUN) publish $(CLEANED) --out $(OUT)
 
 # The database and the report are made from the published files alone (never from the PDFs);
 # the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
-$(OUT)/rokin.duckdb: $(OUT)/datapackage.json pipeline/publish/database.py
+$(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
 	$(RUN) database --out $(OUT)
 
-$(OUT)/report.html: $(OUT)/datapackage.json $(wildcard pipeline/report/*.py) $(wildcard $(OUT)/diffs/*.html)
+$(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
 	$(RUN) report --out $(OUT)
 
 # The data dictionary is committed: regenerate it whenever a schema or dataset changes.
@@ -63,7 +83,7 @@ docs: $(STAMP)
 	$(RUN) docs --output docs/DATA.md
 
 # Re-run only when a PDF or the code of either engine's side changed; the report is kept.
-$(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(wildcard pipeline/extract/*.py pipeline/crosscheck/*.py)
+$(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(CROSSCHECK_CODE)
 	@mkdir -p $(@D)
 	$(RUN) crosscheck $(PDFS) | tee $@.new || { rm -f $@.new; exit 2; }
 	mv $@.new $@

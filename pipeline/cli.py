@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.run import DEFAULT_TIMEOUT
 
 EXIT_ERROR = 2
@@ -145,7 +145,7 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 @out_option(published=True)
 def database(out: Path) -> None:
     """Load every published dataset into OUT/rokin.duckdb (tables, views, metadata)."""
-    from pipeline.publish.database import build_database
+    from pipeline.database.build import build_database
 
     click.echo(f"database → {build_database(out)}")
 
@@ -164,7 +164,7 @@ def report(out: Path) -> None:
               default=Path("docs/DATA.md"), show_default=True, help="Markdown file to write.")
 def docs(output: Path) -> None:
     """Write the data dictionary (every dataset's columns, types, units, key) from the schemas."""
-    from pipeline.publish.dictionary import write_dictionary
+    from pipeline.docs.dictionary import write_dictionary
 
     changed = write_dictionary(output)
     click.echo(f"docs → {output}{'' if changed else ' (unchanged)'}")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
     import pandas as pd
@@ -62,7 +62,8 @@ def extract_file(
     pdf: Path, artifact: Path, timeout: float | None = DEFAULT_TIMEOUT
 ) -> dict[str, Any]:
     """Extract stage for one PDF: write and return its extract artifact."""
-    from pipeline.extract.document import extract_pdf, write_artifact
+    from pipeline.core.artifact import write_artifact
+    from pipeline.extract.document import extract_pdf
 
     with time_limit(timeout, pdf.name):
         data = extract_pdf(pdf)
@@ -73,7 +74,7 @@ def extract_file(
 def clean_file(extracted: Path | dict[str, Any], artifact: Path) -> dict[str, Any]:
     """Clean stage for one extract artifact (a path or the dict itself)."""
     from pipeline.clean.run import clean_artifact
-    from pipeline.extract.document import read_artifact, write_artifact
+    from pipeline.core.artifact import read_artifact, write_artifact
 
     data = extracted if isinstance(extracted, dict) else read_artifact(extracted, "extract")
     try:
@@ -86,7 +87,7 @@ def clean_file(extracted: Path | dict[str, Any], artifact: Path) -> dict[str, An
 
 def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """Validate stage: every dataset's checked frame, and the sources they came from."""
-    from pipeline.extract.document import read_artifact
+    from pipeline.core.artifact import read_artifact
     from pipeline.validate.check import validate
     from pipeline.validate.frames import build_frame
 

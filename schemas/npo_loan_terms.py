@@ -8,6 +8,7 @@ from pandera.typing import Series
 
 from schemas.coverage import missing_required, missing_rows
 from schemas.fields import field
+from schemas.provenance import SourceCell
 from schemas.reference import LABOUR_BANKS, NPO_REQUIRED_ROWS
 
 KEY = ["as_of", "bank", "item", "condition"]
@@ -16,8 +17,8 @@ MARKS = ["", "○", "×", "要", "否"]
 RATE_TYPES = ["", "固定", "変動", "固定/変動"]
 
 
-class NpoLoanTerms(pa.DataFrameModel):
-    """NPO loan programmes of the labour banks, from the 制度概要 comparison table."""
+class NpoLoanTermsColumns(pa.DataFrameModel):
+    """The columns of npo_loan_terms before its provenance."""
 
     as_of: Series[str] = field(
         "Date the edition is as of (…年…月…日現在), YYYY-MM-DD.",
@@ -67,14 +68,10 @@ class NpoLoanTerms(pa.DataFrameModel):
     term_max_months: Series[pd.Int64Dtype] = field(
         "Longest printed repayment term, months.", "months", nullable=True, ge=0, le=600
     )
-    source_file: Series[str] = field("File name of the source PDF.")
-    source_sha256: Series[str] = field(
-        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
-    )
-    source_page: Series[int] = field("1-based page of the source PDF the row was read from.", ge=1)
-    source_cell: Series[str] = field(
-        "First grid cell of the bank's cells in that row (R10C4), 1-based within the page's table."
-    )
+
+
+class NpoLoanTerms(SourceCell, NpoLoanTermsColumns):
+    """NPO loan programmes of the labour banks, from the 制度概要 comparison table."""
 
     class Config:
         strict = True

@@ -9,14 +9,15 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.fields import field
+from schemas.provenance import SourceCell
 from schemas.reference import YEN_PER_UNIT
 
 KEY = ["fiscal_year", "table", "item", "condition"]
 TOTAL = "計"
 
 
-class PlanKeyFigures(pa.DataFrameModel):
-    """Planned key figures and ratios of the guarantee association's business plan (事業計画)."""
+class PlanKeyFiguresColumns(pa.DataFrameModel):
+    """The columns of plan_key_figures before its provenance."""
 
     fiscal_year: Series[int] = field(
         "Fiscal year the plan is for, from its title 「…年度事業計画」.", ge=1990, le=2100
@@ -48,14 +49,10 @@ class PlanKeyFigures(pa.DataFrameModel):
         "JPY",
         nullable=True,
     )
-    source_file: Series[str] = field("File name of the source PDF.")
-    source_sha256: Series[str] = field(
-        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
-    )
-    source_page: Series[int] = field("1-based page of the source PDF the table is on.", ge=1)
-    source_cell: Series[str] = field(
-        "Grid cell of the value (R3C2), 1-based within the page's table.", str_matches=r"^R\d+C\d+$"
-    )
+
+
+class PlanKeyFigures(SourceCell, PlanKeyFiguresColumns):
+    """Planned key figures and ratios of the guarantee association's business plan (事業計画)."""
 
     class Config:
         strict = True
@@ -82,14 +79,20 @@ def _decimals(text: str) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def cross_foot_problems(df: pd.DataFrame) -> list[str]:
-    """Rows whose total (計) differs from the sum of its parts by more than printed rounding.
+CROSS_FOOT_COLUMNS = ["fiscal_year", "table", "item", "unit", "total", "parts", "difference",
+                      "tolerance", "ok", "printed"]
+
+
+def cross_foot(df: pd.DataFrame) -> pd.DataFrame:
+    """Every item with a total (計) and parts: total, the parts' sum, the difference, the rounding
+    allowed and whether the difference is within it (ok); `printed` shows the parts as printed.
 
     Each figure is rounded to its last printed digit, so a total may differ from the sum of
-    rounded parts by one in that digit (1 百万円 for whole millions); more is an error.
+    rounded parts by one in that digit (1 百万円 for whole millions); more is not ok. This is
+    the one definition of the rule: the schema check, the database and the report all use it.
     """
-    problems = []
-    for (year, table, item), part in df.groupby(["fiscal_year", "table", "item"], sort=True):
+    rows = []
+    for (year, table, item), part in df.groupby(["fiscal_year", "table", "item"], sort=False):
         totals = part[part["condition"] == TOTAL]
         parts = part[part["condition"] != TOTAL]
         if totals.empty or parts.empty:
@@ -98,12 +101,27 @@ def cross_foot_problems(df: pd.DataFrame) -> list[str]:
         step = Decimal(1).scaleb(-max(_decimals(t) for t in part["value_text"]))
         parts_sum = sum(Decimal(str(v)) for v in parts["value"])
         off = Decimal(str(total["value"])) - parts_sum
-        if abs(off) > step:
-            shown = " + ".join(
-                f"{c} {t}" for c, t in zip(parts["condition"], parts["value_text"], strict=True)
-            )
-            problems.append(
-                f"fiscal_year {year} {table} {item}: 計 {total['value_text']} ≠ {shown} "
-                f"(off by {off.normalize():f} {total['unit']}, at most {step} allowed for rounding)"
-            )
-    return problems
+        shown = " + ".join(
+            f"{c} {t}" for c, t in zip(parts["condition"], parts["value_text"], strict=True)
+        )
+        rows.append({
+            "fiscal_year": year, "table": table, "item": item, "unit": total["unit"],
+            "total": float(total["value"]), "parts": float(parts_sum),
+            "difference": float(off), "tolerance": float(step), "ok": abs(off) <= step,
+            "printed": f"計 {total['value_text']} = {shown}",
+        })
+    return pd.DataFrame(rows, columns=CROSS_FOOT_COLUMNS)
+
+
+def cross_foot_problems(df: pd.DataFrame) -> list[str]:
+    """A line for every item whose total differs from its parts by more than rounding."""
+    def shown(number: float) -> str:
+        return f"{Decimal(str(number)).normalize():f}"
+
+    return [
+        f"fiscal_year {row.fiscal_year} {row.table} {row.item}: "
+        f"{row.printed.replace(' = ', ' ≠ ', 1)} (off by {shown(row.difference)} {row.unit}, "
+        f"at most {shown(row.tolerance)} allowed for rounding)"
+        for row in cross_foot(df).itertuples(index=False)
+        if not row.ok
+    ]

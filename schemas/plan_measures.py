@@ -9,15 +9,17 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.core.text import PATH_SEP
 from schemas.fields import field
+from schemas.provenance import SourcePage
 
 KEY = ["fiscal_year", "seq"]
 KINDS = ["title", "heading", "paragraph", "outline"]
-SEP = " › "
+SEP = PATH_SEP
 
 
-class PlanMeasures(pa.DataFrameModel):
-    """The outline of the guarantee association's business plan (事業計画), block by block."""
+class PlanMeasuresColumns(pa.DataFrameModel):
+    """The columns of plan_measures before its provenance."""
 
     fiscal_year: Series[int] = field(
         "Fiscal year the plan is for, from its title 「…年度事業計画」.", ge=1990, le=2100
@@ -50,11 +52,10 @@ class PlanMeasures(pa.DataFrameModel):
         "parent; empty for the title."
     )
     parent_path: Series[str] = field("path of the block this one sits under; empty at the top.")
-    source_file: Series[str] = field("File name of the source PDF.")
-    source_sha256: Series[str] = field(
-        "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
-    )
-    source_page: Series[int] = field("1-based page of the source PDF the block starts on.", ge=1)
+
+
+class PlanMeasures(SourcePage, PlanMeasuresColumns):
+    """The outline of the guarantee association's business plan (事業計画), block by block."""
 
     class Config:
         strict = True

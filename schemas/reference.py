@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # The 13 labour banks (労働金庫), as their names are printed in the comparison table's header.
 LABOUR_BANKS: tuple[str, ...] = (
     "北海道労働金庫",
@@ -55,3 +57,11 @@ MONTHS_PER_UNIT: dict[str, int] = {
     "ケ月": 1,
     "月": 1,
 }
+
+_LABOUR_BANK = re.compile(r".+(労働金庫|ろうきん|労金)$")
+
+
+def is_labour_bank(name: str) -> bool:
+    """True for a labour bank's name as a table prints it, whitespace removed (北海道労働金庫,
+    中央ろうきん): the pattern, not a list, so a merged or renamed bank is one too."""
+    return bool(_LABOUR_BANK.match(name))

@@ -18,8 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.pdf_edit import replace_text
 from tests.conftest import NPO_PDF
-from tests.pdf_edit import replace_text
 from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
 
 FONT = "HeiseiKakuGo-W5"

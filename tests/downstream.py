@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.datasets import DATASETS
 from pipeline.report.load import load_published
+from pipeline.validate.datasets import DATASETS
 from tests.conftest import RAW
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from tests.conftest import RAW
 
 CASES = int(os.environ.get("FUZZ_CASES", "250"))
@@ -92,7 +92,7 @@ def _records(cleaned: dict) -> dict[str, list[dict]]:
 
 def _validate(cleaned: dict, folder: Path) -> None:
     """PipelineError unless every dataset passes the validate stage."""
-    from pipeline.extract.document import write_artifact
+    from pipeline.core.artifact import write_artifact
     from pipeline.run import validated_frames
 
     artifact = folder / f"{cleaned['source']['file']}.clean.json"

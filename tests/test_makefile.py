@@ -87,3 +87,33 @@ def test_removing_a_pdf_republishes_without_it(tmp_path) -> None:
     fixed = make("all", f"RAW={raw}", f"OUT={out}")
     assert fixed.returncode == 0, fixed.stderr
     assert (out / "npo_loan_terms.csv").exists()
+
+
+def planned(raw: Path, out: Path, changed: str) -> set[str]:
+    """The stage commands `make all` would run if `changed` were edited (make -W, nothing run)."""
+    assert make("all", f"RAW={raw}", f"OUT={out}").returncode == 0  # up to date first
+    dry = make("-n", "-W", changed, "all", f"RAW={raw}", f"OUT={out}")
+    assert dry.returncode == 0, dry.stderr
+    return {word for line in dry.stdout.splitlines() if " -m pipeline " in line
+            for word in [line.split(" -m pipeline ")[1].split()[0]]}
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected", "untouched"),
+    [
+        ("pipeline/core/text.py", {"extract", "clean", "publish", "database", "report"}, set()),
+        ("schemas/reference.py", {"extract", "clean", "publish", "database", "report"}, set()),
+        ("pipeline/kinds/npo_loan/clean/values.py", {"clean", "publish", "database", "report"},
+         {"extract"}),
+        ("schemas/plan_key_figures.py", {"publish", "database", "report"}, {"extract", "clean"}),
+        ("pipeline/kinds/business_plan/report.py", {"report"},
+         {"extract", "clean", "publish", "database"}),
+    ],
+)
+def test_editing_a_module_a_stage_imports_replans_that_stage(
+    built, changed: str, expected: set[str], untouched: set[str]
+) -> None:
+    raw, out, _ = built
+    stages = planned(raw, out, changed)
+    assert expected <= stages
+    assert not stages & untouched

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import PipelineError
-from pipeline.extract.grid import Cell
+from pipeline.core.errors import PipelineError
+from pipeline.core.grid import Cell
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ def _find(parent: dict, slot: tuple[int, int]) -> tuple[int, int]:
     return slot
 
 
-def span_cells(slots: list[list[Any]], page_height: float) -> list[Cell]:
-    """Merge camelot's grid slots (objects with x1 y1 x2 y2, right, bottom, text) into cells."""
+def _slot_groups(slots: list[list[Any]]) -> list[list[tuple[int, int]]]:
+    """camelot's grid slots joined wherever the border between two of them is missing."""
     n_rows, n_cols = len(slots), len(slots[0]) if slots else 0
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
     for r in range(n_rows):
@@ -47,28 +47,33 @@ def span_cells(slots: list[list[Any]], page_height: float) -> list[Cell]:
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for slot in sorted(parent):
         groups.setdefault(_find(parent, slot), []).append(slot)
-    cells = []
-    for members in groups.values():
-        rows = [r for r, _ in members]
-        cols = [c for _, c in members]
-        parts = [slots[r][c] for r, c in members]
-        cells.append(
-            Cell(
-                row=min(rows),
-                col=min(cols),
-                rowspan=max(rows) - min(rows) + 1,
-                colspan=max(cols) - min(cols) + 1,
-                text="".join(p.text for p in parts),
-                bbox=(
-                    min(p.x1 for p in parts),
-                    page_height - max(p.y2 for p in parts),
-                    max(p.x2 for p in parts),
-                    page_height - min(p.y1 for p in parts),
-                ),
-            )
-        )
-    cells.sort(key=lambda cell: (cell.row, cell.col))
-    return cells
+    return list(groups.values())
+
+
+def _merged(members: list[tuple[int, int]], slots: list[list[Any]], page_height: float) -> Cell:
+    """One cell covering the slots `members`: their span, joined text and outer box."""
+    rows = [r for r, _ in members]
+    cols = [c for _, c in members]
+    parts = [slots[r][c] for r, c in members]
+    return Cell(
+        row=min(rows),
+        col=min(cols),
+        rowspan=max(rows) - min(rows) + 1,
+        colspan=max(cols) - min(cols) + 1,
+        text="".join(p.text for p in parts),
+        bbox=(
+            min(p.x1 for p in parts),
+            page_height - max(p.y2 for p in parts),
+            max(p.x2 for p in parts),
+            page_height - min(p.y1 for p in parts),
+        ),
+    )
+
+
+def span_cells(slots: list[list[Any]], page_height: float) -> list[Cell]:
+    """Merge camelot's grid slots (objects with x1 y1 x2 y2, right, bottom, text) into cells."""
+    cells = [_merged(members, slots, page_height) for members in _slot_groups(slots)]
+    return sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 
 def read_tables(pdf: Path, page_heights: dict[int, float]) -> list[SpanTable]:

@@ -7,12 +7,12 @@ rule still lines up everywhere else. Texts are compared NFKC-folded with all whi
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.core.grid import Cell
+from pipeline.core.text import squeeze
 from pipeline.crosscheck.camelot_grid import SpanTable
-from pipeline.extract.grid import Cell
 
 # Points two engines' rule positions may differ by (camelot finds rules in a rendered image).
 TOLERANCE = 3.0
@@ -35,11 +35,6 @@ class Disagreement:
     def __str__(self) -> str:
         return (f"page {self.page} table {self.table} {self.cell}: {self.why}: "
                 f"pdfplumber {self.ours!r} camelot {self.theirs!r}")
-
-
-def normalise(text: str | None) -> str:
-    """NFKC-folded text with every whitespace character removed; None reads as ""."""
-    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def _area(box: Box) -> float:
@@ -89,7 +84,7 @@ def compare_table(
         why = None
         if not inside:
             why = "no camelot cell here"
-        elif normalise(cell["text"]) != normalise(text):
+        elif squeeze(cell["text"]) != squeeze(text):
             why = "text differs"
         elif len(inside) > 1:
             why = f"camelot splits the cell in {len(inside)}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.core.errors import PipelineError
 from pipeline.crosscheck.camelot_grid import read_tables
 from pipeline.crosscheck.compare import Disagreement, compare_page
-from pipeline.errors import PipelineError
 
 
 def crosscheck_pdf(pdf: Path) -> tuple[list[Disagreement], int]:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.core.text import squeeze
 from pipeline.diff.align import Pair, align_keys, align_outline
 from pipeline.diff.describe import describe
-from pipeline.diff.normalise import comparable, edition_year, squash
+from pipeline.diff.normalise import comparable, edition_year
 from pipeline.diff.spec import OUTLINE_PATH, OUTLINE_TEXT, TEXT, DiffSpec
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
@@ -49,12 +50,12 @@ def _pairs(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
            years: tuple[str, str]) -> list[Pair]:
     if spec.outline:
         def rows(frame: pd.DataFrame, year: str) -> list[tuple[str, str]]:
-            return [(squash(p), squash(t), str(comparable(TEXT, t, year)))
+            return [(squeeze(p), squeeze(t), str(comparable(TEXT, t, year)))
                     for p, t in zip(frame[OUTLINE_PATH], frame[OUTLINE_TEXT], strict=True)]
         return align_outline(rows(old, years[0]), rows(new, years[1]))
 
     def keys(frame: pd.DataFrame) -> list[tuple[str, ...]]:
-        return [tuple(squash(v) for v in row)
+        return [tuple(squeeze(v) for v in row)
                 for row in frame[list(spec.identity)].itertuples(index=False)]
     return align_keys(keys(old), keys(new), spec.name)
 

@@ -7,7 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from pipeline.diff.normalise import squash, to_bool, to_number
+from pipeline.core.text import squeeze
+from pipeline.diff.normalise import to_bool, to_number
 from pipeline.diff.spec import BOOL, NUMBER
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
@@ -120,7 +121,7 @@ def _filled(old: str, new: str) -> Reading:
 
 def similarity(old: str, new: str) -> float:
     """How alike two texts are (0..1), ignoring whitespace."""
-    return difflib.SequenceMatcher(None, squash(old), squash(new), autojunk=False).ratio()
+    return difflib.SequenceMatcher(None, squeeze(old), squeeze(new), autojunk=False).ratio()
 
 
 def _texts(old: str, new: str) -> Reading:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 
 def form(edition: str) -> str:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.core.text import PATH_SEP
 from pipeline.diff.compare import ENTRY, DatasetDiff
 
-PATH_SEPARATOR = " › "
+PATH_SEPARATOR = PATH_SEP
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.datasets import Dataset
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.validate.datasets import Dataset
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

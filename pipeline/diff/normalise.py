@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.text import fold
+from pipeline.core.text import squeeze
 from pipeline.diff.spec import BOOL, NUMBER
 
 Comparable = str | float | bool | None
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace, after the pipeline's folding."""
-    return "".join(fold(text).split())
 
 
 def to_number(text: str) -> float | None:
@@ -58,10 +53,10 @@ def comparable(kind: str, text: str, year: str = "") -> Comparable:
     """
     if kind == NUMBER:
         number = to_number(text)
-        return squash(text) if number is None and text.strip() else number
+        return squeeze(text) if number is None and text.strip() else number
     if kind == BOOL:
         return to_bool(text)
-    squashed = squash(text)
+    squashed = squeeze(text)
     if year:
         squashed = re.sub(rf"(?<!\d){year}(?!\d)", EDITION_YEAR, squashed)
     return squashed

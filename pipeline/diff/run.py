@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.datasets import DATASETS
+from pipeline.core.errors import PipelineError
 from pipeline.diff.compare import DatasetDiff, compare_editions
 from pipeline.diff.editions import choose, unmatched
 from pipeline.diff.load import editions, read_published
 from pipeline.diff.spec import spec_for
 from pipeline.diff.write import write_diff
-from pipeline.errors import PipelineError
+from pipeline.validate.datasets import DATASETS
 
 
 @dataclass

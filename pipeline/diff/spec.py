@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.datasets import Dataset
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.validate.datasets import Dataset
 
 TEXT, NUMBER, BOOL = "text", "number", "bool"
 OUTLINE_PATH, OUTLINE_TEXT = "path", "text"

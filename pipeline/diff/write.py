@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from pipeline.core.files import write_atomic
 from pipeline.diff.compare import DatasetDiff
 from pipeline.diff.html import render_html
 from pipeline.diff.markdown import render_markdown
@@ -23,18 +22,6 @@ def csv_text(diff: DatasetDiff) -> str:
     return diff.changes[diff.columns].to_csv(index=False, lineterminator="\n")
 
 
-def _replace(path: Path, text: str) -> None:
-    """Write next to the target and rename, so a reader never sees half a file."""
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_diff(diff: DatasetDiff, out: Path) -> list[Path]:
     """Write the CSV, Markdown and HTML of `diff` into OUT/diffs; returns their paths."""
     folder = out / DIFFS
@@ -44,5 +31,5 @@ def write_diff(diff: DatasetDiff, out: Path) -> list[Path]:
              folder / f"{base}.md": render_markdown(diff),
              folder / f"{base}.html": render_html(diff)}
     for path, text in files.items():
-        _replace(path, text)
+        write_atomic(path, text)
     return list(files)

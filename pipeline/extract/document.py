@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from pdfplumber.page import Page
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import sha256_of
 from pipeline.extract.grid import table_cells
-from pipeline.extract.open_pdf import close_quietly, describe, open_pdf, sha256_of
+from pipeline.extract.identify import identify_kind
+from pipeline.extract.open_pdf import close_quietly, describe, open_pdf
 
 ARTIFACT_VERSION = 1
 # Ruled tables only: every table this project reads has its cells drawn (as lines or thin rects).
@@ -22,10 +23,13 @@ def extract_pdf(path: Path) -> dict[str, Any]:
     """Read `path` into the artifact dict, or raise PipelineError naming file and page."""
     pdf = open_pdf(path)
     pages = []
+    kind = ""
     try:
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 pages.append(_extract_page(page, number))
+                if number == 1:  # before reading further: an unknown document stops here
+                    kind = identify_kind(pages[0], path.name)
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None
             except Exception as exc:  # a damaged page can fail anywhere inside pdfminer
@@ -40,6 +44,7 @@ def extract_pdf(path: Path) -> dict[str, Any]:
         "artifact": "extract",
         "version": ARTIFACT_VERSION,
         "source": {"file": path.name, "sha256": sha256_of(path), "pages": len(pages)},
+        "kind": kind,
         "pages": pages,
     }
 
@@ -96,23 +101,3 @@ def _loose_lines(page: Page, table_boxes: list[tuple]) -> list[dict[str, Any]]:
             }
         )
     return lines
-
-
-def write_artifact(data: dict[str, Any], path: Path) -> None:
-    """Write an artifact as UTF-8 JSON, atomically (temp file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
-
-
-def read_artifact(path: Path, kind: str) -> dict[str, Any]:
-    """Read an artifact written by `write_artifact`, checking it is of the expected kind."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        message = f"cannot read {kind} artifact: {describe(exc)}"
-        raise PipelineError(message, file=str(path)) from exc
-    if not isinstance(data, dict) or data.get("artifact") != kind:
-        raise PipelineError(f"not a {kind} artifact", file=str(path))
-    return data

@@ -7,28 +7,12 @@ We keep each cell once with its span, so no text is lost and none is duplicated.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import asdict, dataclass
 
 from pdfplumber.table import Table
 
+from pipeline.core.grid import Cell
+
 EDGE_TOLERANCE = 1.0
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One (possibly merged) cell of a ruled table."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str
-    bbox: tuple[float, float, float, float]
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["bbox"] = [round(v, 2) for v in self.bbox]
-        return data
 
 
 def _edges(values: list[float]) -> list[float]:

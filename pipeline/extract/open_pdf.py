@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 import pdfplumber
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.core.errors import describe as describe_exception
 
 # pdfminer warns once per broken operator of a damaged file (thousands of lines); the pipeline
 # reports such a file in one line of its own, so only pdfminer's errors may still show.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-
-def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file's bytes, for provenance."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def open_pdf(path: Path) -> pdfplumber.PDF:
@@ -82,10 +73,8 @@ def _cause(exc: BaseException) -> BaseException:
 
 
 def describe(exc: BaseException) -> str:
-    """A short, single-line description of a library exception."""
+    """A short, single-line description of a PDF library's exception."""
     exc = _cause(exc)
-    kind = type(exc).__name__
-    if "Password" in kind or "Encrypt" in kind:
+    if "Password" in type(exc).__name__ or "Encrypt" in type(exc).__name__:
         return "encrypted PDF (a password is needed to read it)"
-    text = " ".join(str(exc).split())[:160]
-    return f"{kind}: {text}" if text else kind
+    return describe_exception(exc)

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.datasets import DATASETS
+from pipeline.validate.datasets import DATASETS
 
 PACKAGE_NAME = "rokin-tables"
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.publish.datapackage import datapackage
 
 STAMP = "datapackage.json"

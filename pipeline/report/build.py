@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from pipeline.datasets import DATASETS
-from pipeline.report import generic, npo, plan, validation
+from pipeline.core.files import write_atomic
+from pipeline.kinds import kinds
+from pipeline.report import generic, validation
 from pipeline.report.html import element, esc, page, table
 from pipeline.report.load import Published, load_published
+from pipeline.report.section import Section
+from pipeline.validate.datasets import DATASETS
 
 REPORT = "report.html"
 TITLE = "労働金庫 NPO向け融資と日本労信協 事業計画"
@@ -39,21 +40,27 @@ def _editions_section(pub: Published) -> str:
     return element("section", "".join(parts), id="sources")
 
 
+def kind_sections(pub: Published) -> list[Section]:
+    """Every registered kind's own sections (its report.py), in registry order."""
+    found: list[Section] = []
+    for kind in kinds():
+        part = kind.part("report")
+        found += part.sections(pub) if part else []
+    return found
+
+
 def render_report(pub: Published) -> str:
     """The report's HTML text; equal published files give equal text."""
     sections, nav = [], []
     extra: dict[str, str] = {}
-    if npo.NAME in pub.frames:
-        sections.append(npo.section(pub.frames[npo.NAME], pub.editions(npo.NAME)))
-        nav.append(("npo", "NPO融資の比較"))
-    if plan.NAME in pub.frames:
-        frame = pub.frames[plan.NAME]
-        sections.append(plan.section(frame))
-        nav.append(("plan", "事業計画の主要計数"))
-        checks = plan.cross_foot(frame)
-        extra[plan.NAME] = f"検算 計 = 内訳の合計: {int(checks['ok'].sum())} / {len(checks)}"
+    shown: set[str] = set()
+    for part in kind_sections(pub):
+        sections.append(part.html)
+        nav.append((part.anchor, part.label))
+        extra.update(part.notes)
+        shown.update(part.datasets)
     for name in sorted(pub.frames):
-        if name in (npo.NAME, plan.NAME) or name not in DATASETS:
+        if name in shown or name not in DATASETS:
             continue
         sections.append(generic.section(DATASETS[name], pub.frames[name]))
         nav.append((name, name))
@@ -68,13 +75,4 @@ def render_report(pub: Published) -> str:
 
 def write_report(out: Path) -> Path:
     """Write OUT/report.html atomically from the files published in OUT."""
-    text = render_report(load_published(out))
-    handle, temp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=out)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, out / REPORT)
-    finally:
-        Path(temp).unlink(missing_ok=True)
-    return out / REPORT
+    return write_atomic(out / REPORT, render_report(load_published(out)))

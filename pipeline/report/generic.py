@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.datasets import Dataset
 from pipeline.report.html import element, esc, table
 from pipeline.report.provenance import provenance
+from pipeline.validate.datasets import Dataset
 
 
 def _shown(value: object) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.datasets import DATASETS
-from pipeline.publish.database import published_tables
+from pipeline.publish.read import published_tables
+from pipeline.validate.datasets import DATASETS
 
 DIFFS = "diffs"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.datasets import DATASETS
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.report.html import element, esc, table
+from pipeline.validate.datasets import DATASETS
 
 
 def check_names(name: str) -> list[str]:

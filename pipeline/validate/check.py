@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pandera.errors as pa_errors
 
-from pipeline.datasets import DATASETS
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.validate.datasets import DATASETS
 from pipeline.validate.editions import check_one_source_per_edition
 
 MAX_LINES = 20

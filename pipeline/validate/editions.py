@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.datasets import DATASETS
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
+from pipeline.validate.datasets import DATASETS
 
 
 def check_one_source_per_edition(name: str, frame: pd.DataFrame) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.datasets import DATASETS
+from pipeline.validate.datasets import DATASETS
 
 
 def build_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pipeline.core.grid import Cell
+from pipeline.core.text import squeeze
 from pipeline.crosscheck.camelot_grid import SpanTable
-from pipeline.crosscheck.compare import compare_page, compare_table, normalise
-from pipeline.extract.grid import Cell
+from pipeline.crosscheck.compare import compare_page, compare_table
 
 
 def ours(cells: list[tuple[int, int, int, int, str | None, tuple]]) -> dict:
@@ -26,8 +27,8 @@ RIGHT = (50, 50, 100, 100)
 
 
 def test_normalise_folds_width_and_ignores_whitespace() -> None:
-    assert normalise("１，０００\n万 円") == normalise("1,000万円")
-    assert normalise(None) == normalise("") == ""
+    assert squeeze("１，０００\n万 円") == squeeze("1,000万円")
+    assert squeeze(None) == squeeze("") == ""
 
 
 def test_same_grid_read_the_same_way_agrees() -> None:

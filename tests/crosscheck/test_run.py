@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
+from pipeline.core.errors import PipelineError
 from pipeline.crosscheck import run as crosscheck_run
-from pipeline.errors import PipelineError
 from pipeline.extract import document
 from tests.conftest import NPO_PDF, RAW, ROOT
 

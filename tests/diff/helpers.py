@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from pipeline.datasets import DATASETS, Dataset
+from pipeline.validate.datasets import DATASETS, Dataset
 
 NPO = DATASETS["npo_loan_terms"]
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.core.errors import PipelineError
 from pipeline.diff.align import align_keys, align_outline
-from pipeline.errors import PipelineError
 
 
 def test_keys_pair_by_value_not_position() -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.core.errors import PipelineError
 from pipeline.diff.editions import choose, form, unmatched
-from pipeline.errors import PipelineError
 
 DATES = ["2024-04-01", "2025-04-01", "2026-04-01"]
 YEARS = ["2025", "2026"]

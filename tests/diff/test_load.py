@@ -3,8 +3,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from pipeline.core.errors import PipelineError
 from pipeline.diff.load import editions, read_published
-from pipeline.errors import PipelineError
 from tests.diff.helpers import NPO, frame, npo_row
 
 

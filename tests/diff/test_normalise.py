@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from pipeline.diff.normalise import comparable, edition_year, squash, to_bool, to_number
+from pipeline.core.text import squeeze
+from pipeline.diff.normalise import comparable, edition_year, to_bool, to_number
 from pipeline.diff.spec import BOOL, NUMBER, TEXT
 
 
 def test_text_ignores_where_lines_wrapped_and_width_folding() -> None:
-    assert squash("担保預金利率+ 0.500％") == squash("担保預金利率+0.500％")
-    assert squash("ＮＰＯ法人\nであること") == squash("NPO法人であること")
+    assert squeeze("担保預金利率+ 0.500％") == squeeze("担保預金利率+0.500％")
+    assert squeeze("ＮＰＯ法人\nであること") == squeeze("NPO法人であること")
     assert comparable(TEXT, "貸出金基準金利通知 表") == comparable(TEXT, "貸出金基準金利通知表")
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.errors import PipelineError
 from pipeline.diff.run import diff_published
-from pipeline.errors import PipelineError
 from tests.conftest import ROOT
 from tests.diff.helpers import frame, npo_row
 

@@ -4,9 +4,9 @@ import pandera.pandas as pa
 import pytest
 from pandera.typing import Series
 
-from pipeline.datasets import Dataset
+from pipeline.core.errors import PipelineError
 from pipeline.diff.spec import BOOL, NUMBER, TEXT, spec_for
-from pipeline.errors import PipelineError
+from pipeline.validate.datasets import Dataset
 from tests.diff.helpers import MEASURES, NPO
 
 

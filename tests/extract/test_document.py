@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from pipeline.errors import PipelineError
+from pipeline.core.artifact import read_artifact, write_artifact
+from pipeline.core.errors import PipelineError
 from pipeline.extract import document
 from tests.conftest import NPO_PDF
 
@@ -46,13 +47,13 @@ def test_source_and_pages_are_recorded(npo_extracted, plan_extracted) -> None:
 
 def test_artifact_round_trip_and_kind_check(npo_extracted, tmp_path) -> None:
     path = tmp_path / "a" / "x.extract.json"
-    document.write_artifact(npo_extracted, path)
-    assert document.read_artifact(path, "extract") == npo_extracted
+    write_artifact(npo_extracted, path)
+    assert read_artifact(path, "extract") == npo_extracted
     with pytest.raises(PipelineError, match="not a clean artifact"):
-        document.read_artifact(path, "clean")
+        read_artifact(path, "clean")
     path.write_text("{broken", encoding="utf-8")
     with pytest.raises(PipelineError, match="cannot read extract artifact"):
-        document.read_artifact(path, "extract")
+        read_artifact(path, "extract")
     assert not list(path.parent.glob("*.tmp"))
 
 

@@ -6,8 +6,9 @@ import hashlib
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.extract.open_pdf import describe, open_pdf, sha256_of
+from pipeline.core.errors import PipelineError
+from pipeline.core.files import sha256_of
+from pipeline.extract.open_pdf import describe, open_pdf
 from tests.bad_pdfs import BAD_INPUTS
 from tests.conftest import NPO_PDF
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from pipeline.clean.run import clean_artifact
-from pipeline.datasets import DATASETS
-from pipeline.extract.document import write_artifact
+from pipeline.core.artifact import write_artifact
 from pipeline.run import publish_files
+from pipeline.validate.datasets import DATASETS
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.clean.run import clean_artifact
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 from pipeline.publish import write
 from pipeline.validate.check import validate
 from pipeline.validate.frames import build_frame

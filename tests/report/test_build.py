@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.report import npo
+from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.build import REPORT, write_report
 from pipeline.report.load import load_published
 from pipeline.report.provenance import provenance

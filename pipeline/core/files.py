@@ -1,0 +1,45 @@
+"""Files written so a reader never sees half of one: a temporary sibling, then a rename."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` (not yet existing) to write; moved over `target` when the
+    block succeeds, removed (with any `.wal` sibling a database leaves) when it fails."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    temp = Path(name)
+    temp.unlink()  # some writers (duckdb) refuse an existing empty file
+    try:
+        yield temp
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def write_atomic(target: Path, data: str | bytes) -> Path:
+    """Write `data` (text as UTF-8 with \\n line ends) to `target` atomically."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    with replacing(target) as temp:
+        temp.write_bytes(raw)
+    return target

@@ -1,0 +1,74 @@
+"""The span grid: a table as cells with explicit row and column spans.
+
+The extract stage writes every table in this form (each merged cell once, at its top-left slot,
+with its span); the cleaners read it back through `Grid`, which answers which cell covers a slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One (possibly merged) cell: top-left slot, span, text and page bbox (x0, top, x1, bottom)."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    bbox: Box = (0.0, 0.0, 0.0, 0.0)
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.rowspan - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.colspan - 1
+
+    @property
+    def ref(self) -> str:
+        """Spreadsheet-like reference, 1-based: R3C5."""
+        return f"R{self.row + 1}C{self.col + 1}"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["bbox"] = [round(v, 2) for v in self.bbox]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Cell:
+        bbox = tuple(data.get("bbox") or (0.0, 0.0, 0.0, 0.0))
+        return cls(data["row"], data["col"], data["rowspan"], data["colspan"],
+                   data["text"] or "", bbox)  # type: ignore[arg-type]
+
+
+class Grid:
+    """A table of the extract artifact as cells with spans, addressable by slot."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.n_rows: int = table["n_rows"]
+        self.n_cols: int = table["n_cols"]
+        self.cells = [Cell.from_json(c) for c in table["cells"]]
+        self._slots: dict[tuple[int, int], Cell] = {}
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    self._slots.setdefault((r, c), cell)
+
+    def at(self, row: int, col: int) -> Cell | None:
+        """The cell covering slot (row, col), if any."""
+        return self._slots.get((row, col))
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """Distinct cells that start on `row`, left to right."""
+        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+
+    def within(self, rows: range, cols: range) -> list[Cell]:
+        """Cells whose top-left slot lies in the given rows and columns, in reading order."""
+        return [c for c in self.cells if c.row in rows and c.col in cols]

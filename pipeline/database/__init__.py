@@ -1,0 +1,1 @@
+"""Database stage: an embedded DuckDB database of the published datasets, with views."""

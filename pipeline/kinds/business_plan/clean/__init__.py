@@ -1,0 +1,131 @@
+"""Clean the guarantee association's annual business plan (事業計画) into two datasets.
+
+plan_key_figures: every number of the captioned figure tables (＜主要計数＞, ＜諸比率＞);
+plan_measures: every block of the outline (title, headings, measures, paragraphs) in order.
+The fiscal year is read from the title 「…年度事業計画」, never from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.core.dates import find_fiscal_year
+from pipeline.core.errors import PipelineError
+from pipeline.core.text import fold, has_cid_garbage, squeeze
+from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
+from pipeline.kinds.business_plan.clean.figures import Figure, caption_above, read_figures
+from pipeline.kinds.business_plan.clean.outline import outline
+
+KEY_FIGURES = "plan_key_figures"
+MEASURES = "plan_measures"
+TITLE_WORD = "事業計画"
+_PLAN_YEAR = re.compile(r"(?:(?:令和|平成)(?:\d+|元)|\d{4})年度" + TITLE_WORD)
+
+
+def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Records of plan_key_figures and plan_measures from an extract artifact."""
+    source = artifact["source"]
+    _check_text(artifact)
+    figures, consumed = _figures(artifact)
+    lines = page_lines(artifact, consumed)
+    title_lines, body = split_title(lines)
+    if not title_lines and body and TITLE_WORD in squeeze(body[0].text):
+        title_lines, body = body[:1], body[1:]
+    fiscal_year = _fiscal_year(title_lines, artifact)
+    body_blocks = blocks(body)
+    if not body_blocks:
+        raise PipelineError("no outline text found below the title", file=source["file"])
+    title = _title_block(title_lines)
+    nodes = outline(title.text if title else None, title, body_blocks)
+    provenance = {"source_file": source["file"], "source_sha256": source["sha256"]}
+    measures = [
+        {
+            "fiscal_year": fiscal_year,
+            "seq": seq,
+            "kind": node.kind,
+            "level": node.level,
+            "number": node.number.printed if node.number else "",
+            "text": node.text,
+            "path": node.path,
+            "parent_path": node.parent_path,
+            **provenance,
+            "source_page": node.block.page if node.block else 1,
+        }
+        for seq, node in enumerate(nodes, start=1)
+    ]
+    key_figures = [
+        _figure_record(figure, page, fiscal_year, provenance) for page, figure in figures
+    ]
+    return {KEY_FIGURES: key_figures, MEASURES: measures}
+
+
+def _check_text(artifact: dict[str, Any]) -> None:
+    for page in artifact["pages"]:
+        for line in page["lines"]:
+            if has_cid_garbage(line["text"]):
+                raise PipelineError(
+                    "text extracts as (cid:…) codes: the PDF's fonts lack a Unicode map",
+                    file=artifact["source"]["file"], page=page["page"],
+                )
+
+
+def _figures(artifact: dict[str, Any]) -> tuple[list[tuple[int, Figure]], set[tuple[int, int]]]:
+    """Every figure of every captioned table, and the caption lines the tables used."""
+    figures: list[tuple[int, Figure]] = []
+    consumed: set[tuple[int, int]] = set()
+    file = artifact["source"]["file"]
+    for page in artifact["pages"]:
+        for n, table in enumerate(page["tables"], start=1):
+            caption = caption_above(page, table)
+            if caption is None or not caption.name:
+                raise PipelineError(
+                    f"table {n} has no caption ＜…＞ on the lines above it", file=file,
+                    page=page["page"],
+                )
+            consumed.update((page["page"], i) for i in caption.lines)
+            try:
+                figures += [(page["page"], f) for f in read_figures(table, caption)]
+            except PipelineError as exc:
+                raise exc.located(file=file, page=page["page"]) from None
+    if not figures:
+        raise PipelineError("no figure table (＜主要計数＞ …) found", file=file)
+    return figures, consumed
+
+
+def _fiscal_year(title_lines: list[Line], artifact: dict[str, Any]) -> int:
+    """The year of 「…年度事業計画」 in the title, else on the first page."""
+    candidates = [line.text for line in title_lines]
+    candidates += [line["text"] for line in artifact["pages"][0]["lines"]]
+    for text in candidates:
+        match = _PLAN_YEAR.search(squeeze(fold(text)))
+        if match and (year := find_fiscal_year(match[0])):
+            return year
+    raise PipelineError(
+        "no fiscal year (…年度事業計画) found on the first page",
+        file=artifact["source"]["file"], page=1,
+    )
+
+
+def _title_block(lines: list[Line]) -> Block | None:
+    if not lines:
+        return None
+    return Block(list(lines), None, lines[0].text, [line.text for line in lines[1:]])
+
+
+def _figure_record(
+    figure: Figure, page: int, fiscal_year: int, provenance: dict[str, str]
+) -> dict[str, Any]:
+    return {
+        "fiscal_year": fiscal_year,
+        "table": figure.table,
+        "item": figure.item,
+        "condition": figure.condition,
+        "value": float(figure.value),
+        "value_text": figure.value_text,
+        "unit": figure.unit,
+        "amount_yen": figure.amount_yen,
+        **provenance,
+        "source_page": page,
+        "source_cell": figure.cell,
+    }

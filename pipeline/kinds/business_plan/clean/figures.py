@@ -1,0 +1,181 @@
+"""A business plan's ruled figure tables (＜主要計数＞, ＜諸比率＞) → one figure per cell.
+
+Everything is read from the table and the lines just above it:
+  - the caption ＜…＞ and the unit （単位：…） are the nearest lines above the table (one line may
+    hold both); a table without a caption is an error, so nothing is read unnamed;
+  - the header rows are those above the first row holding a number; the label columns are those
+    left of the first column holding numbers, the value columns the rest;
+  - a value column's condition is the header text over it, leaving out a header cell that spans
+    every value column (計画値: it names the whole table, not one column);
+  - in a table with several value columns, the one left without a label is the total (計).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.grid import Cell, Grid
+from pipeline.core.text import DASHES, fold, has_cid_garbage, squeeze
+from schemas.reference import YEN_PER_UNIT
+
+TOTAL = "計"
+TOTAL_LABELS = frozenset({"計", "合計", "総計"})
+_CAPTION = re.compile(r"[＜<〈《]\s*([^＞>〉》]+?)\s*[＞>〉》]")
+_UNIT = re.compile(r"[（(]\s*単\s*位\s*[:：]\s*([^）)]+?)\s*[）)]")
+_NUMBER = re.compile(r"^([△▲-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A table's name and unit, and which loose lines of the page printed them."""
+
+    name: str
+    unit: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed number of a figure table."""
+
+    table: str
+    item: str
+    condition: str
+    value_text: str
+    value: Decimal
+    unit: str
+    cell: str
+
+    @property
+    def amount_yen(self) -> int | None:
+        factor = YEN_PER_UNIT.get(self.unit)
+        return None if factor is None else int((self.value * factor).to_integral_value())
+
+
+def caption_above(page: dict[str, Any], table: dict[str, Any]) -> Caption | None:
+    """The caption and unit printed on the nearest lines above `table`, if any."""
+    top = table["bbox"][1]
+    above = [
+        (i, line)
+        for i, line in enumerate(page["lines"])
+        if (line["top"] + line["bottom"]) / 2 < top
+    ]
+    above.sort(key=lambda pair: pair[1]["bottom"], reverse=True)
+    name = unit = ""
+    used: list[int] = []
+    for i, line in above:
+        text = fold(line["text"])
+        caption, unit_match = _CAPTION.search(text), _UNIT.search(text)
+        if not caption and not unit_match:
+            break
+        used.append(i)
+        name = name or (squeeze(caption[1]) if caption else "")
+        unit = unit or (squeeze(unit_match[1]).replace("%", "％") if unit_match else "")
+        if name and unit:
+            break
+    return Caption(name, unit, tuple(used)) if used else None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A printed figure: 1,814,456 → 1814456; 0.11; △12 (a negative) → -12. None if not one."""
+    match = _NUMBER.match(squeeze(text).replace("▲", "△").replace("−", "-"))
+    if not match:
+        return None
+    value = Decimal(match[2].replace(",", "") + (match[3] or ""))
+    return -value if match[1] else value
+
+
+def _is_blank(text: str) -> bool:
+    value = squeeze(text)
+    return not value or value in DASHES
+
+
+def _value_columns(grid: Grid) -> tuple[int, list[int]]:
+    """The first data row and the columns holding numbers."""
+    for row in range(grid.n_rows):
+        if any(c.col > 0 and parse_number(c.text) is not None for c in grid.row_cells(row)):
+            cols = sorted({
+                c.col
+                for r in range(row, grid.n_rows)
+                for c in grid.row_cells(r)
+                if c.col > 0 and c.colspan == 1 and parse_number(c.text) is not None
+            })
+            return row, cols
+    raise PipelineError("table has no numbers")
+
+
+def _conditions(grid: Grid, header_rows: range, value_cols: list[int]) -> dict[int, str]:
+    """Each value column's condition label from the header rows above it."""
+    labels: dict[int, str] = {}
+    for col in value_cols:
+        parts: list[str] = []
+        for row in header_rows:
+            cell = grid.at(row, col)
+            if cell is None or cell.row != row:
+                continue
+            if cell.col <= value_cols[0] and cell.last_col >= value_cols[-1]:
+                continue  # spans every value column: names the table's values (計画値)
+            text = squeeze(cell.text)
+            if text and text not in parts:
+                parts.append(text)
+        label = "/".join(parts)
+        labels[col] = TOTAL if label in TOTAL_LABELS else label
+    unlabelled = [col for col, label in labels.items() if not label]
+    if len(value_cols) > 1 and unlabelled:
+        if len(unlabelled) > 1:
+            refs = ", ".join(f"C{col + 1}" for col in unlabelled)
+            raise PipelineError(f"value columns {refs} have no header: cannot tell the total")
+        labels[unlabelled[0]] = TOTAL
+    return labels
+
+
+def _label(grid: Grid, row: int, label_cols: range) -> tuple[str, Cell | None]:
+    parts: list[str] = []
+    first = None
+    for col in label_cols:
+        cell = grid.at(row, col)
+        if cell is None:
+            continue
+        first = first or cell
+        text = squeeze(cell.text)
+        if text and text not in parts:
+            parts.append(text)
+    return "/".join(parts), first
+
+
+def read_figures(table: dict[str, Any], caption: Caption) -> list[Figure]:
+    """Every printed number of a captioned figure table."""
+    grid = Grid(table)
+    for cell in grid.cells:
+        if has_cid_garbage(cell.text):
+            raise PipelineError("text extracts as (cid:…) codes", cell=cell.ref)
+    if not caption.unit:
+        raise PipelineError(f"table ＜{caption.name}＞ has no （単位：…） line above it")
+    first_row, value_cols = _value_columns(grid)
+    conditions = _conditions(grid, range(first_row), value_cols)
+    label_cols = range(value_cols[0])
+    figures: list[Figure] = []
+    for row in range(first_row, grid.n_rows):
+        item, label_cell = _label(grid, row, label_cols)
+        values = [(col, grid.at(row, col)) for col in value_cols]
+        printed = [(col, cell) for col, cell in values
+                   if cell is not None and cell.row == row and not _is_blank(cell.text)]
+        if not printed:
+            continue
+        if not item:
+            ref = label_cell.ref if label_cell else f"R{row + 1}C1"
+            raise PipelineError(f"table ＜{caption.name}＞: row has numbers but no label", cell=ref)
+        for col, cell in printed:
+            value = parse_number(cell.text)
+            if value is None:
+                raise PipelineError(
+                    f"table ＜{caption.name}＞ {item}: '{squeeze(cell.text)}' is not a number",
+                    cell=cell.ref,
+                )
+            figures.append(Figure(caption.name, item, conditions[col], squeeze(cell.text), value,
+                                  caption.unit, cell.ref))
+    return figures

@@ -1,0 +1,56 @@
+"""A bank's cells in one band, sorted into what they print: mark, value, unit and note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.grid import Cell
+from pipeline.core.text import fold, has_cid_garbage
+from pipeline.kinds.npo_loan.clean.header import BankColumns
+from pipeline.kinds.npo_loan.clean.values import is_not_offered, split_mark
+
+
+@dataclass
+class Parts:
+    """The printed texts of one bank in one band, by role, in reading order."""
+
+    mark: list[str] = field(default_factory=list)
+    value: list[str] = field(default_factory=list)
+    unit: list[str] = field(default_factory=list)
+    note: list[str] = field(default_factory=list)
+
+
+def _first_column(parts: Parts, text: str, spans_to_end: bool) -> None:
+    """A cell starting in the bank's first sub-column: a mark (and the note after it), a value,
+    or, spanning every sub-column, a note (unless it is the dash of "not offered")."""
+    mark, rest = split_mark(fold(text))
+    if mark:
+        parts.mark.append(mark)
+        if rest:
+            parts.note.append(rest)
+    elif spans_to_end and not is_not_offered(text):
+        parts.note.append(text)
+    else:
+        parts.value.append(text)
+
+
+def split_cells(cells: list[Cell], bank: BankColumns) -> Parts:
+    """Sort a bank's cells in one band by the sub-column they start in and its role."""
+    parts = Parts()
+    last = bank.width - 1
+    for cell in cells:
+        if cell.last_col > bank.cols[-1]:
+            raise PipelineError(f"cell runs past bank {bank.name}'s columns", cell=cell.ref)
+        start, end = cell.col - bank.start, cell.last_col - bank.start
+        if not cell.text.strip():
+            continue
+        if has_cid_garbage(cell.text):
+            raise PipelineError("text extracts as (cid:…) codes", cell=cell.ref)
+        if start == 0:
+            _first_column(parts, cell.text, end == last and last > 0)
+        elif bank.roles[start] == "unit" and end == start:
+            parts.unit.append(cell.text)
+        else:
+            parts.note.append(cell.text)
+    return parts

@@ -1,0 +1,103 @@
+"""The header of a comparison table: which columns each bank owns, and what each sub-column holds.
+
+The header row is the first row naming banks; the label columns are those left of the first
+bank; each bank owns the columns under its header cell. Inside a bank's columns the first holds
+the mark or value, a column of unit words is the unit, the rest is the note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.grid import Cell, Grid
+from pipeline.core.text import clean_cell, squeeze
+from pipeline.kinds.npo_loan.clean.values import UNITS
+from schemas.reference import is_labour_bank
+
+
+@dataclass(frozen=True)
+class BankColumns:
+    """A bank's header cell and the grid columns under it, with each sub-column's role."""
+
+    name: str
+    start: int
+    width: int
+    roles: tuple[str, ...] = ()
+
+    @property
+    def cols(self) -> range:
+        return range(self.start, self.start + self.width)
+
+
+def names_bank(cell: Cell) -> bool:
+    return is_labour_bank(squeeze(cell.text))
+
+
+def header_row(grid: Grid) -> int | None:
+    """The first grid row with a cell naming a bank, if any."""
+    for row in range(grid.n_rows):
+        if any(names_bank(cell) for cell in grid.row_cells(row)):
+            return row
+    return None
+
+
+def data_start(grid: Grid, header: int) -> int:
+    """First grid row below the header block: a header cell spanning rows (項目 over the banks'
+    sub-column titles 金額｜単位｜備考) pushes it down."""
+    return max(cell.last_row for cell in grid.row_cells(header)) + 1
+
+
+def first_bank_cell(cells: list[Cell]) -> int:
+    """Index of the header cell where the banks start.
+
+    The label part of the header is a bank name's absence: blank corner cells up to and including
+    the first named cell (項目), unless that cell is already a bank (a page without labels).
+    Whatever follows is a bank column, so a non-bank there is an error, not a label column.
+    """
+    for i, cell in enumerate(cells):
+        if names_bank(cell):
+            return i
+        if squeeze(cell.text):
+            return i + 1
+    return len(cells)
+
+
+def roles(grid: Grid, start: int, bank: BankColumns) -> tuple[str, ...]:
+    """value for the first sub-column, unit for one holding unit words, note for the rest."""
+    found = ["value"]
+    for col in bank.cols[1:]:
+        texts = [
+            clean_cell(c.text)
+            for c in grid.within(range(start, grid.n_rows), range(col, col + 1))
+            if c.colspan == 1 and clean_cell(c.text)
+        ]
+        units = sum(text in UNITS for text in texts)
+        is_unit = texts and units * 2 > len(texts) and "unit" not in found
+        found.append("unit" if is_unit else "note")
+    return tuple(found)
+
+
+def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
+    """Bank column groups of the header row and the number of label columns left of them."""
+    cells = grid.row_cells(header)
+    first = first_bank_cell(cells)
+    n_label_cols = cells[first].col
+    found = []
+    for cell in cells[first:]:
+        if not names_bank(cell):
+            if not squeeze(cell.text):
+                raise PipelineError("header cell is empty where a bank name belongs", cell=cell.ref)
+            raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
+        bank = BankColumns(squeeze(cell.text), cell.col, cell.colspan)
+        found.append(BankColumns(bank.name, bank.start, bank.width,
+                                 roles(grid, data_start(grid, header), bank)))
+    widths = Counter(bank.width for bank in found)
+    if len(widths) > 1:
+        usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra
+        odd = next(bank for bank in found if bank.width != usual)
+        raise PipelineError(
+            f"bank {odd.name} has {odd.width} sub-columns where the others have {usual}"
+        )
+    return found, n_label_cols

@@ -1,0 +1,68 @@
+"""One record of npo_loan_terms: a bank's cells in one band, read as printed and typed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.grid import Grid
+from pipeline.core.text import clean_cell
+from pipeline.kinds.npo_loan.clean.bands import Band
+from pipeline.kinds.npo_loan.clean.cells import Parts, split_cells
+from pipeline.kinds.npo_loan.clean.header import BankColumns
+from pipeline.kinds.npo_loan.clean.typed import check_number, typed_columns
+from pipeline.kinds.npo_loan.clean.values import UNITS
+
+_TRAILING_UNIT = re.compile(
+    r"^(.*\d)\s*(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")$"
+)
+
+
+def printed(parts: Parts) -> dict[str, str]:
+    """The mark, value, unit and note a bank's cells print, as published.
+
+    A value cell that also prints its unit (20年, where the table has no unit sub-column) is
+    split into value and unit.
+    """
+    value = clean_cell("\n".join(parts.value))
+    unit = clean_cell("\n".join(parts.unit))
+    if not unit and (split := _TRAILING_UNIT.match(value)):
+        value, unit = split[1], split[2]
+    return {
+        "mark": parts.mark[0] if parts.mark else "",
+        "value": value,
+        "unit": unit.replace("%", "％"),
+        "note": clean_cell("\n".join(parts.note)),
+    }
+
+
+def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
+           page: int) -> dict[str, Any]:
+    """The row of `bank` in `band`: printed texts, typed columns and provenance."""
+    cells = grid.within(band.rows, bank.cols)
+    where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
+    ref = cells[0].ref if cells else ""
+    try:
+        parts = split_cells(cells, bank)
+        if len(parts.mark) > 1:
+            raise PipelineError(f"two marks in one cell ({where})", cell=ref)
+        text = printed(parts)
+        check_number(text["value"], text["unit"], where)
+    except PipelineError as exc:
+        exc.cell = exc.cell or ref
+        if where not in exc.message:
+            exc.cell = f"{exc.cell} ({where})"
+        raise
+    return {
+        "as_of": as_of,
+        "bank": bank.name,
+        "item": band.item,
+        "condition": band.condition,
+        **text,
+        **typed_columns(**text),
+        "source_file": source["file"],
+        "source_sha256": source["sha256"],
+        "source_page": page,
+        "source_cell": ref,
+    }

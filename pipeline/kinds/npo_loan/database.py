@@ -1,0 +1,47 @@
+"""Database views of npo_loan_terms: rates as numeric ranges, and one summary row per bank."""
+
+from pipeline.database.views import View
+
+VIEWS: tuple[View, ...] = (
+    View(
+        name="npo_rates",
+        description="NPO loan rates by edition, bank and condition as numeric ranges "
+                    "(purpose and collateral split out of condition; spread = max - min).",
+        needs=("npo_loan_terms",),
+        sql="""
+SELECT as_of, bank, condition,
+       split_part(condition, '/', 1) AS purpose,
+       split_part(condition, '/', 2) AS collateral,
+       is_offered, rate_min_pct, rate_max_pct,
+       round(rate_max_pct - rate_min_pct, 3) AS spread_pct,
+       rate_tiers_pct, rate_type, value AS printed, note,
+       source_file, source_page, source_cell
+FROM npo_loan_terms WHERE item = '金利'
+ORDER BY as_of, bank, condition""",
+    ),
+    View(
+        name="npo_bank_summary",
+        description="One row per edition and bank: lending limits, rate ranges by collateral, "
+                    "longest term and whether a guarantor is required, for side-by-side reading.",
+        needs=("npo_loan_terms",),
+        sql="""
+SELECT as_of, bank,
+       max(limit_yen) FILTER (WHERE item = '融資額限度' AND condition = '無担保')
+           AS limit_unsecured_yen,
+       max(limit_yen) FILTER (WHERE item = '融資額限度' AND condition = '有担保')
+           AS limit_secured_yen,
+       min(rate_min_pct) FILTER (WHERE item = '金利' AND condition LIKE '%無担保')
+           AS rate_unsecured_min_pct,
+       max(rate_max_pct) FILTER (WHERE item = '金利' AND condition LIKE '%無担保')
+           AS rate_unsecured_max_pct,
+       min(rate_min_pct) FILTER (WHERE item = '金利' AND condition LIKE '%有担保')
+           AS rate_secured_min_pct,
+       max(rate_max_pct) FILTER (WHERE item = '金利' AND condition LIKE '%有担保')
+           AS rate_secured_max_pct,
+       max(term_max_months) FILTER (WHERE item = '返済期間') AS term_max_months,
+       bool_or(is_required) FILTER (WHERE item = '保証人要否') AS guarantor_required
+FROM npo_loan_terms
+GROUP BY as_of, bank
+ORDER BY as_of, bank""",
+    ),
+)

@@ -1,0 +1,24 @@
+"""Is a first page the NPO comparison table? Its title 制度概要, or banks heading its columns."""
+
+from __future__ import annotations
+
+from pipeline.core.text import squeeze
+from pipeline.extract.page_text import head_text, page_text
+from schemas.reference import is_labour_bank
+
+TITLE = "制度概要"
+# Without a title, a comparison table still shows itself by the banks heading its columns.
+MIN_BANK_COLUMNS = 3
+
+
+def identify(page: dict) -> int:
+    """2: the title opens the page; 1: the title is elsewhere on it, or banks head a table."""
+    if TITLE in head_text(page):
+        return 2
+    if TITLE in squeeze(page_text(page)):
+        return 1
+    for table in page["tables"]:
+        banks = sum(is_labour_bank(squeeze(cell["text"] or "")) for cell in table["cells"])
+        if banks >= MIN_BANK_COLUMNS:
+            return 1
+    return 0

@@ -1,0 +1,227 @@
+"""The NPO loan section: the banks side by side, charts of limits, rates and terms, all notes.
+
+Everything is laid out in the order the source table prints it (banks by page and column, rows by
+page and row), read from the provenance columns, so a new edition's rows and banks appear as
+printed without code changes. Every value carries its source file, page and cell as a tooltip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.report.charts import Bar, Row, chart
+from pipeline.report.html import element, esc, table
+from pipeline.report.load import Published
+from pipeline.report.provenance import is_false, printed_order, provenance
+from pipeline.report.section import Section
+
+NAME = "npo_loan_terms"
+ENTITY, EDITION = "bank", "as_of"
+_NUMBER = re.compile(r"[\d,.～~①-⑳]+")
+
+
+def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    """The latest edition's value and its rows."""
+    edition = max(frame[EDITION].astype(str))
+    return edition, frame[frame[EDITION].astype(str) == edition]
+
+
+def bank_order(frame: pd.DataFrame) -> list[str]:
+    """Banks in printed order: by page, then by the column their cells start in."""
+    return printed_order(frame, ENTITY, axis=1)
+
+
+def row_order(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """(item, condition) in printed order: by page, then by grid row."""
+    keyed = frame.assign(_row=list(zip(frame["item"], frame["condition"], strict=True)))
+    return printed_order(keyed, "_row", axis=0)
+
+
+def cell_text(row: pd.Series) -> str:
+    """What the table prints in a cell: mark, value and unit ('' when it prints only a note)."""
+    value = str(row["value"])
+    unit = str(row["unit"]) if value and value != "-" else ""
+    return f"{row['mark']}{value}{unit}"
+
+
+def _td(row: pd.Series | None) -> str:
+    if row is None:
+        return element("td", "", class_="no")
+    text = cell_text(row)
+    note = str(row["note"])
+    tip = f"{note}\n— {provenance(row)}" if note else provenance(row)
+    mark = element("sup", "※", class_="note") if note else ""
+    muted = is_false(row["is_offered"]) or is_false(row["is_required"])
+    # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
+    numeric = bool(_NUMBER.fullmatch(str(row["value"])))
+    klass = "num" if numeric else ("no" if muted else None)
+    return element("td", esc(text or "—") + mark, title=tip, class_=klass)
+
+
+def _compared_rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Rows that print a mark or a value for some bank (notes-only rows go to the notes)."""
+    has = (frame["mark"] != "") | (frame["value"] != "")
+    keep = set(zip(frame.loc[has, "item"], frame.loc[has, "condition"], strict=True))
+    return [r for r in row_order(frame) if r in keep]
+
+
+def comparison_table(frame: pd.DataFrame) -> str:
+    """Banks as rows, (item, condition) as columns under a two-level header."""
+    rows = _compared_rows(frame)
+    by_key = {(r["bank"], r["item"], r["condition"]): r for _, r in frame.iterrows()}
+    items: list[tuple[str, int]] = []
+    for item, _ in rows:
+        if items and items[-1][0] == item:
+            items[-1] = (item, items[-1][1] + 1)
+        else:
+            items.append((item, 1))
+    top = [element("th", "銀行", rowspan=2)]
+    for item, span in items:
+        plain = span == 1 and not rows[[i for i, _ in rows].index(item)][1]
+        top.append(element("th", esc(item), colspan=span if span > 1 else None,
+                           rowspan=2 if plain else None))
+    second = "".join(element("th", esc(cond)) for item, cond in rows if cond or
+                     sum(1 for i, _ in rows if i == item) > 1)
+    body = []
+    for bank in bank_order(frame):
+        cells = [element("th", esc(bank))]
+        cells += [_td(by_key.get((bank, item, cond))) for item, cond in rows]
+        body.append(cells)
+    head = "<tr>" + "".join(top) + "</tr><tr>" + second + "</tr>"
+    rendered = "".join("<tr>" + "".join(r) + "</tr>" for r in body)
+    return (f'<div class="scroll"><table class="compare"><thead>{head}</thead>'
+            f"<tbody>{rendered}</tbody></table></div>")
+
+
+def _pct(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _man_yen(value: float) -> str:
+    return f"{value / 10_000:,.0f}万円"
+
+
+def _months(value: float) -> str:
+    months = int(value)
+    return f"{months // 12}年" if months % 12 == 0 else f"{months}ヶ月"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A typed quantity charted per bank: its low and high columns and how to show values.
+
+    `from_zero` draws bars from 0 to the high value (how much, how long); otherwise the bar
+    spans low to high (a range of rates); the text beside the bar always says low～high.
+    Values are divided by `per` on the axis, whose ticks read as `axis_unit`.
+    """
+
+    heading: str
+    low: str
+    high: str
+    show: Callable[[float], str]
+    per: float
+    axis_unit: str
+    from_zero: bool
+
+    def text(self, low: float, high: float) -> str:
+        return self.show(low) if low == high else f"{self.show(low)}～{self.show(high)}"
+
+    def axis(self, value: float) -> str:
+        return f"{value:,g}{self.axis_unit}"
+
+
+MEASURES = (
+    Measure("上限", "limit_yen", "limit_yen", _man_yen, 10_000, "万円", from_zero=True),
+    Measure("年利 %、低～高", "rate_min_pct", "rate_max_pct", _pct, 1, "%", from_zero=False),
+    Measure("最長", "term_min_months", "term_max_months", _months, 12, "年", from_zero=True),
+)
+
+
+def _bar(row: pd.Series, measure: Measure) -> Bar:
+    low, high = row[measure.low], row[measure.high]
+    if pd.notna(low) and pd.notna(high):
+        start = 0.0 if measure.from_zero else float(low) / measure.per
+        return Bar(start, float(high) / measure.per, measure.text(float(low), float(high)),
+                   f"{row['bank']} {row['item']} {row['condition']}: {cell_text(row)} "
+                   f"— {provenance(row)}")
+    shown = "取扱なし" if is_false(row["is_offered"]) else (cell_text(row) or "—")
+    return Bar(None, None, shown, f"{row['bank']} {row['item']} {row['condition']}: "
+               f"{cell_text(row) or '—'} — {provenance(row)}")
+
+
+def measure_charts(frame: pd.DataFrame, measure: Measure) -> list[str]:
+    """One chart per item and outer condition; the innermost condition part is the series."""
+    filled = frame[frame[measure.low].notna()]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for item, cond in row_order(frame):
+        if not ((filled["item"] == item) & (filled["condition"] == cond)).any():
+            continue
+        outer, _, inner = cond.rpartition("/")
+        groups.setdefault((item, outer), []).append(cond)
+    by_key = {(r["bank"], r["item"], r["condition"]): r for _, r in frame.iterrows()}
+    figures = []
+    for (item, outer), conds in groups.items():
+        series = [c.rpartition("/")[2] or item for c in conds]
+        rows = []
+        for bank in bank_order(frame):
+            bars = tuple(_bar(by_key[(bank, item, c)], measure) if (bank, item, c) in by_key
+                         else None for c in conds)
+            rows.append(Row(bank, bars))
+        title = item + (f"（{outer}）" if outer else "") + f" — {measure.heading}"
+        svg = chart(rows, series, measure.axis, from_zero=measure.from_zero, title=title)
+        figures.append(element("figure", element("figcaption", esc(title)) + svg))
+    return figures
+
+
+def notes_table(frame: pd.DataFrame) -> str:
+    """Every printed note and notes-only cell, with where it was read."""
+    rows = []
+    order = {r: i for i, r in enumerate(row_order(frame))}
+    banks = {b: i for i, b in enumerate(bank_order(frame))}
+    noted = frame[frame["note"] != ""]
+    keyed = sorted(noted.iterrows(), key=lambda kv: (order[(kv[1]["item"], kv[1]["condition"])],
+                                                     banks[kv[1]["bank"]]))
+    for _, row in keyed:
+        rows.append([element("td", esc(row["item"])), element("td", esc(row["condition"])),
+                     element("th", esc(row["bank"])), element("td", esc(cell_text(row))),
+                     element("td", esc(row["note"])),
+                     element("td", esc(provenance(row)), class_="foot")])
+    header = [element("th", h) for h in ("項目", "条件", "銀行", "表示", "注記", "出典")]
+    return table(header, rows)
+
+
+def section(frame: pd.DataFrame, editions: list[str]) -> str:
+    """The NPO comparison section for the latest edition in `frame`."""
+    edition, latest = latest_edition(frame)
+    files = sorted(set(latest["source_file"]))
+    pages = sorted(set(latest["source_page"]))
+    older = [e for e in editions if e != edition]
+    charts = [fig for m in MEASURES for fig in measure_charts(latest, m)]
+    parts = [
+        element("h2", f"NPO向け融資制度の比較 <span class=\"sub\">{esc(edition)} 現在 · "
+                      f"{latest['bank'].nunique()} 金庫</span>"),
+        element("p", f"出典: {esc(', '.join(files))}（{len(pages)} ページ）。"
+                     "セルにカーソルを合わせると注記と出典（ファイル・ページ・セル）が出ます。"
+                     "※ は注記あり。", class_="foot"),
+        comparison_table(latest),
+        element("h3", "図で比べる <span class=\"sub\">charts</span>"),
+        element("div", "".join(charts), class_="charts"),
+        element("details", element("summary", "全ての注記と出典（対象団体の条件を含む）")
+                + notes_table(latest)),
+    ]
+    if older:
+        parts.append(element("p", "この表は最新版です。ほかの版: " + esc(", ".join(older)),
+                             class_="foot"))
+    return element("section", "".join(parts), id="npo")
+
+
+def sections(pub: Published) -> list[Section]:
+    """The comparison section, when npo_loan_terms is published."""
+    if NAME not in pub.frames:
+        return []
+    html = section(pub.frames[NAME], pub.editions(NAME))
+    return [Section("npo", "NPO融資の比較", html, datasets=(NAME,))]

@@ -1,0 +1,36 @@
+"""Read back what `publish` wrote: the package descriptor and its files, hashes checked.
+
+Everything made after publishing (the database, the report) reads through here, so it says
+what the published files say and notices a file changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.core.errors import PipelineError
+
+PACKAGE = "datapackage.json"
+
+
+def published_tables(out: Path) -> tuple[dict[str, Any], dict[str, tuple[dict, Path]]]:
+    """The package descriptor and, per dataset, its Parquet resource and path (hash checked)."""
+    package_path = out / PACKAGE
+    if not package_path.is_file():
+        raise PipelineError(f"{package_path}: not found; run publish first")
+    package = json.loads(package_path.read_text("utf-8"))
+    tables = {}
+    for resource in package["resources"]:
+        if resource["format"] != "parquet":
+            continue
+        path = out / resource["path"]
+        if not path.is_file():
+            raise PipelineError(f"{path}: listed in {PACKAGE} but missing")
+        digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != resource["hash"]:
+            raise PipelineError(f"{path}: changed since {PACKAGE} was written; publish again")
+        tables[resource["path"].rsplit(".", 1)[0]] = (resource, path)
+    return package, dict(sorted(tables.items()))

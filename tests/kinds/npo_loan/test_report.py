@@ -1,0 +1,62 @@
+"""The NPO section's layout follows the printed table, whatever order the rows come in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.kinds.npo_loan import report as npo
+from pipeline.report.load import load_published
+from schemas.reference import LABOUR_BANKS, NPO_REQUIRED_ROWS
+
+
+def latest(out: Path) -> pd.DataFrame:
+    return npo.latest_edition(load_published(out).frames[npo.NAME])[1]
+
+
+def test_banks_and_rows_in_printed_order_even_when_shuffled(out: Path) -> None:
+    frame = latest(out)
+    shuffled = frame.sample(frac=1, random_state=3)
+    assert npo.bank_order(shuffled) == list(LABOUR_BANKS)
+    assert npo.row_order(shuffled) == list(NPO_REQUIRED_ROWS)
+
+
+def test_a_bank_printed_first_comes_first() -> None:
+    frame = pd.DataFrame({
+        "bank": ["B", "A", "B", "A"], "item": ["x", "x", "y", "y"], "condition": ["", "", "", ""],
+        "source_page": [1, 2, 1, 2], "source_cell": ["R2C5", "R2C4", "R3C5", "R3C4"],
+    })
+    assert npo.bank_order(frame) == ["B", "A"]
+    assert npo.row_order(frame) == [("x", ""), ("y", "")]
+
+
+def test_cell_text_is_what_the_table_prints() -> None:
+    def row(**kw: object) -> pd.Series:
+        return pd.Series({"mark": "", "value": "", "unit": "", **kw})
+
+    assert npo.cell_text(row(mark="○")) == "○"
+    assert npo.cell_text(row(value="1,000", unit="万円")) == "1,000万円"
+    assert npo.cell_text(row(value="1.600～2.300", unit="％")) == "1.600～2.300％"
+    assert npo.cell_text(row(value="-", unit="％")) == "-"
+    assert npo.cell_text(row()) == ""
+
+
+def test_measures_say_ranges_in_their_units() -> None:
+    limit, rate, term = npo.MEASURES
+    assert limit.text(10_000_000, 10_000_000) == "1,000万円"
+    assert rate.text(1.6, 2.3) == "1.600～2.300"
+    assert term.text(6, 6) == "6ヶ月" and term.text(60, 84) == "5年～7年"
+    assert term.axis(20) == "20年" and limit.axis(5000) == "5,000万円"
+
+
+def test_one_chart_per_item_and_purpose_with_collateral_as_series(out: Path) -> None:
+    frame = latest(out)
+    _, rate, _ = npo.MEASURES
+    figures = npo.measure_charts(frame, rate)
+    captions = [f.split("<figcaption>")[1].split("</figcaption>")[0] for f in figures]
+    assert captions == ["金利（つなぎ資金） — 年利 %、低～高", "金利（その他） — 年利 %、低～高"]
+    assert all("無担保" in f and "有担保" in f for f in figures)
+    assert all(f.count("取扱なし") == ((frame["item"] == "金利") & (
+        frame["condition"].str.startswith(p)) & (frame["is_offered"] == False)  # noqa: E712
+    ).sum() for f, p in zip(figures, ["つなぎ資金", "その他"], strict=True))
