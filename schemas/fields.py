@@ -6,8 +6,13 @@ from typing import Any
 
 import pandera.pandas as pa
 
+# A column's role: "position" says where a row was printed (to sort by), not what it says, so the
+# diff never compares it.
+POSITION = "position"
 
-def field(description: str, unit: str | None = None, *, kind: str | None = None, **kwargs: Any):
+
+def field(description: str, unit: str | None = None, *, kind: str | None = None,
+          role: str | None = None, **kwargs: Any):
     """A pandera Field carrying what the datapackage and the data dictionary print."""
-    metadata = {k: v for k, v in (("unit", unit), ("type", kind)) if v}
+    metadata = {k: v for k, v in (("unit", unit), ("type", kind), ("role", role)) if v}
     return pa.Field(description=description, metadata=metadata or None, **kwargs)

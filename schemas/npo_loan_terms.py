@@ -7,7 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.coverage import missing_required, missing_rows
-from schemas.fields import field
+from schemas.fields import POSITION, field
 from schemas.provenance import SourceCell
 from schemas.reference import LABOUR_BANKS, NPO_REQUIRED_ROWS
 
@@ -67,6 +67,14 @@ class NpoLoanTermsColumns(pa.DataFrameModel):
     )
     term_max_months: Series[pd.Int64Dtype] = field(
         "Longest printed repayment term, months.", "months", nullable=True, ge=0, le=600
+    )
+    bank_position: Series[int] = field(
+        "1-based position of the bank in the table as printed (pages left to right, north to "
+        "south): sorting by it reproduces the table's bank order.", role=POSITION, ge=1,
+    )
+    row_position: Series[int] = field(
+        "1-based position of the row (item and condition) in the table as printed, top to "
+        "bottom.", role=POSITION, ge=1,
     )
 
 

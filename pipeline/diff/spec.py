@@ -47,7 +47,7 @@ def spec_for(dataset: Dataset) -> DiffSpec:
     kinds = {name: _kind(str(col.dtype)) for name, col in columns.items()}
     units = {name: (col.metadata or {}).get("unit", "") for name, col in columns.items()}
     key = [c for c in dataset.key if c != dataset.edition]
-    ignored = list(dataset.provenance)
+    ignored = [*dataset.provenance, *dataset.positions]
     outline = len(key) == 1 and kinds[key[0]] == NUMBER
     if outline:
         if OUTLINE_PATH not in columns or OUTLINE_TEXT not in columns:

@@ -9,6 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.kinds import kinds, packages
+from schemas.fields import POSITION
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class Dataset:
     def provenance(self) -> list[str]:
         """Columns saying where a row came from (not part of what the row says)."""
         return [c for c in self.columns if c.startswith("source_")]
+
+    @property
+    def positions(self) -> list[str]:
+        """Columns saying where a row was printed, to sort by (not what the row says)."""
+        columns = self.schema.to_schema().columns
+        return [c for c, col in columns.items() if (col.metadata or {}).get("role") == POSITION]
 
 
 class _Registry(Mapping[str, Dataset]):

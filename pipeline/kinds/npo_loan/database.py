@@ -9,7 +9,7 @@ VIEWS: tuple[View, ...] = (
                     "(purpose and collateral split out of condition; spread = max - min).",
         needs=("npo_loan_terms",),
         sql="""
-SELECT as_of, bank, condition,
+SELECT as_of, bank, bank_position, condition,
        split_part(condition, '/', 1) AS purpose,
        split_part(condition, '/', 2) AS collateral,
        is_offered, rate_min_pct, rate_max_pct,
@@ -17,7 +17,7 @@ SELECT as_of, bank, condition,
        rate_tiers_pct, rate_type, value AS printed, note,
        source_file, source_page, source_cell
 FROM npo_loan_terms WHERE item = '金利'
-ORDER BY as_of, bank, condition""",
+ORDER BY as_of, bank_position, row_position""",
     ),
     View(
         name="npo_bank_summary",
@@ -25,7 +25,7 @@ ORDER BY as_of, bank, condition""",
                     "longest term and whether a guarantor is required, for side-by-side reading.",
         needs=("npo_loan_terms",),
         sql="""
-SELECT as_of, bank,
+SELECT as_of, bank, min(bank_position) AS bank_position,
        max(limit_yen) FILTER (WHERE item = '融資額限度' AND condition = '無担保')
            AS limit_unsecured_yen,
        max(limit_yen) FILTER (WHERE item = '融資額限度' AND condition = '有担保')
@@ -42,6 +42,6 @@ SELECT as_of, bank,
        bool_or(is_required) FILTER (WHERE item = '保証人要否') AS guarantor_required
 FROM npo_loan_terms
 GROUP BY as_of, bank
-ORDER BY as_of, bank""",
+ORDER BY as_of, bank_position""",
     ),
 )

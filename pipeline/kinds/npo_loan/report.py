@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published
-from pipeline.report.provenance import is_false, printed_order, provenance
+from pipeline.report.provenance import is_false, provenance
 from pipeline.report.section import Section
 
 NAME = "npo_loan_terms"
@@ -31,14 +31,15 @@ def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
 
 
 def bank_order(frame: pd.DataFrame) -> list[str]:
-    """Banks in printed order: by page, then by the column their cells start in."""
-    return printed_order(frame, ENTITY, axis=1)
+    """Banks in printed order (bank_position)."""
+    ordered = frame.sort_values(["bank_position", ENTITY], kind="stable")
+    return list(dict.fromkeys(ordered[ENTITY]))
 
 
 def row_order(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    """(item, condition) in printed order: by page, then by grid row."""
-    keyed = frame.assign(_row=list(zip(frame["item"], frame["condition"], strict=True)))
-    return printed_order(keyed, "_row", axis=0)
+    """(item, condition) in printed order (row_position)."""
+    ordered = frame.sort_values(["row_position", "item", "condition"], kind="stable")
+    return list(dict.fromkeys(zip(ordered["item"], ordered["condition"], strict=True)))
 
 
 def cell_text(row: pd.Series) -> str:

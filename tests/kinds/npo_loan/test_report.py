@@ -24,8 +24,8 @@ def test_banks_and_rows_in_printed_order_even_when_shuffled(out: Path) -> None:
 
 def test_a_bank_printed_first_comes_first() -> None:
     frame = pd.DataFrame({
-        "bank": ["B", "A", "B", "A"], "item": ["x", "x", "y", "y"], "condition": ["", "", "", ""],
-        "source_page": [1, 2, 1, 2], "source_cell": ["R2C5", "R2C4", "R3C5", "R3C4"],
+        "bank": ["B", "A", "B", "A"], "item": ["y", "y", "x", "x"], "condition": ["", "", "", ""],
+        "bank_position": [1, 2, 1, 2], "row_position": [2, 2, 1, 1],
     })
     assert npo.bank_order(frame) == ["B", "A"]
     assert npo.row_order(frame) == [("x", ""), ("y", "")]

@@ -37,6 +37,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     as_of = _as_of(artifact)
     records: list[dict[str, Any]] = []
     previous: list[Band] | None = None
+    order: dict[str, int] = {}  # bank → position in the table as printed
     found = False
     for page in artifact["pages"]:
         for table in page["tables"]:
@@ -49,8 +50,12 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 columns, n_label_cols = banks(grid, header)
                 previous = _table_bands(grid, data_start(grid, header), n_label_cols, previous)
                 for bank in columns:
-                    for band in previous:
-                        records.append(record(grid, bank, band, as_of, source, page["page"]))
+                    position = order.setdefault(bank.name, len(order) + 1)
+                    for row, band in enumerate(previous, start=1):
+                        records.append({
+                            **record(grid, bank, band, as_of, source, page["page"]),
+                            "bank_position": position, "row_position": row,
+                        })
             except PipelineError as exc:
                 raise exc.located(file=file, page=page["page"]) from None
     if not found:
