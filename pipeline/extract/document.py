@@ -1,103 +1,60 @@
-"""Build a PDF's extract artifact: every page's ruled tables (as span grids) and loose lines."""
+"""Build a PDF's extract artifact: every page's tables (as span grids) and loose lines.
+
+The first page is read and its document kind identified before any other page is touched, so an
+unknown document is turned away at the cost of one page.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from pdfplumber.page import Page
-
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import sha256_of
-from pipeline.extract.grid import table_cells
+from pipeline.extract.engines import DEFAULT, open_document
 from pipeline.extract.identify import identify_kind
-from pipeline.extract.open_pdf import close_quietly, describe, open_pdf
+from pipeline.extract.lines import loose_lines
+from pipeline.extract.open_pdf import describe
+from pipeline.extract.primitives import PageContent
+from pipeline.extract.tables import page_tables
 
-ARTIFACT_VERSION = 1
-# Ruled tables only: every table this project reads has its cells drawn (as lines or thin rects).
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-MIN_TABLE_CELLS = 2
+ARTIFACT_VERSION = 2
 
 
-def extract_pdf(path: Path) -> dict[str, Any]:
+def extract_pdf(path: Path, engine: str = DEFAULT) -> dict[str, Any]:
     """Read `path` into the artifact dict, or raise PipelineError naming file and page."""
-    pdf = open_pdf(path)
     pages = []
     kind = ""
-    try:
-        for number, page in enumerate(pdf.pages, start=1):
+    with open_document(path, engine) as document:
+        contents = document.pages()
+        for number in range(1, document.n_pages + 1):
             try:
-                pages.append(_extract_page(page, number))
+                pages.append(page_artifact(next(contents)))
                 if number == 1:  # before reading further: an unknown document stops here
                     kind = identify_kind(pages[0], path.name)
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None
-            except Exception as exc:  # a damaged page can fail anywhere inside pdfminer
+            except Exception as exc:  # a damaged page can fail anywhere inside the parser
                 raise PipelineError(
                     f"cannot read page: {describe(exc)}", file=str(path), page=number
                 ) from exc
-            finally:
-                page.close()
-    finally:
-        close_quietly(pdf)
     return {
         "artifact": "extract",
         "version": ARTIFACT_VERSION,
         "source": {"file": path.name, "sha256": sha256_of(path), "pages": len(pages)},
+        "engine": engine,
         "kind": kind,
         "pages": pages,
     }
 
 
-def _extract_page(page: Page, number: int) -> dict[str, Any]:
-    tables = []
-    boxes = []
-    for table in page.find_tables(TABLE_SETTINGS):
-        cells, n_rows, n_cols = table_cells(table)
-        if len(cells) < MIN_TABLE_CELLS:
-            continue
-        boxes.append(table.bbox)
-        tables.append(
-            {
-                "bbox": [round(v, 2) for v in table.bbox],
-                "n_rows": n_rows,
-                "n_cols": n_cols,
-                "cells": [cell.to_json() for cell in cells],
-            }
-        )
+def page_artifact(page: PageContent) -> dict[str, Any]:
+    """One page of the artifact: size, loose lines, tables."""
+    tables = page_tables(page)
     return {
-        "page": number,
-        "width": round(float(page.width), 2),
-        "height": round(float(page.height), 2),
-        "lines": _loose_lines(page, boxes),
+        "page": page.number,
+        "width": round(page.width, 2),
+        "height": round(page.height, 2),
+        "lines": loose_lines(page.chars, [t["bbox"] for t in tables]),
         "tables": tables,
     }
-
-
-def _inside(obj: dict, box: tuple) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
-def _loose_lines(page: Page, table_boxes: list[tuple]) -> list[dict[str, Any]]:
-    """Text lines outside every table, top to bottom, with position and font size."""
-    if table_boxes:
-        page = page.filter(
-            lambda obj: obj.get("object_type") != "char"
-            or not any(_inside(obj, box) for box in table_boxes)
-        )
-    lines = []
-    for line in page.extract_text_lines(return_chars=True):
-        chars = line["chars"]
-        lines.append(
-            {
-                "text": line["text"],
-                "x0": round(line["x0"], 2),
-                "x1": round(line["x1"], 2),
-                "top": round(line["top"], 2),
-                "bottom": round(line["bottom"], 2),
-                "size": round(max(c["size"] for c in chars), 2) if chars else 0.0,
-            }
-        )
-    return lines

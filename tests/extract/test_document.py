@@ -58,14 +58,14 @@ def test_artifact_round_trip_and_kind_check(npo_extracted, tmp_path) -> None:
 
 
 def test_a_page_that_fails_inside_the_parser_is_named(monkeypatch) -> None:
-    real = document._extract_page
+    real = document.page_artifact
 
-    def failing(page, number):
-        if number == 2:
+    def failing(page):
+        if page.number == 2:
             raise KeyError("/Resources")
-        return real(page, number)
+        return real(page)
 
-    monkeypatch.setattr(document, "_extract_page", failing)
+    monkeypatch.setattr(document, "page_artifact", failing)
     with pytest.raises(PipelineError) as caught:
         document.extract_pdf(NPO_PDF)
     assert str(caught.value).startswith(f"{NPO_PDF}: page 2: cannot read page: KeyError")

@@ -1,17 +1,23 @@
-"""Ruled tables → cells with spans: each merged cell once, at its top-left slot, with its text."""
+"""Tables → cells with spans: each merged cell once, at its top-left slot, with its text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.extract.document import TABLE_SETTINGS
-from pipeline.extract.grid import Cell, _edges, _index, table_cells
+from pipeline.core.grid import Cell
+from pipeline.extract.engines import open_document
+from pipeline.extract.tables import page_tables
+
+
+def tables_of(path: Path) -> list[list[dict]]:
+    """Every page's tables as the extract stage builds them (no document kind needed)."""
+    with open_document(path) as document:
+        return [page_tables(page) for page in document.pages()]
 
 FONT = "HeiseiKakuGo-W5"
 XS = [50, 120, 190, 260]
@@ -50,24 +56,13 @@ def draw(path: Path, *, rects: bool) -> Path:
 
 @pytest.mark.parametrize("rects", [False, True], ids=["lines", "rects"])
 def test_spans_and_texts(tmp_path, rects) -> None:
-    with pdfplumber.open(draw(tmp_path / "grid.pdf", rects=rects)) as pdf:
-        (table,) = pdf.pages[0].find_tables(TABLE_SETTINGS)
-        cells, n_rows, n_cols = table_cells(table)
-    assert (n_rows, n_cols) == (3, 3)
-    got = [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in cells]
+    [[table]] = tables_of(draw(tmp_path / "grid.pdf", rects=rects))
+    assert (table["n_rows"], table["n_cols"], table["method"]) == (3, 3, "ruled")
+    got = [(c["row"], c["col"], c["rowspan"], c["colspan"], c["text"]) for c in table["cells"]]
     assert got == sorted(LAYOUT)
-    assert all(isinstance(c, Cell) for c in cells)
 
 
 def test_cell_json_rounds_bbox() -> None:
     cell = Cell(1, 2, 1, 3, "x", (1.23456, 2.0, 3.0, 4.98765))
     assert cell.to_json() == {"row": 1, "col": 2, "rowspan": 1, "colspan": 3, "text": "x",
                               "bbox": [1.23, 2.0, 3.0, 4.99]}
-
-
-def test_edges_merge_near_coordinates() -> None:
-    edges = _edges([10.0, 10.4, 50.0, 49.8, 90.0])
-    assert edges == [10.0, 49.8, 90.0]
-    assert _index(edges, 50.0) == 1
-    assert _index(edges, 10.9) == 0
-    assert _index(edges, 200.0) == 2

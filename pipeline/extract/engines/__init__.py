@@ -1,0 +1,34 @@
+"""Engines that read a PDF's pages into characters and rules (extract/primitives.py).
+
+`pdfplumber` (pdfminer's pure-Python parser) is the reference; `pdfium` (PDFium through
+pypdfium2, which pdfplumber already installs) reads the same primitives faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol
+
+from pipeline.extract.primitives import PageContent
+
+DEFAULT = "pdfplumber"
+NAMES = ("pdfplumber",)
+
+
+class Document(Protocol):
+    """An open PDF: how many pages, and each page's content, in order."""
+
+    n_pages: int
+
+    def pages(self) -> Iterator[PageContent]: ...
+
+
+def open_document(path: Path, engine: str = DEFAULT) -> AbstractContextManager[Document]:
+    """Open `path` with `engine`; a context manager closing it on exit."""
+    if engine == "pdfplumber":
+        from pipeline.extract.engines.pdfplumber_engine import open_pdfplumber
+
+        return open_pdfplumber(path)
+    raise ValueError(f"unknown engine {engine!r} (known: {', '.join(NAMES)})")

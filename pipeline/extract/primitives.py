@@ -1,0 +1,56 @@
+"""What an engine reads off a page: characters with their boxes, and the rules drawn on it.
+
+Every engine (pdfplumber, PDFium, OCR) produces these, and everything after (tables, cells,
+loose lines) is built from them by the project's own code, so the engines can be compared and
+swapped without the artifact changing. Coordinates are PDF points, origin top-left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph: its text, box and font size; `upright` is False for rotated text."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    upright: bool = True
+
+    @property
+    def h_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def v_mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A drawn stroke or the side of a drawn box, axis-aligned: x0 == x1 or top == bottom."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.bottom - self.top <= self.x1 - self.x0
+
+
+@dataclass
+class PageContent:
+    """One page as an engine reads it."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)

@@ -1,0 +1,176 @@
+"""Where a page's tables are: clusters of crossing rules, and stacks of horizontal rules.
+
+A ruled table is a set of horizontal and vertical rule pieces that cross each other (within
+SNAP). A table ruled by rows only draws no verticals: it shows as a stack of horizontal rules of
+about the same extent with text between them. Each cluster becomes a Region whose column and
+row lines are the rules' positions, with the frame's sides added where the rules' ends imply
+them (an open-sided table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.primitives import Char
+from pipeline.extract.rules import SNAP, RuleLine
+from pipeline.extract.spangrid import Region
+
+# Rows-only tables: how many horizontal rules make a stack, how far apart they may be (in
+# multiples of the text's size), and how much their extents must overlap.
+MIN_STACK = 3
+MAX_ROW_SIZES = 12.0
+STACK_OVERLAP = 0.8
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One stretch of a rule line."""
+
+    line: RuleLine
+    start: float
+    end: float
+    horizontal: bool
+
+
+def _pieces(lines: Sequence[RuleLine], horizontal: bool) -> list[Piece]:
+    return [Piece(line, a, b, horizontal) for line in lines for a, b in line.pieces]
+
+
+def _cross(h: Piece, v: Piece) -> bool:
+    return (h.start - SNAP <= v.line.at <= h.end + SNAP
+            and v.start - SNAP <= h.line.at <= v.end + SNAP)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _ruled_clusters(hs: list[Piece], vs: list[Piece]) -> list[list[Piece]]:
+    """Groups of pieces connected by crossings; each with at least one of each direction."""
+    pieces = hs + vs
+    union = _Union(len(pieces))
+    by_x = sorted(range(len(hs), len(pieces)), key=lambda k: pieces[k].line.at)
+    for a, h in enumerate(hs):
+        for b in by_x:
+            v = pieces[b]
+            if v.line.at > h.end + SNAP:
+                break
+            if _cross(h, v):
+                union.join(a, b)
+    groups: dict[int, list[Piece]] = {}
+    for k, piece in enumerate(pieces):
+        groups.setdefault(union.find(k), []).append(piece)
+    return [g for g in groups.values()
+            if any(p.horizontal for p in g) and any(not p.horizontal for p in g)]
+
+
+def _region(pieces: list[Piece], method: str) -> Region:
+    """Column lines at the verticals (and the horizontals' ends where no frame is drawn), row
+    lines at the horizontals (and the verticals' ends)."""
+    hs = [p for p in pieces if p.horizontal]
+    vs = [p for p in pieces if not p.horizontal]
+    verticals = {p.line.at: p.line for p in vs}
+    horizontals = {p.line.at: p.line for p in hs}
+    xs = set(verticals)
+    ys = set(horizontals)
+    if hs:
+        left, right = min(p.start for p in hs), max(p.end for p in hs)
+        if not xs or left < min(xs) - SNAP:
+            xs.add(left)
+        if not xs or right > max(xs) + SNAP:
+            xs.add(right)
+    if vs:
+        top, bottom = min(p.start for p in vs), max(p.end for p in vs)
+        if not ys or top < min(ys) - SNAP:
+            ys.add(top)
+        if not ys or bottom > max(ys) + SNAP:
+            ys.add(bottom)
+    return Region(sorted(xs), sorted(ys), verticals, horizontals, method)
+
+
+def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Piece]]:
+    """Horizontal pieces stacked like the rules of a rows-only table: about the same extent,
+    one under another at row-like distances, with text between the first and last."""
+    stacks: list[list[Piece]] = []
+    for piece in sorted(hs, key=lambda p: (p.line.at, p.start)):
+        for stack in stacks:
+            last = stack[-1]
+            overlap = min(piece.end, last.end) - max(piece.start, last.start)
+            shorter = min(piece.end - piece.start, last.end - last.start)
+            near = 0 < piece.line.at - last.line.at <= MAX_ROW_SIZES * size
+            if near and shorter > 0 and overlap >= STACK_OVERLAP * shorter:
+                stack.append(piece)
+                break
+        else:
+            stacks.append([piece])
+    found = []
+    for stack in stacks:
+        if len({p.line.at for p in stack}) < MIN_STACK:
+            continue
+        top, bottom = stack[0].line.at, stack[-1].line.at
+        left, right = min(p.start for p in stack), max(p.end for p in stack)
+        if any(left <= c.h_mid <= right and top <= c.v_mid <= bottom for c in chars):
+            found.append(stack)
+    return found
+
+
+def _inside(piece: Piece, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    if piece.horizontal:
+        return (top - SNAP <= piece.line.at <= bottom + SNAP
+                and piece.start >= x0 - SNAP and piece.end <= x1 + SNAP)
+    return (x0 - SNAP <= piece.line.at <= x1 + SNAP
+            and piece.start >= top - SNAP and piece.end <= bottom + SNAP)
+
+
+def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
+                 chars: Sequence[Char]) -> list[Region]:
+    """Every table region the rules draw: ruled clusters first, then rows-only stacks of the
+    rules left over; pieces inside a region's box join it."""
+    hs, vs = _pieces(horizontal, True), _pieces(vertical, False)
+    clusters = [(c, "ruled") for c in _ruled_clusters(hs, vs)]
+    used = {id(p) for cluster, _ in clusters for p in cluster}
+    size = _text_size(chars)
+    clusters += [(s, "rows") for s in _stacks([h for h in hs if id(h) not in used], chars, size)]
+    regions = []
+    for cluster, method in clusters:
+        region = _region(cluster, method)
+        extra = [p for p in hs + vs if id(p) not in {id(q) for q in cluster}
+                 and _inside(p, region.bbox)]
+        if extra:
+            region = _region(cluster + extra, method)
+        regions.append(region)
+    return _without_nested(regions)
+
+
+def _text_size(chars: Sequence[Char]) -> float:
+    sizes = sorted(c.size for c in chars if c.size > 0)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _without_nested(regions: list[Region]) -> list[Region]:
+    """Regions not lying inside another (a rows stack inside a ruled table is that table's)."""
+    def within(a: Region, b: Region) -> bool:
+        ax0, at, ax1, ab = a.bbox
+        bx0, bt, bx1, bb = b.bbox
+        return bx0 - SNAP <= ax0 and ax1 <= bx1 + SNAP and bt - SNAP <= at and ab <= bb + SNAP
+
+    kept = []
+    for n, region in enumerate(regions):
+        if not any(m != n and within(region, other) and not within(other, region)
+                   for m, other in enumerate(regions)):
+            kept.append(region)
+    return sorted(kept, key=lambda r: (r.bbox[1], r.bbox[0]))

@@ -1,0 +1,216 @@
+"""A table region → its span grid: column and row lines, which slot boundaries hold, and cells.
+
+A boundary between two slots is
+  - CLOSED where a rule is drawn along it;
+  - OPEN where the table is ruled there but this stretch is not (a merged cell, as a ruled
+    table draws it: pdfplumber's reading);
+  - IMPLIED where the table draws no rules of that direction there (a rows-only body, columns
+    from the text's alignment, rows from text lines): it holds unless a word runs across it.
+Slots joined through OPEN boundaries, or through IMPLIED ones a word crosses, are one cell. A cell
+that reaches the region's edge through an OPEN boundary lies outside the drawn table and is
+dropped. Characters are assigned to cells in one pass (each by its centre), and read in
+pdfplumber's order (extract/text.py).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.core.grid import Cell
+from pipeline.extract.primitives import Char
+from pipeline.extract.rules import COVERED, SNAP, RuleLine
+from pipeline.extract.text import Word, text_of, words_of
+
+CLOSED, OPEN, IMPLIED = "closed", "open", "implied"
+
+
+@dataclass
+class Region:
+    """A table's area on a page: its column and row lines and the rules drawn inside it.
+
+    `xs`/`ys` are sorted positions; `verticals`/`horizontals` map a position to the rule line
+    drawn there (absent for a line the text's alignment implies). `method` says how the table
+    was found: ruled, rows (horizontal rules only), aligned (no rules).
+    """
+
+    xs: list[float]
+    ys: list[float]
+    verticals: dict[float, RuleLine] = field(default_factory=dict)
+    horizontals: dict[float, RuleLine] = field(default_factory=dict)
+    method: str = "ruled"
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+
+def _covered(line: RuleLine | None, start: float, end: float) -> bool:
+    return line is not None and line.covered(start, end) >= COVERED
+
+
+class _Boundaries:
+    """The state of every slot boundary of a region."""
+
+    def __init__(self, region: Region) -> None:
+        self.region = region
+        xs, ys = region.xs, region.ys
+        interior_v = [region.verticals[x] for x in xs[1:-1] if x in region.verticals]
+        interior_h = [region.horizontals[y] for y in ys[1:-1] if y in region.horizontals]
+        # A row band is ruled when some interior vertical rule runs through it, a column band
+        # when some interior horizontal rule does: there a missing rule means a merged cell.
+        self.ruled_rows = [any(_covered(v, ys[j], ys[j + 1]) for v in interior_v)
+                           for j in range(len(ys) - 1)]
+        self.ruled_cols = [any(_covered(h, xs[i], xs[i + 1]) for h in interior_h)
+                           for i in range(len(xs) - 1)]
+        # A frame side never drawn anywhere is an open side: its edge is implied, not missing.
+        self.framed_x = {x: x in region.verticals for x in (xs[0], xs[-1])}
+        self.framed_y = {y: y in region.horizontals for y in (ys[0], ys[-1])}
+
+    def vertical(self, i: int, j: int) -> str:
+        """The boundary at column line i (0 … len(xs)-1) in row band j."""
+        region = self.region
+        x = region.xs[i]
+        if _covered(region.verticals.get(x), region.ys[j], region.ys[j + 1]):
+            return CLOSED
+        edge = i in (0, len(region.xs) - 1)
+        if edge and not self.framed_x[x]:
+            return IMPLIED
+        return OPEN if self.ruled_rows[j] or x in region.verticals else IMPLIED
+
+    def horizontal(self, i: int, j: int) -> str:
+        """The boundary at row line j (0 … len(ys)-1) in column band i."""
+        region = self.region
+        y = region.ys[j]
+        if _covered(region.horizontals.get(y), region.xs[i], region.xs[i + 1]):
+            return CLOSED
+        edge = j in (0, len(region.ys) - 1)
+        if edge and not self.framed_y[y]:
+            return IMPLIED
+        return OPEN if self.ruled_cols[i] or y in region.horizontals else IMPLIED
+
+
+def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
+                    ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Slot boundaries a word runs across: (column line, row band) and (column band, row line)."""
+    across_v: set[tuple[int, int]] = set()
+    across_h: set[tuple[int, int]] = set()
+    for word in words:
+        mid_y = (word.top + word.bottom) / 2
+        j = bisect_right(ys, mid_y) - 1
+        if 0 <= j < len(ys) - 1:
+            for i in range(1, len(xs) - 1):
+                if word.x0 + SNAP < xs[i] < word.x1 - SNAP:
+                    across_v.add((i, j))
+        mid_x = (word.x0 + word.x1) / 2
+        i = bisect_right(xs, mid_x) - 1
+        if 0 <= i < len(xs) - 1:
+            for j in range(1, len(ys) - 1):
+                if word.top + 1 < ys[j] < word.bottom - 1:
+                    across_h.add((i, j))
+    return across_v, across_h
+
+
+class _Slots:
+    """Union-find over the grid's slots."""
+
+    def __init__(self, n_rows: int, n_cols: int) -> None:
+        self.parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+
+    def find(self, slot: tuple[int, int]) -> tuple[int, int]:
+        while self.parent[slot] != slot:
+            self.parent[slot] = self.parent[self.parent[slot]]
+            slot = self.parent[slot]
+        return slot
+
+    def join(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for slot in sorted(self.parent):
+            found.setdefault(self.find(slot), []).append(slot)
+        return found
+
+
+def _rectangles(slots: _Slots, n_rows: int, n_cols: int) -> list[tuple[int, int, int, int]]:
+    """Groups of slots grown to rectangles (a group's box swallows the groups it overlaps)."""
+    changed = True
+    while changed:
+        changed = False
+        for members in slots.groups().values():
+            rows = [r for r, _ in members]
+            cols = [c for _, c in members]
+            box = [(r, c) for r in range(min(rows), max(rows) + 1)
+                   for c in range(min(cols), max(cols) + 1)]
+            if len(box) != len(members):
+                for slot in box:
+                    slots.join(members[0], slot)
+                changed = True
+                break
+    boxes = []
+    for members in slots.groups().values():
+        rows = [r for r, _ in members]
+        cols = [c for _, c in members]
+        boxes.append((min(rows), min(cols), max(rows) - min(rows) + 1, max(cols) - min(cols) + 1))
+    return sorted(boxes)
+
+
+def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
+    """The region's cells with spans and text, in reading order; `chars` are the page's."""
+    xs, ys = region.xs, region.ys
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    x0, top, x1, bottom = region.bbox
+    inside = [c for c in chars if x0 <= c.h_mid < x1 and top <= c.v_mid < bottom]
+    state = _Boundaries(region)
+    across_v, across_h = _crossing_words(words_of(inside), xs, ys)
+    slots = _Slots(n_rows, n_cols)
+    outside: set[tuple[int, int]] = set()
+    for j in range(n_rows):
+        for i in range(n_cols + 1):
+            kind = state.vertical(i, j)
+            joins = kind == OPEN or (kind == IMPLIED and (i, j) in across_v)
+            if not joins:
+                continue
+            if i in (0, n_cols):
+                outside.add((j, 0 if i == 0 else n_cols - 1))
+            else:
+                slots.join((j, i - 1), (j, i))
+    for i in range(n_cols):
+        for j in range(n_rows + 1):
+            kind = state.horizontal(i, j)
+            joins = kind == OPEN or (kind == IMPLIED and (i, j) in across_h)
+            if not joins:
+                continue
+            if j in (0, n_rows):
+                outside.add((0 if j == 0 else n_rows - 1, i))
+            else:
+                slots.join((j - 1, i), (j, i))
+    out_roots = {slots.find(s) for s in outside}
+    boxes = [b for b in _rectangles(slots, n_rows, n_cols) if slots.find(b[:2]) not in out_roots]
+    return _fill(boxes, xs, ys, inside)
+
+
+def _fill(boxes: list[tuple[int, int, int, int]], xs: list[float], ys: list[float],
+          chars: Sequence[Char]) -> list[Cell]:
+    """Cells of `boxes` with the text of the characters whose centre falls in each."""
+    owner: dict[tuple[int, int], int] = {}
+    for n, (row, col, rowspan, colspan) in enumerate(boxes):
+        for r in range(row, row + rowspan):
+            for c in range(col, col + colspan):
+                owner[(r, c)] = n
+    held: list[list[Char]] = [[] for _ in boxes]
+    for char in chars:
+        col = bisect_right(xs, char.h_mid) - 1
+        row = bisect_right(ys, char.v_mid) - 1
+        n = owner.get((row, col))
+        if n is not None:
+            held[n].append(char)
+    cells = []
+    for (row, col, rowspan, colspan), own in zip(boxes, held, strict=True):
+        bbox = (xs[col], ys[row], xs[col + colspan], ys[row + rowspan])
+        cells.append(Cell(row, col, rowspan, colspan, text_of(own) if own else "", bbox))
+    return cells

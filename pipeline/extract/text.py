@@ -1,0 +1,136 @@
+"""Characters → words → lines, the way pdfplumber's extract_text reads them.
+
+Lines are clusters of characters whose tops lie within Y_TOLERANCE of each other; inside a line
+a word ends at a blank character or where the next character starts more than X_TOLERANCE after
+the previous one ends (or before it starts); words are joined by one space, lines by a newline.
+Keeping pdfplumber's reading means a cell reads the same whichever engine supplied its chars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.primitives import Char
+
+X_TOLERANCE = 3.0
+Y_TOLERANCE = 3.0
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """Characters printed together, and their box."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    chars: tuple[Char, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words on one line, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(word.x0 for word in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(word.x1 for word in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(char.size for word in self.words for char in word.chars)
+
+
+def cluster(values: Iterable[float], tolerance: float) -> dict[float, int]:
+    """Each distinct value → its cluster number, clusters chained within `tolerance`."""
+    groups: dict[float, int] = {}
+    last = None
+    number = -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            number += 1
+        groups[value] = number
+        last = value
+    return groups
+
+
+def _by_line(items: Sequence, top: callable) -> list[list]:
+    """Items grouped into lines by their top, top to bottom, each in input order."""
+    groups = cluster((top(item) for item in items), Y_TOLERANCE)
+    lines: dict[int, list] = {}
+    for item in sorted(items, key=lambda it: groups[top(it)]):
+        lines.setdefault(groups[top(item)], []).append(item)
+    return [lines[k] for k in sorted(lines)]
+
+
+def _word(chars: list[Char]) -> Word:
+    text = "".join(LIGATURES.get(c.text, c.text) for c in chars)
+    return Word(text, min(c.x0 for c in chars), min(c.top for c in chars),
+                max(c.x1 for c in chars), max(c.bottom for c in chars), tuple(chars))
+
+
+def _words_of_line(chars: list[Char]) -> list[Word]:
+    words: list[Word] = []
+    current: list[Char] = []
+    for char in sorted(chars, key=lambda c: c.x0):
+        if char.text.isspace():
+            if current:
+                words.append(_word(current))
+            current = []
+            continue
+        if current:
+            prev = current[-1]
+            if (char.x0 < prev.x0 or char.x0 > prev.x1 + X_TOLERANCE
+                    or abs(char.top - prev.top) > Y_TOLERANCE):
+                words.append(_word(current))
+                current = []
+        current.append(char)
+    if current:
+        words.append(_word(current))
+    return words
+
+
+def words_of(chars: Sequence[Char]) -> list[Word]:
+    """The words of `chars`: grouped by uprightness (runs in input order), then by line."""
+    words: list[Word] = []
+    run: list[Char] = []
+    for char in chars:
+        if run and char.upright != run[-1].upright:
+            words += [w for line in _by_line(run, lambda c: c.top) for w in _words_of_line(line)]
+            run = []
+        run.append(char)
+    if run:
+        words += [w for line in _by_line(run, lambda c: c.top) for w in _words_of_line(line)]
+    return words
+
+
+def lines_of(chars: Sequence[Char]) -> list[TextLine]:
+    """Text lines of `chars`, top to bottom, words left to right."""
+    words = sorted(words_of(chars), key=lambda w: w.top)
+    return [TextLine(tuple(sorted(line, key=lambda w: w.x0)))
+            for line in _by_line(words, lambda w: w.top)]
+
+
+def text_of(chars: Sequence[Char]) -> str:
+    """`chars` as pdfplumber's extract_text reads them: words by spaces, lines by newlines."""
+    return "\n".join(line.text for line in lines_of(chars))
