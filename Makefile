@@ -100,6 +100,18 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench.py
 
+# Table-extraction accuracy on the ICDAR 2013 table competition (adjacency relations): ours,
+# pdfplumber, camelot lattice and stream. The dataset is not in the repository: ICDAR names its
+# folder, e.g. camelot's tests/files/tabula/icdar2013-dataset. Figures, no test.
+ICDAR ?=
+ICDAR_ARGS ?= --verbose
+.PHONY: bench-icdar
+bench-icdar: $(if $(ICDAR),$(STAMP))
+	@if [ -z "$(ICDAR)" ]; then \
+		echo "make bench-icdar: set ICDAR to the ICDAR 2013 dataset folder, e.g." >&2; \
+		echo "  make bench-icdar ICDAR=/path/to/icdar2013-dataset" >&2; exit 2; fi
+	$(PY) bench/icdar2013.py "$(ICDAR)" $(ICDAR_ARGS)
+
 clean:
 	rm -rf $(OUT)
 

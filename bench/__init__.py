@@ -1,0 +1,1 @@
+"""Benchmarks: figures, not tests (bench.py timings; icdar2013.py accuracy on ICDAR 2013)."""
