@@ -72,7 +72,7 @@ def ours_complete(pdf: Path) -> list[Found]:
     """Every table of the project's extract artifact."""
     from pipeline.extract.document import extract_pdf
 
-    artifact = extract_pdf(pdf)
+    artifact = extract_pdf(pdf, identify=False)
     found = []
     for page in artifact["pages"]:
         for table in page["tables"]:

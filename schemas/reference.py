@@ -1,44 +1,8 @@
-"""Reference data the checks compare against: who publishes, and what every edition must hold."""
+"""Reference data: printed units and their worth, and what a labour bank's name looks like."""
 
 from __future__ import annotations
 
 import re
-
-# The 13 labour banks (労働金庫), as their names are printed in the comparison table's header.
-LABOUR_BANKS: tuple[str, ...] = (
-    "北海道労働金庫",
-    "東北労働金庫",
-    "中央労働金庫",
-    "新潟県労働金庫",
-    "長野県労働金庫",
-    "静岡県労働金庫",
-    "北陸労働金庫",
-    "東海労働金庫",
-    "近畿労働金庫",
-    "中国労働金庫",
-    "四国労働金庫",
-    "九州労働金庫",
-    "沖縄県労働金庫",
-)
-
-# Rows (item, condition) every edition of the NPO comparison table has; an edition may add rows.
-NPO_REQUIRED_ROWS: tuple[tuple[str, str], ...] = (
-    ("対象団体の主な条件", ""),
-    ("資金使途", "つなぎ資金"),
-    ("資金使途", "運転資金"),
-    ("資金使途", "設備資金"),
-    ("融資額限度", "無担保"),
-    ("融資額限度", "有担保"),
-    ("融資の種類", "手形貸付"),
-    ("融資の種類", "証書貸付"),
-    ("金利", "つなぎ資金/無担保"),
-    ("金利", "つなぎ資金/有担保"),
-    ("金利", "その他/無担保"),
-    ("金利", "その他/有担保"),
-    ("返済期間", "手形貸付"),
-    ("返済期間", "証書貸付"),
-    ("保証人要否", ""),
-)
 
 # Printed units and what one of them is worth in yen or months.
 YEN_PER_UNIT: dict[str, int] = {
@@ -58,7 +22,10 @@ MONTHS_PER_UNIT: dict[str, int] = {
     "月": 1,
 }
 
-_LABOUR_BANK = re.compile(r".+(労働金庫|ろうきん|労金)$")
+# A labour bank as a table prints its name: …労働金庫, …ろうきん, …労金 (the pattern, not this
+# year's list: banks merge and rename).
+LABOUR_BANK_PATTERN = r"^.+(労働金庫|ろうきん|労金)$"
+_LABOUR_BANK = re.compile(LABOUR_BANK_PATTERN)
 
 
 def is_labour_bank(name: str) -> bool:

@@ -121,7 +121,6 @@ BAD_INPUTS: dict[str, BadInput] = {
         "2025年13月1日現在 is not a calendar date", page=1,
     ),
     "rate_not_a_number": BadInput(lambda: npo_variant(value="2.1.25"), "does not read as a number"),
-    "bank_missing": BadInput(lambda: npo_variant(drop_bank="東北労働金庫"), "no bank 東北労働金庫"),
     # A rate of 52.125 ％ reads as a number but fails the schema's 0–30 range.
     "rate_out_of_range": BadInput(
         lambda: replace_text(NPO_PDF.read_bytes(), "2.125", "52.125"), "rate_min_pct"

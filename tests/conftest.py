@@ -14,6 +14,12 @@ RAW = ROOT / "raw"
 DATA = Path(__file__).resolve().parent / "data"
 NPO_PDF = RAW / "npo_loan_comparison_2025-04-01.pdf"
 PLAN_PDF = RAW / "business_plan_2025.pdf"
+_NPO_TRUTH = json.loads((DATA / "npo_loan_comparison_2025-04-01.truth.json").read_text("utf-8"))
+# The shipped edition's banks (north to south, as printed) and rows (item, condition).
+SHIPPED_BANKS: tuple[str, ...] = tuple(b for page in _NPO_TRUTH["pages"] for b in page)
+SHIPPED_ROWS: tuple[tuple[str, str], ...] = tuple(
+    (row.split("/")[0], "/".join(row.split("/")[1:])) for row in _NPO_TRUTH["rows"]
+)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.core.ideographs import UNIFIED
+
 # Circled numbers 1–50, as tiers (①1.900) and outline numbers (①) are printed.
 CIRCLED = (
     "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -34,9 +36,16 @@ _DIGIT = re.compile(r"[0-9]")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
+def unify_ideographs(text: str) -> str:
+    """Every CJK radical, stroke and compatibility ideograph as its unified ideograph (⻑ → 長,
+    ⺠ → 民, ⽬ → 目): fonts map glyphs there, NFKC folds only some of them."""
+    return text.translate(UNIFIED)
+
+
 def fold(text: str) -> str:
-    """NFKC-fold `text` except for the characters that carry meaning (①, ～, ％, ○, ×)."""
-    text = text.translate(EXTRA_MAP)
+    """NFKC-fold `text` except for the characters that carry meaning (①, ～, ％, ○, ×), and
+    unify its ideographs."""
+    text = unify_ideographs(text).translate(EXTRA_MAP)
     out: list[str] = []
     run: list[str] = []
     for ch in text:
@@ -51,10 +60,11 @@ def fold(text: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """Join wrapped lines the Japanese way: no space, unless both sides are ASCII words.
+    """Join wrapped lines the Japanese way: no space, unless both sides are half-width ASCII
+    words (English wraps at a space; Japanese, full-width ＮＰ / Ｏ法人 included, anywhere).
 
     A narrow cell breaks a number where it runs out of room (1,0 / 00), so a break between
-    two digits joins without a space too.
+    two digits joins without a space too. Join before folding: folding makes ＮＰＯ ASCII.
     """
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -69,8 +79,8 @@ def join_lines(text: str) -> str:
 
 
 def clean_cell(text: str | None) -> str:
-    """A cell as a user reads it: folded, wrapped lines joined, runs of spaces collapsed."""
-    return join_lines(fold(text or ""))
+    """A cell as a user reads it: wrapped lines joined, runs of spaces collapsed, folded."""
+    return fold(join_lines(text or ""))
 
 
 def squeeze(text: str | None) -> str:

@@ -21,8 +21,11 @@ from pipeline.extract.tables import page_tables
 ARTIFACT_VERSION = 2
 
 
-def extract_pdf(path: Path, engine: str = DEFAULT) -> dict[str, Any]:
-    """Read `path` into the artifact dict, or raise PipelineError naming file and page."""
+def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dict[str, Any]:
+    """Read `path` into the artifact dict, or raise PipelineError naming file and page.
+
+    `identify=False` reads any PDF's tables and lines without asking what document it is (for
+    benchmarks on other documents); its artifact has no kind."""
     pages = []
     kind = ""
     with open_document(path, engine) as document:
@@ -30,7 +33,7 @@ def extract_pdf(path: Path, engine: str = DEFAULT) -> dict[str, Any]:
         for number in range(1, document.n_pages + 1):
             try:
                 pages.append(page_artifact(next(contents)))
-                if number == 1:  # before reading further: an unknown document stops here
+                if number == 1 and identify:  # an unknown document stops here, after page 1
                     kind = identify_kind(pages[0], path.name)
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None

@@ -13,8 +13,8 @@ from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.build import REPORT, write_report
 from pipeline.report.load import load_published
 from pipeline.report.provenance import provenance
-from schemas.reference import LABOUR_BANKS
 from tests.conftest import ROOT
+from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 from tests.downstream import add_edition
 from tests.report.conftest import Elements
 

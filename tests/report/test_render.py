@@ -21,7 +21,7 @@ import pytest
 from pipeline.report.build import write_report
 from pipeline.report.charts import PALETTE
 from pipeline.report.html import FONT_FAMILY
-from schemas.reference import LABOUR_BANKS
+from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 

@@ -8,7 +8,8 @@ import pandas as pd
 
 from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.load import load_published
-from schemas.reference import LABOUR_BANKS, NPO_REQUIRED_ROWS
+from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
+from tests.conftest import SHIPPED_ROWS as NPO_REQUIRED_ROWS
 
 
 def latest(out: Path) -> pd.DataFrame:

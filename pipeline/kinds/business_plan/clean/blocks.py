@@ -23,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.core.text import join_lines, squeeze
+from pipeline.core.text import join_lines, squeeze, unify_ideographs
 from pipeline.kinds.business_plan.clean.numbers import Number, split_number
 
 CLOSING = "以上"
@@ -82,7 +82,8 @@ def page_lines(artifact: dict[str, Any], consumed: Collection[tuple[int, int]]) 
     """Every loose line in reading order, without page furniture and consumed lines."""
     pages = [
         [
-            Line(page["page"], i, line["text"], line["x0"], line["x1"], line["top"], line["size"])
+            Line(page["page"], i, unify_ideographs(line["text"]), line["x0"], line["x1"],
+                 line["top"], line["size"])
             for i, line in enumerate(page["lines"])
             if line["text"].strip() and (page["page"], i) not in consumed
         ]
