@@ -1,0 +1,138 @@
+"""Run the real producers: LibreOffice (soffice) and headless Chromium, and pin their PDFs.
+
+`render_office` builds many office files (xlsx, docx) and converts them all in one soffice call,
+writing each truth beside its PDF as <name>.truth.json. `convert_with_soffice` converts office
+files in ONE soffice call (it takes seconds to start)
+with a private profile, so parallel runs never share one. `print_with_chromium` prints one HTML
+file. `pin_pdf` overwrites the creation dates and document ID both producers stamp into a PDF
+with fixed text of the same length, so the same inputs give byte-identical PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SOFFICE = "soffice"
+CHROMIUM = "chromium"
+_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)([^)]*)(\))")
+_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+_XMP_DATE = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)([^<]*)(<)")
+_UUID = re.compile(rb"(uuid:)([0-9a-fA-F-]{36})")
+
+
+def missing_tools(*tools: str) -> list[str]:
+    """The producer programs of `tools` that are not on PATH."""
+    return [tool for tool in tools if shutil.which(tool) is None]
+
+
+def _fixed(match: re.Match[bytes], digit: bytes = b"0") -> bytes:
+    """A match with its variable groups (2, 4) overwritten by as many fixed bytes."""
+    parts = list(match.groups())
+    for i in range(1, len(parts), 2):
+        body = parts[i]
+        parts[i] = re.sub(rb"[0-9A-Fa-f]", digit, body)
+    return b"".join(parts)
+
+
+def _pin_date(match: re.Match[bytes]) -> bytes:
+    """A PDF date string as 2025-04-01 00:00 (the rest of it, time zone included, zeroed)."""
+    body, fixed = match[2], b"20250401000000"
+    new = fixed[: len(body)] + re.sub(rb"[0-9]", b"0", body[len(fixed):])
+    return match[1] + new + match[3]
+
+
+def pin_pdf(path: Path) -> Path:
+    """Overwrite `path`'s dates, ID and XMP uuids with fixed same-length text; returns it."""
+    data = path.read_bytes()
+    data = _DATE.sub(_pin_date, data)
+    data = _ID.sub(_fixed, data)
+    data = _XMP_DATE.sub(_fixed, data)
+    data = _UUID.sub(lambda m: m[1] + re.sub(rb"[0-9a-fA-F]", b"0", m[2]), data)
+    path.write_bytes(data)
+    return path
+
+
+def convert_with_soffice(files: Sequence[Path], outdir: Path, timeout: float = 300) -> list[Path]:
+    """Convert office `files` (xlsx, docx: any mix) to PDFs in `outdir` in one soffice call."""
+    if not files:
+        return []
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="soffice-profile-") as profile:
+        command = [
+            SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    pdfs = [outdir / (Path(f).stem + ".pdf") for f in files]
+    absent = [p.name for p in pdfs if not p.exists()]
+    if done.returncode or absent:
+        raise RuntimeError(f"soffice failed (status {done.returncode}, missing {absent}): "
+                           f"{done.stderr.strip()[-500:]}")
+    return [pin_pdf(p) for p in pdfs]
+
+
+def print_with_chromium(html: Path, pdf: Path, timeout: float = 120) -> Path:
+    """Print the HTML file `html` to `pdf` with headless Chromium (its @page sets the paper)."""
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        command = [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}", html.resolve().as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    if done.returncode or not pdf.exists():
+        raise RuntimeError(f"chromium failed (status {done.returncode}): "
+                           f"{done.stderr.strip()[-500:]}")
+    return pin_pdf(pdf)
+
+
+@dataclass(frozen=True)
+class OfficeJob:
+    """One office document to print: build(edition, source, **options) writes `source` (the
+    PDF's name with `suffix`) and returns the truth of what it printed."""
+
+    build: Callable[..., dict[str, Any]]
+    edition: dict[str, Any]
+    pdf: Path
+    options: dict[str, Any] = field(default_factory=dict)
+    suffix: str = ".xlsx"
+
+    @property
+    def source(self) -> Path:
+        return self.pdf.with_suffix(self.suffix)
+
+
+def truth_path(pdf: Path) -> Path:
+    """Where a generator writes the truth of `pdf`: <name>.truth.json beside it."""
+    return pdf.with_name(pdf.stem + ".truth.json")
+
+
+def write_truth(pdf: Path, truth: dict[str, Any]) -> None:
+    truth_path(pdf).write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def render_office(jobs: Sequence[OfficeJob]) -> list[dict[str, Any]]:
+    """Build every job's document, convert them all in ONE soffice call, put each PDF where its
+    job says and its truth beside it; the truths, in job order."""
+    stems = [job.pdf.stem for job in jobs]
+    if len(set(stems)) != len(stems):
+        raise ValueError("office jobs need distinct PDF names (soffice names output by input)")
+    truths = []
+    for job in jobs:
+        job.pdf.parent.mkdir(parents=True, exist_ok=True)
+        truths.append(job.build(job.edition, job.source, **job.options))
+    with tempfile.TemporaryDirectory(prefix="soffice-out-") as out:
+        pdfs = convert_with_soffice([job.source for job in jobs], Path(out))
+        for job, pdf, truth in zip(jobs, pdfs, truths, strict=True):
+            shutil.move(pdf, job.pdf)
+            write_truth(job.pdf, truth)
+    return truths
