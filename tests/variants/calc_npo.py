@@ -14,7 +14,9 @@ layout is the same on every machine. Options, each a class of layout seen in rea
   row_break       k: a manual page break after the k-th row of the table body, so the header
                   and the first k rows end one page and the others continue on the next (the
                   sheet then prints at a fixed scale that fits both parts: a fit-to-page scale
-                  would ignore the break);
+                  would ignore the break); "auto": printed at the scale that fits the width,
+                  broken where each page is full (as Calc's own breaks fall, but stated, so
+                  the pages are the same on every machine), perhaps inside a merged label;
   repeat_header   with row_break: the title and header rows are Calc print titles, repeated
                   on the continuation page (False: the page starts with the body rows);
   font            "IPAexGothic" | "IPAexMincho";
@@ -147,10 +149,31 @@ def _fill_sheet(
     return widths, heights
 
 
+def _room(paper: str, orientation: str) -> tuple[float, float]:
+    """Printable width and height of a page, in points, with a little to spare."""
+    short, long_ = PAPER[paper]
+    page_w, page_h = (long_, short) if orientation == "landscape" else (short, long_)
+    return page_w - 2 * MARGIN_IN * 72 - 10, page_h - 2 * MARGIN_IN * 72 - 10
+
+
+def _natural_breaks(heights: list[float], scale: float, room_h: float,
+                    repeat_header: bool) -> list[int]:
+    """Body rows after which a page is full at `scale` (what Calc's own breaks would be)."""
+    breaks: list[int] = []
+    used = TITLE_ROW + heights[0]
+    for k, height in enumerate(heights[1:]):
+        if k and (used + height) * scale > room_h * 0.97:
+            breaks.append(k)
+            used = TITLE_ROW + heights[0] if repeat_header else 0.0
+        used += height
+    return breaks
+
+
 def _page_setup(
     ws: Worksheet, widths: list[float], heights: list[float], *, paper: str, orientation: str,
-    row_break: int | None, repeat_header: bool,
-) -> None:
+    row_break: int | str | None, repeat_header: bool,
+) -> int:
+    """Paper, margins, print area, scale, breaks and print titles; the number of pages."""
     last = f"{get_column_letter(len(widths))}{TOP + len(heights) - 1}"
     ws.print_area = f"A1:{last}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if paper == "A3" else ws.PAPERSIZE_A4
@@ -158,27 +181,31 @@ def _page_setup(
     ws.page_margins.left = ws.page_margins.right = MARGIN_IN
     ws.page_margins.top = ws.page_margins.bottom = MARGIN_IN
     ws.page_margins.header = ws.page_margins.footer = 0.0
-    ws.print_options.horizontalCentered = False
     if row_break is None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 1
-        return
-    if not 1 <= row_break < len(heights) - 1:
-        raise ValueError(f"row_break {row_break} is not inside the table's {len(heights) - 1} rows")
-    short, long_ = PAPER[paper]
-    page_w, page_h = (long_, short) if orientation == "landscape" else (short, long_)
-    room_w = page_w - 2 * MARGIN_IN * 72 - 10
-    room_h = page_h - 2 * MARGIN_IN * 72 - 10
+        return 1
+    room_w, room_h = _room(paper, orientation)
     table_w = sum(widths) * PT_PER_UNIT
-    first = TITLE_ROW + sum(heights[: 1 + row_break])
-    rest = sum(heights[1 + row_break :]) + (TITLE_ROW + heights[0] if repeat_header else 0.0)
-    scale = min(room_w / table_w, room_h / max(first, rest), 1.0)
+    if row_break == "auto":
+        scale = min(room_w / table_w, 1.0)
+        breaks = _natural_breaks(heights, scale, room_h, repeat_header)
+    elif isinstance(row_break, int) and 1 <= row_break < len(heights) - 1:
+        first = TITLE_ROW + sum(heights[: 1 + row_break])
+        rest = sum(heights[1 + row_break :]) + (TITLE_ROW + heights[0] if repeat_header else 0.0)
+        scale = min(room_w / table_w, room_h / max(first, rest), 1.0)
+        breaks = [row_break]
+    else:
+        raise ValueError(f"row_break must be None, 'auto' or a row inside the table's "
+                         f"{len(heights) - 1} rows, not {row_break!r}")
     ws.page_setup.scale = max(10, int(scale * 100) - 2)
     ws.row_breaks = RowBreak()
-    ws.row_breaks.append(Break(id=TOP + row_break))  # below the k-th body row
+    for k in breaks:
+        ws.row_breaks.append(Break(id=TOP + k))  # below the k-th body row
     if repeat_header:
         ws.print_title_rows = f"1:{TOP}"
+    return 1 + len(breaks)
 
 
 def build_workbook(
@@ -188,7 +215,7 @@ def build_workbook(
     inner_rules: str = "all",
     body_verticals: bool = True,
     banks_per_page: Sequence[int] = (7, 6),
-    row_break: int | None = None,
+    row_break: int | str | None = None,
     repeat_header: bool = True,
     font: str = "IPAexGothic",
     paper: str = "A3",
@@ -209,15 +236,20 @@ def build_workbook(
         ws = wb.create_sheet(f"p{n}")
         widths, heights = _fill_sheet(ws, edition, banks, font=font, row_scale=row_scale,
                                       rules=rules)
-        _page_setup(ws, widths, heights, paper=paper, orientation=orientation,
-                    row_break=row_break, repeat_header=repeat_header)
-        pages += [list(banks)] * (1 if row_break is None else 2)
+        n_pages = _page_setup(ws, widths, heights, paper=paper, orientation=orientation,
+                              row_break=row_break, repeat_header=repeat_header)
+        pages += [list(banks)] * n_pages
     wb.save(xlsx)
     truth = truth_of(edition)
     truth["pages"] = pages
     return truth
 
 
+def calc_job(edition: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:
+    """A job for `render_office`: `edition` printed by Calc to `pdf`."""
+    return OfficeJob(build_workbook, edition, Path(pdf), options, ".xlsx")
+
+
 def render_calc_npo(edition: dict[str, Any], pdf: Path, **options: Any) -> dict[str, Any]:
     """`edition` printed by LibreOffice Calc to `pdf` (one soffice call); returns its truth."""
-    return render_office([OfficeJob(build_workbook, edition, Path(pdf), options)])[0]
+    return render_office([calc_job(edition, pdf, **options)])[0]
