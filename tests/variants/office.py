@@ -25,6 +25,7 @@ CHROMIUM = "chromium"
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)([^)]*)(\))")
 _ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
 _XMP_DATE = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)([^<]*)(<)")
+_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)()")
 _UUID = re.compile(rb"(uuid:)([0-9a-fA-F-]{36})")
 
 
@@ -50,11 +51,13 @@ def _pin_date(match: re.Match[bytes]) -> bytes:
 
 
 def pin_pdf(path: Path) -> Path:
-    """Overwrite `path`'s dates, ID and XMP uuids with fixed same-length text; returns it."""
+    """Overwrite `path`'s dates, ID, checksum and XMP uuids with fixed same-length text (so
+    no offset moves); returns `path`."""
     data = path.read_bytes()
     data = _DATE.sub(_pin_date, data)
     data = _ID.sub(_fixed, data)
     data = _XMP_DATE.sub(_fixed, data)
+    data = _CHECKSUM.sub(_fixed, data)
     data = _UUID.sub(lambda m: m[1] + re.sub(rb"[0-9a-fA-F]", b"0", m[2]), data)
     path.write_bytes(data)
     return path
