@@ -164,7 +164,9 @@ def _printed_strings(edition: Edition) -> Iterator[tuple[dict[str, Any], str]]:
 def with_radicals(edition: Edition) -> Edition:
     """Printed with radical code points for 長 ⻑ U+2ED1, 民 ⺠ U+2EA0, 目 ⽬ U+2F6C, and one
     note (or block) with the compatibility ideograph U+F9BE for 料; bank names too (⻑野県労働金庫).
-    The truth keeps the unified ideographs."""
+    The truth keeps the unified ideographs. Only producers that embed TrueType fonts print
+    these code points (Calc, Writer, Chromium): reportlab's CID fonts encode the radicals as
+    the unified ideographs' CIDs and drop the compatibility ideograph."""
     printed = copy.deepcopy(edition)
     printed["truth"] = truth_of(edition)
     compat_done = False

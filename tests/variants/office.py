@@ -1,11 +1,11 @@
 """Run the real producers: LibreOffice (soffice) and headless Chromium, and pin their PDFs.
 
-`render_office` builds many office files (xlsx, docx) and converts them all in one soffice call,
-writing each truth beside its PDF as <name>.truth.json. `convert_with_soffice` converts office
-files in ONE soffice call (it takes seconds to start)
-with a private profile, so parallel runs never share one. `print_with_chromium` prints one HTML
-file. `pin_pdf` overwrites the creation dates and document ID both producers stamp into a PDF
-with fixed text of the same length, so the same inputs give byte-identical PDFs.
+`render_office` (or `OfficeBatch`, which converts in the background) builds many office files
+(xlsx, docx) and converts them all in ONE soffice call (it takes seconds to start), with a
+private profile so parallel runs never share one, writing each truth beside its PDF as
+<name>.truth.json. `print_with_chromium` prints one HTML file. `pin_pdf` overwrites the
+creation dates, document ID and checksum both producers stamp into a PDF with fixed text of the
+same length, so the same inputs give byte-identical PDFs.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,23 +64,68 @@ def pin_pdf(path: Path) -> Path:
     return path
 
 
+class SofficeRun:
+    """One soffice call converting office `files` (xlsx, docx: any mix) to PDFs in `outdir`,
+    started in the background; `wait` finishes it and returns the PDFs in `files` order."""
+
+    def __init__(self, files: Sequence[Path], outdir: Path, timeout: float = 300) -> None:
+        self.files = [Path(f) for f in files]
+        self.outdir = outdir
+        self.timeout = timeout
+        outdir.mkdir(parents=True, exist_ok=True)
+        self._profile = tempfile.TemporaryDirectory(prefix="soffice-profile-")
+        command = [
+            SOFFICE, f"-env:UserInstallation=file://{self._profile.name}", "--headless",
+            "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, self.files),
+        ]
+        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.PIPE, text=True)
+        self._pending = True
+        self._pdfs: list[Path] = []
+        self._claimed: set[int] = set()
+
+    def wait_for(self, index: int, poll: float = 0.05) -> Path:
+        """The PDF of files[index] once it is complete: soffice converts in argument order, so
+        a file is done when the next one's PDF appears (or soffice has ended)."""
+        pdf = self.outdir / (self.files[index].stem + ".pdf")
+        after = [self.outdir / (f.stem + ".pdf") for f in self.files[index + 1 :]]
+        deadline = time.monotonic() + self.timeout
+        while self._process.poll() is None and not any(p.exists() for p in after):
+            if time.monotonic() > deadline:
+                self.wait()  # raises: timed out
+            time.sleep(poll)
+        if self._process.poll() is not None:
+            self.wait()
+        if not pdf.exists():
+            raise RuntimeError(f"soffice wrote no {pdf.name}")
+        self._claimed.add(index)  # the caller may move it away
+        return pdf
+
+    def wait(self) -> list[Path]:
+        """Finish the call; the PDFs (those taken by `wait_for` may have been moved away)."""
+        if self._process.returncode is not None and not self._pending:
+            return self._pdfs
+        try:
+            _, stderr = self._process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
+            raise RuntimeError(f"soffice took more than {self.timeout:g} s") from None
+        finally:
+            self._profile.cleanup()
+        pdfs = [self.outdir / (f.stem + ".pdf") for f in self.files]
+        absent = [p.name for i, p in enumerate(pdfs) if i not in self._claimed and not p.exists()]
+        if self._process.returncode or absent:
+            raise RuntimeError(f"soffice failed (status {self._process.returncode}, missing "
+                               f"{absent}): {stderr.strip()[-500:]}")
+        self._pending = False
+        self._pdfs = pdfs
+        return pdfs
+
+
 def convert_with_soffice(files: Sequence[Path], outdir: Path, timeout: float = 300) -> list[Path]:
     """Convert office `files` (xlsx, docx: any mix) to PDFs in `outdir` in one soffice call."""
-    if not files:
-        return []
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="soffice-profile-") as profile:
-        command = [
-            SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files),
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    pdfs = [outdir / (Path(f).stem + ".pdf") for f in files]
-    absent = [p.name for p in pdfs if not p.exists()]
-    if done.returncode or absent:
-        raise RuntimeError(f"soffice failed (status {done.returncode}, missing {absent}): "
-                           f"{done.stderr.strip()[-500:]}")
-    return [pin_pdf(p) for p in pdfs]
+    return [pin_pdf(p) for p in SofficeRun(files, outdir, timeout).wait()] if files else []
 
 
 def print_with_chromium(html: Path, pdf: Path, timeout: float = 120) -> Path:
@@ -123,19 +169,46 @@ def write_truth(pdf: Path, truth: dict[str, Any]) -> None:
     truth_path(pdf).write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
+class OfficeBatch:
+    """Office jobs built now and converted by ONE soffice call running in the background.
+
+    `wait_for(i)` returns job i's PDF as soon as soffice has written it (pinned, moved where
+    the job says, its truth beside it); `wait` finishes them all and returns the truths.
+    """
+
+    def __init__(self, jobs: Sequence[OfficeJob]) -> None:
+        stems = [job.pdf.stem for job in jobs]
+        if len(set(stems)) != len(stems):
+            raise ValueError("office jobs need distinct PDF names (soffice names output by input)")
+        self.jobs = list(jobs)
+        self.truths = []
+        for job in self.jobs:
+            job.pdf.parent.mkdir(parents=True, exist_ok=True)
+            self.truths.append(job.build(job.edition, job.source, **job.options))
+        self._out = tempfile.TemporaryDirectory(prefix="soffice-out-")
+        self._run = SofficeRun([job.source for job in self.jobs], Path(self._out.name))
+        self._placed: set[int] = set()
+
+    def wait_for(self, index: int) -> Path:
+        if index not in self._placed:
+            job = self.jobs[index]
+            shutil.move(self._run.wait_for(index), job.pdf)
+            pin_pdf(job.pdf)
+            write_truth(job.pdf, self.truths[index])
+            self._placed.add(index)
+        return self.jobs[index].pdf
+
+    def wait(self) -> list[dict[str, Any]]:
+        try:
+            self._run.wait()
+            for index in range(len(self.jobs)):
+                self.wait_for(index)
+        finally:
+            self._out.cleanup()
+        return self.truths
+
+
 def render_office(jobs: Sequence[OfficeJob]) -> list[dict[str, Any]]:
     """Build every job's document, convert them all in ONE soffice call, put each PDF where its
     job says and its truth beside it; the truths, in job order."""
-    stems = [job.pdf.stem for job in jobs]
-    if len(set(stems)) != len(stems):
-        raise ValueError("office jobs need distinct PDF names (soffice names output by input)")
-    truths = []
-    for job in jobs:
-        job.pdf.parent.mkdir(parents=True, exist_ok=True)
-        truths.append(job.build(job.edition, job.source, **job.options))
-    with tempfile.TemporaryDirectory(prefix="soffice-out-") as out:
-        pdfs = convert_with_soffice([job.source for job in jobs], Path(out))
-        for job, pdf, truth in zip(jobs, pdfs, truths, strict=True):
-            shutil.move(pdf, job.pdf)
-            write_truth(job.pdf, truth)
-    return truths
+    return OfficeBatch(jobs).wait() if jobs else []
