@@ -72,7 +72,8 @@ RULE = {"val": "single", "sz": "4", "space": "0", "color": "000000"}  # 0.5 pt
 NO_RULE = {"val": "nil"}
 
 
-def _numbered_indent(level: int) -> int:
+def numbered_indent(level: int) -> int:
+    """Indent, in characters, of a numbered block's first line at outline `level`."""
     return NUMBER_INDENT[min(level, len(NUMBER_INDENT) - 1)]
 
 
@@ -158,8 +159,8 @@ def _body(doc: Any, plan: dict[str, Any]) -> None:
             _paragraph(doc, "")
         if number:
             printed = number + (" " if kind == "outline" else "") + text
-            first = _numbered_indent(level)
-            rest = _numbered_indent(level + 1) if kind == "heading" else first
+            first = numbered_indent(level)
+            rest = numbered_indent(level + 1) if kind == "heading" else first
         else:
             printed = text
             first, rest = PARAGRAPH_INDENT.get(level, DEEP_PARAGRAPH_INDENT)

@@ -28,7 +28,7 @@ from tests.variants.docx_plan import (
     TABLE_INDENT,
     TABLE_STYLES,
     TITLE_SIZE,
-    _numbered_indent,
+    numbered_indent,
 )
 from tests.variants.editions import figure_text, truth_of
 from tests.variants.npo_layout import banks_of, page_grid, split_banks, vertical_rule
@@ -170,8 +170,8 @@ def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
             parts.append("<div class=blank></div>")
         if number:
             printed = number + (" " if kind == "outline" else "") + text
-            first = _numbered_indent(level)
-            rest = _numbered_indent(level + 1) if kind == "heading" else first
+            first = numbered_indent(level)
+            rest = numbered_indent(level + 1) if kind == "heading" else first
         else:
             printed = text
             first, rest = PARAGRAPH_INDENT.get(level, DEEP_PARAGRAPH_INDENT)
