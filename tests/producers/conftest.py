@@ -11,8 +11,9 @@ producer skip, naming the missing program.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from tests.variants.calc_npo import calc_job
 from tests.variants.docx_plan import plan_job
 from tests.variants.html_print import render_html
 from tests.variants.npo_pdf import render_npo_pdf
-from tests.variants.office import OfficeBatch, missing_tools, write_truth
+from tests.variants.office import OfficeBatch, build_jobs, missing_tools, write_truth
 from tests.variants.plan_pdf import render_plan_pdf
 
 OFFICE = ("calc", "writer")
@@ -58,8 +59,13 @@ class Producers:
                     self.browser[case.name] = self.pool.submit(self._print, case)
 
     def _start_office(self, office: list[Case]) -> OfficeBatch:
-        return OfficeBatch([(calc_job if case.producer == "calc" else plan_job)(
-            case.edition(), case.pdf(self.folder), **case.options) for case in office])
+        """Build the documents in a worker process (openpyxl and python-docx would hold the
+        GIL against the read-backs), then start soffice."""
+        jobs = [(calc_job if case.producer == "calc" else plan_job)(
+            case.edition(), case.pdf(self.folder), **case.options) for case in office]
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as worker:
+            truths = worker.submit(build_jobs, jobs).result()
+        return OfficeBatch(jobs, truths)
 
     def _finish_office(self) -> None:
         """Keep soffice alone on its core until it is done (Chromium would slow it)."""

@@ -169,22 +169,30 @@ def write_truth(pdf: Path, truth: dict[str, Any]) -> None:
     truth_path(pdf).write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
-class OfficeBatch:
-    """Office jobs built now and converted by ONE soffice call running in the background.
+def build_jobs(jobs: Sequence[OfficeJob]) -> list[dict[str, Any]]:
+    """Write every job's office document; their truths (a function a worker process can run)."""
+    truths = []
+    for job in jobs:
+        job.pdf.parent.mkdir(parents=True, exist_ok=True)
+        truths.append(job.build(job.edition, job.source, **job.options))
+    return truths
 
+
+class OfficeBatch:
+    """Office jobs converted by ONE soffice call running in the background.
+
+    The documents are built first (unless `truths` says they were, by `build_jobs`).
     `wait_for(i)` returns job i's PDF as soon as soffice has written it (pinned, moved where
     the job says, its truth beside it); `wait` finishes them all and returns the truths.
     """
 
-    def __init__(self, jobs: Sequence[OfficeJob]) -> None:
+    def __init__(self, jobs: Sequence[OfficeJob],
+                 truths: list[dict[str, Any]] | None = None) -> None:
         stems = [job.pdf.stem for job in jobs]
         if len(set(stems)) != len(stems):
             raise ValueError("office jobs need distinct PDF names (soffice names output by input)")
         self.jobs = list(jobs)
-        self.truths = []
-        for job in self.jobs:
-            job.pdf.parent.mkdir(parents=True, exist_ok=True)
-            self.truths.append(job.build(job.edition, job.source, **job.options))
+        self.truths = build_jobs(self.jobs) if truths is None else truths
         self._out = tempfile.TemporaryDirectory(prefix="soffice-out-")
         self._run = SofficeRun([job.source for job in self.jobs], Path(self._out.name))
         self._placed: set[int] = set()
