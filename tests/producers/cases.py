@@ -1,0 +1,177 @@
+"""Every producer variant read back by the producer tests: what to print, how, and what fails.
+
+A case names its producer (calc, writer: one soffice call for all; chromium: one call per
+file; reportlab: the existing generators), the edition (a transform of a shipped truth, see
+tests/variants/editions.py) and the generator's options. A case the pipeline cannot read yet
+carries `xfail` = "<class>: <what goes wrong today>", and is run as a strict xfail so the day
+it reads correctly the suite says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.variants import editions as E
+from tests.variants.npo_layout import split_banks
+
+NPO, PLAN = "npo", "plan"
+BANKS = "bank list: the schema accepts only the 13 banks of 2025"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One variant: producer, document kind, edition factory, options, known failure."""
+
+    name: str
+    producer: str  # calc | writer | chromium | reportlab
+    kind: str  # npo | plan
+    edition: Callable[[], dict[str, Any]]
+    options: dict[str, Any] = field(default_factory=dict)
+    xfail: str | None = None
+
+    def pdf(self, folder: Path) -> Path:
+        """Where the case's PDF goes: a folder of its own (run_all reads every PDF there)."""
+        return folder / self.name / f"{self.name}.pdf"
+
+
+def _npo() -> dict[str, Any]:
+    return E.load_npo()
+
+
+def _plan() -> dict[str, Any]:
+    return E.load_plan()
+
+
+def _more_rows() -> dict[str, Any]:
+    return E.with_figure_rows(
+        _plan(), [("経費", 1_230, 450), ("当期剰余金", 5_210, 8_123)],
+        [("代位弁済率", "0.20"), ("回収率", "45.35")])
+
+
+CASES: tuple[Case, ...] = (
+    # ---- LibreOffice Calc: the NPO table ------------------------------------------------------
+    Case("calc-inner-all", "calc", NPO, _npo),
+    Case("calc-inner-none", "calc", NPO, _npo, {"inner_rules": "none"},
+         xfail="no inner rules: a bank's value|unit|note is one cell; 返済期間 reads 130 years, "
+               "validation refuses term_max_months 1560"),
+    Case("calc-inner-some-rows", "calc", NPO, _npo, {"inner_rules": "some_rows"},
+         xfail="inner rules in some rows only: ruled rows split the bank's columns for every "
+               "row; marks, values and notes of the unruled rows are scrambled"),
+    Case("calc-inner-dashed", "calc", NPO, _npo, {"inner_rules": "dashed"}),
+    Case("calc-inner-dotted", "calc", NPO, _npo, {"inner_rules": "dotted"}),
+    Case("calc-inner-hair", "calc", NPO, _npo, {"inner_rules": "hair"}),
+    Case("calc-no-body-verticals", "calc", NPO, _npo, {"body_verticals": False},
+         xfail="horizontal rules only: no body cells are found; 0 rows are published "
+               "without an error"),
+    Case("calc-break-rows-repeat-header", "calc", NPO, _npo,
+         {"row_break": 4, "repeat_header": True}),
+    Case("calc-break-rows-no-header", "calc", NPO, _npo,
+         {"row_break": 4, "repeat_header": False},
+         xfail="vertical page break without repeated header: the continuation table has no "
+               "bank header and is skipped; its 11 rows are missing"),
+    Case("calc-4-3-3-3-natural-breaks", "calc", NPO, _npo,
+         {"banks_per_page": (4, 3, 3, 3), "row_break": "auto"},
+         xfail="page break inside a merged label (返済期間 over 手形貸付 | 証書貸付): the "
+               "continued rows lose their outer label (row '手形貸付')"),
+    Case("calc-tall-rows-no-header", "calc", NPO, _npo,
+         {"row_scale": 1.8, "row_break": "auto", "repeat_header": False},
+         xfail="page break inside 金利 without repeated header: continuation rows lose their "
+               "labels and banks"),
+    Case("calc-portrait-a4", "calc", NPO, _npo,
+         {"banks_per_page": (3, 3, 3, 2, 2), "paper": "A4", "orientation": "portrait"}),
+    Case("calc-mincho", "calc", NPO, _npo, {"font": "IPAexMincho"}),
+    Case("calc-next-year-mincho", "calc", NPO, lambda: E.next_year(_npo()),
+         {"banks_per_page": (6, 7), "font": "IPAexMincho"}),
+    Case("calc-merger-12-banks", "calc", NPO, lambda: E.merge_banks(_npo()),
+         {"banks_per_page": (6, 6)},
+         xfail=f"{BANKS}: 中部労働金庫 is refused and 北陸/東海 are reported missing"),
+    Case("calc-renamed-rokin", "calc", NPO, lambda: E.rename_bank(_npo(), "四国労働金庫",
+                                                                  "四国ろうきん"),
+         xfail=f"{BANKS}: 四国ろうきん is refused and 四国労働金庫 reported missing"),
+    Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo()),
+         xfail="radical code points: ⻑ U+2ED1 / ⺠ U+2EA0 are not folded (NFKC leaves them); "
+               "bank ⻑野県労働金庫 is refused"),
+    Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo()),
+         xfail="Latin word wrapped in Japanese text: ＮＰ / Ｏ法人 is joined as 'NP O法人'"),
+    # ---- LibreOffice Writer: the business plan -------------------------------------------------
+    Case("writer-grid", "writer", PLAN, _plan),
+    Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"},
+         xfail="figure table ruled between rows only: no table is found "
+               "('no figure table (＜主要計数＞ …) found')"),
+    Case("writer-header-verticals", "writer", PLAN, _plan, {"table_style": "header_verticals"},
+         xfail="vertical rules in the header rows only: the header is read as a table of its "
+               "own ('table has no numbers')"),
+    Case("writer-unruled", "writer", PLAN, _plan, {"table_style": "none"},
+         xfail="figure tables without rules: no table is found"),
+    Case("writer-split-after-header", "writer", PLAN, _plan,
+         {"split_key_figures": 0, "repeat_header": False},
+         xfail="key-figure table split after its header rows: the header alone is a table "
+               "('table has no numbers')"),
+    Case("writer-split-repeat-header", "writer", PLAN, _plan,
+         {"split_key_figures": 1, "repeat_header": True},
+         xfail="key-figure table continued on the next page under a repeated header: that "
+               "table has no caption above it"),
+    Case("writer-thousand-yen-total-gokei", "writer", PLAN,
+         lambda: E.total_label(E.in_unit(_plan(), "千円"), "合計")),
+    Case("writer-oku-yen-total-kei", "writer", PLAN,
+         lambda: E.total_label(E.in_unit(_plan(), "億円"), "計")),
+    Case("writer-more-rows-gothic-unit-line", "writer", PLAN, _more_rows,
+         {"font": "IPAexGothic", "unit_line": "own"}),
+    Case("writer-negative-triangle", "writer", PLAN, lambda: E.with_negatives(_plan(), "△")),
+    Case("writer-negative-black-triangle", "writer", PLAN,
+         lambda: E.with_negatives(E.total_label(_plan(), "計"), "▲")),
+    Case("writer-reiwa-title", "writer", PLAN,
+         lambda: E.retitle(_plan(), "令和８年度 事業計画", 2026)),
+    Case("writer-radicals", "writer", PLAN, lambda: E.with_radicals(_plan()),
+         xfail="radical code points: ⻑ U+2ED1 in the outline text is not folded to 長"),
+    # ---- headless Chromium ------------------------------------------------------------------
+    Case("chromium-npo", "chromium", NPO, _npo,
+         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1 (民 as ⺠ U+2EA0); bank "
+               "⻑野県労働金庫 is refused"),
+    Case("chromium-npo-next-year-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
+         {"font": "IPAexMincho", "banks_per_page": (6, 7)},
+         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1; bank ⻑野県労働金庫 is refused"),
+    Case("chromium-plan", "chromium", PLAN, _plan,
+         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1 and 斉 as ⻫ U+2EEB in the outline"),
+    Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
+         {"table_style": "rows_only"},
+         xfail="figure table ruled between rows only: no table is found"),
+    # ---- the existing reportlab generators, fed by the edition transforms ----------------------
+    Case("reportlab-npo-merger", "reportlab", NPO, lambda: E.merge_banks(_npo()),
+         {"banks_per_page": (6, 6)},
+         xfail=f"{BANKS}: 中部労働金庫 is refused and 北陸/東海 are reported missing"),
+    Case("reportlab-npo-next-year-5-4-4", "reportlab", NPO, lambda: E.next_year(_npo()),
+         {"banks_per_page": (5, 4, 4), "font": "HeiseiMin-W3"}),
+    Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo()),
+         xfail="Latin word wrapped in Japanese text: ＮＰ / Ｏ法人 is joined as 'NP O法人'"),
+    Case("reportlab-plan-thousand-yen", "reportlab", PLAN,
+         lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計"),
+         xfail="CID font look-alike: ＡＩ－ＯＣＲ (U+FF0D) extracts as AI−OCR (U+2212); the "
+               "outline text keeps it"),
+)
+
+
+def cases(*producers: str) -> list[Any]:
+    """pytest params of the cases of `producers` (in that order), known failures as strict
+    xfails."""
+    return [
+        pytest.param(case, id=case.name, marks=(
+            [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []))
+        for producer in producers
+        for case in CASES
+        if case.producer == producer
+    ]
+
+
+def reportlab_truth(case: Case, edition: dict[str, Any]) -> dict[str, Any]:
+    """The truth of a reportlab printing: the edition's truth with the pages it draws."""
+    truth = E.truth_of(edition)
+    if case.kind == NPO:
+        banks = [bank for page in truth["pages"] for bank in page]
+        truth["pages"] = split_banks(banks, case.options.get("banks_per_page", (7, 6)))
+    return truth

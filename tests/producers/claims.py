@@ -1,0 +1,164 @@
+"""What a generated PDF must show for its case's options, read with pdfplumber, not the pipeline.
+
+A read-back failure only means something if the producer really printed the layout the case
+names: `claims(case, pdf, truth)` lists every way the PDF differs from its options (rules
+inside the banks or not, in which style, vertical rules in the body or not, page breaks and
+repeated headers, browser rectangles, figure-table rules, where a split table breaks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfplumber.page import Page
+
+from tests.producers.cases import Case
+from tests.variants.editions import figure_text
+from tests.variants.npo_layout import SOME_ROWS, row_kind
+
+TOL = 1.0
+
+
+def _verticals(page: Page) -> list[dict[str, Any]]:
+    return [line for line in page.lines if abs(line["x0"] - line["x1"]) < 0.1]
+
+
+def _horizontals(page: Page) -> list[float]:
+    return sorted({round(line["top"], 1) for line in page.lines
+                   if abs(line["top"] - line["bottom"]) < 0.1})
+
+
+def _text(page: Page) -> str:
+    return "".join(ch["text"] for ch in page.chars if not ch["text"].isspace())
+
+
+def _npo_rules(case: Case, page: Page, truth: dict[str, Any]) -> list[str]:
+    """On the first page: the rows whose bank groups have inner rules, their number and style,
+    and no vertical rule in the body where the case says so."""
+    problems = []
+    verticals = _verticals(page)
+    rows = _horizontals(page)  # table top, header bottom, then the bottom of every body row
+    if len(rows) != 2 + len(truth["rows"]):
+        return [f"{len(rows)} horizontal rule positions for {len(truth['rows'])} rows"]
+    header_bottom = rows[1]
+    options = case.options
+    if options.get("body_verticals") is False:
+        low = [v for v in verticals if v["bottom"] > header_bottom + TOL]
+        return [f"{len(low)} vertical rules below the header row"] if low else []
+    group_x = sorted({round(v["x0"], 1) for v in verticals if v["top"] <= header_bottom - TOL})
+    first_bank = group_x[1]  # 項目 spans the label columns: its right edge starts the banks
+    inner = [v for v in verticals if v["x0"] > first_bank + TOL
+             and all(abs(v["x0"] - x) > TOL for x in group_x)]
+    style = options.get("inner_rules", "all")
+    n_banks = len(truth["pages"][0])
+    inner_x = {round(v["x0"]) for v in inner}
+    if len(inner_x) != (0 if style == "none" else 2 * n_banks):
+        problems.append(f"inner rules at {len(inner_x)} x positions for {n_banks} banks")
+    ruled = {
+        i for i, (top, bottom) in enumerate(zip(rows[1:], rows[2:], strict=False))
+        if any(v["top"] < (top + bottom) / 2 < v["bottom"] for v in inner)
+    }
+    want = {i for i, row in enumerate(truth["rows"]) if row_kind(truth, row) != "note"}
+    if style == "none":
+        want = set()
+    elif style == "some_rows":
+        want = {i for i in want if truth["rows"][i].split("/")[0] in SOME_ROWS}
+    if ruled != want:
+        problems.append(f"inner rules in rows {sorted(ruled)}, expected {sorted(want)}")
+    dashes = [v["dash"][0][0] for v in inner if v["dash"]]
+    if style in ("dashed", "dotted"):
+        if len(dashes) != len(inner):
+            problems.append(f"{len(inner) - len(dashes)} inner rules drawn solid, not {style}")
+        elif dashes and (style == "dotted") != (max(dashes) < 0.5):
+            problems.append(f"{style} rules have dashes {max(dashes):.2f} pt long")
+    elif dashes:
+        problems.append(f"{len(dashes)} inner rules are dashed")
+    if style == "hair" and any(v["linewidth"] > 0.2 for v in inner):
+        problems.append("hair rules are thicker than 0.2 pt")
+    return problems
+
+
+def _npo_pages(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """Page count, and on the second page the header repeated or not."""
+    problems = []
+    if len(pdf.pages) != len(truth["pages"]):
+        problems.append(f"{len(pdf.pages)} pages, truth says {len(truth['pages'])}")
+    if case.options.get("row_break") is not None and len(pdf.pages) > 1:
+        text = _text(pdf.pages[1])
+        header = "項目" in text and truth["pages"][1][0] in text
+        if header != case.options.get("repeat_header", True):
+            problems.append(f"page 2 {'has' if header else 'lacks'} the header rows")
+    return problems
+
+
+def _browser(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    page = pdf.pages[-1]
+    if page.lines or len(page.rects) < 20:
+        return [f"{len(page.lines)} lines and {len(page.rects)} rectangles: borders are not "
+                "filled rectangles"]
+    return []
+
+
+def _key_figure_pages(pdf: pdfplumber.PDF) -> tuple[int, Page]:
+    """The page with the ＜主要計数＞ caption (looked for from the end, where the tables are)."""
+    for n in reversed(range(len(pdf.pages))):
+        if "＜主要計数＞" in _text(pdf.pages[n]):
+            return n, pdf.pages[n]
+    raise AssertionError("no page with ＜主要計数＞")
+
+
+def _writer(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """Figure-table rules in the case's style; where a split key-figure table breaks."""
+    problems = []
+    n, page = _key_figure_pages(pdf)
+    style = case.options.get("table_style", "grid")
+    split = case.options.get("split_key_figures")
+    if split is not None:
+        text, after = _text(page), _text(pdf.pages[n + 1])
+        numbers = [figure_text(truth, row["total"]) for row in truth["key_figures"]["rows"]]
+        on_page = [x for x in numbers if x in text]
+        if on_page != numbers[:split] or numbers[split] not in after:
+            problems.append(f"page {n + 1} ends after {len(on_page)} number rows, not {split}")
+        repeated = "無担保" in after
+        if repeated != case.options.get("repeat_header", True):
+            problems.append(f"page {n + 2} {'repeats' if repeated else 'lacks'} the header")
+        return problems
+    verticals = _verticals(page)
+    figures = {figure_text(truth, row[c]) for row in truth["key_figures"]["rows"]
+               for c in ("total", "unsecured", "secured")}
+    figures |= {row["value_text"] for row in truth.get("ratios", {}).get("rows", [])}
+    number_rows = [(w["top"] + w["bottom"]) / 2 for w in page.extract_words()
+                   if w["text"] in figures]
+    if style == "grid" and not verticals:
+        problems.append("grid table without vertical rules")
+    if style in ("rows_only", "none") and verticals:
+        problems.append(f"{len(verticals)} vertical rules in a {style} table")
+    if style == "header_verticals" and (not verticals or any(
+            v["top"] < y < v["bottom"] for v in verticals for y in number_rows)):
+        problems.append("vertical rules are not in the header rows only")
+    if style == "none" and page.lines:
+        problems.append(f"{len(page.lines)} rules in an unruled table")
+    if style in ("rows_only", "header_verticals") and len(_horizontals(page)) < 4:
+        problems.append("no rules between the rows")
+    return problems
+
+
+def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
+    """Every way `pdf_path` differs from what `case`'s options say it prints."""
+    checks: list[Callable[..., list[str]]] = []
+    if case.producer == "calc":
+        checks.append(_npo_pages)
+    if case.producer == "chromium":
+        checks.append(_browser)
+    if case.producer == "writer" and set(case.options) & {"table_style", "split_key_figures"}:
+        checks.append(_writer)
+    problems = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for check in checks:
+            problems += check(case, pdf, truth)
+        if case.producer == "calc" and set(case.options) & {"inner_rules", "body_verticals"}:
+            problems += _npo_rules(case, pdf.pages[0], truth)
+    return problems

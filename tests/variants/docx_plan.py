@@ -1,0 +1,359 @@
+"""The business plan (事業計画) as LibreOffice Writer prints it: python-docx document → PDF.
+
+This is how the shipped plan was made. The document has the shipped page (A4, 10.5 pt body at
+an exact 17.5 pt pitch, page numbers in the footer), a larger centred title, every block of the
+truth in order (headings number + text, measures number + space + text, paragraphs with a
+first-line indent; the indents of tests/variants/plan_pdf.py), then for ＜主要計数＞ and
+＜諸比率＞ a caption line with the （単位：…） label and the table, and 以上. Options:
+
+  table_style     "grid" (every cell ruled, as shipped), "rows_only" (rules between rows, above
+                  and below; no verticals, no frame at the sides: 決算短信 and many Word tables),
+                  "header_verticals" (rows_only, plus vertical rules in the header rows only),
+                  "none" (no rules at all in the captioned block);
+  split_key_figures  k: the key-figure table starts at the foot of a page so that its header
+                  rows and k number rows end that page and the other number rows start the
+                  next (a page break, then a blank of exact height, then caption and table: row
+                  heights are exact, so the page ends where it is computed to); None: no split;
+  repeat_header   the figure tables' header rows are Word "repeat header rows", printed again
+                  above the rows continued on the next page. Writer never leaves repeated
+                  header rows alone at the foot of a page (it moves them on with the first
+                  number row), so with repeat_header k must be ≥ 1; k = 0 (the header rows
+                  alone end the page) is a table without repeat_header;
+  unit_line       "same": （単位：…） right-aligned on the caption's line (as shipped); "own": on a
+                  line of its own under the caption;
+  font            "IPAexMincho" | "IPAexGothic".
+
+The figures are printed from the truth: key_figures rows in key_figures.unit with
+key_figures.negative_sign, the total column headed key_figures.header.total ("" prints no
+label: 計画値 spans the three value columns), ratios as their value_text; see
+tests/variants/editions.py for those truth-format extensions. The truth returned (and written
+beside the PDF) is the plan's truth (`editions.truth_of`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_SECTION_START
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from tests.variants.editions import figure_text, truth_of
+from tests.variants.office import OfficeJob, render_office
+
+FONTS = ("IPAexMincho", "IPAexGothic")
+TABLE_STYLES = ("grid", "rows_only", "header_verticals", "none")
+SIZE = 10.5
+PITCH = 17.5
+TITLE_SIZE = 16.0
+PAGE_W, PAGE_H = 595.3, 841.9
+LEFT, RIGHT, TOP, BOTTOM = 65.3, 66.0, 72.0, 72.0
+FOOTER = 36.0
+TEXT_W = PAGE_W - LEFT - RIGHT
+TABLE_INDENT = 2.7 * SIZE
+ROW_H = 20.0
+KEY_WIDTHS = (160.0, 100.0, 100.0, 100.0)
+RATIO_WIDTHS = (160.0, 100.0)
+FIGURE_COLUMNS = ("total", "unsecured", "secured")
+# Indent in characters: (first line, continuation lines) of a paragraph at each level.
+PARAGRAPH_INDENT = {0: (1, 0), 1: (2, 1), 2: (2, 1), 3: (4, 3)}
+DEEP_PARAGRAPH_INDENT = (4, 4)
+NUMBER_INDENT = (0, 0, 0, 1, 4)  # characters, of a numbered block at each level
+FIXED_TIME = dt.datetime(2025, 4, 1)
+RULE = {"val": "single", "sz": "4", "space": "0", "color": "000000"}  # 0.5 pt
+NO_RULE = {"val": "nil"}
+
+
+def numbered_indent(level: int) -> int:
+    """Indent, in characters, of a numbered block's first line at outline `level`."""
+    return NUMBER_INDENT[min(level, len(NUMBER_INDENT) - 1)]
+
+
+def _set_fonts(element: Any, font: str) -> None:
+    """Font `font` for every script (ASCII, East Asian) and Japanese language on an rPr."""
+    fonts = element.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        element.insert(0, fonts)
+    for key in list(fonts.attrib):
+        del fonts.attrib[key]
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{script}"), font)
+    lang = element.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        element.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "ja-JP")
+
+
+def _setup(doc: Any, font: str) -> None:
+    """Page, margins, default font and exact line pitch; the footer's page number."""
+    section = doc.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Pt(PAGE_W), Pt(PAGE_H)
+    section.left_margin, section.right_margin = Pt(LEFT), Pt(RIGHT)
+    section.top_margin, section.bottom_margin = Pt(TOP), Pt(BOTTOM)
+    section.footer_distance = Pt(FOOTER)
+    section.header_distance = Pt(FOOTER)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(SIZE)
+    _set_fonts(normal.element.get_or_add_rPr(), font)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(PITCH)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.widow_control = False
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = footer.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            run._r.append(instr)
+    doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
+    doc.core_properties.author = "rokin-tables tests"
+
+
+def _paragraph(doc: Any, text: str, *, first: float = 0.0, rest: float = 0.0,
+               bold: bool = False, align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
+               size: float | None = None) -> Paragraph:
+    p = doc.add_paragraph()
+    p.alignment = align
+    p.paragraph_format.left_indent = Pt(rest * SIZE)
+    p.paragraph_format.first_line_indent = Pt((first - rest) * SIZE)
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def _body(doc: Any, plan: dict[str, Any]) -> None:
+    """Title and every block, a blank line before a heading that follows text."""
+    titles = [b["text"] for b in plan["blocks"] if b["kind"] == "title"]
+    title = _paragraph(doc, titles[0] if titles else plan["title"], align=WD_ALIGN_PARAGRAPH.CENTER,
+                       size=TITLE_SIZE)
+    title.paragraph_format.line_spacing = Pt(TITLE_SIZE * 1.6)
+    _paragraph(doc, "")
+    previous = "title"
+    for block in plan["blocks"]:
+        kind, level, number, text = block["kind"], block["level"], block["number"], block["text"]
+        if kind == "title":
+            continue
+        if kind == "heading" and previous not in ("heading", "title"):
+            _paragraph(doc, "")
+        if number:
+            printed = number + (" " if kind == "outline" else "") + text
+            first = numbered_indent(level)
+            rest = numbered_indent(level + 1) if kind == "heading" else first
+        else:
+            printed = text
+            first, rest = PARAGRAPH_INDENT.get(level, DEEP_PARAGRAPH_INDENT)
+        _paragraph(doc, printed, first=first, rest=rest, bold=kind == "heading")
+        previous = kind
+
+
+def _borders(parent: Any, tag: str, sides: dict[str, dict[str, str]]) -> None:
+    """Set the border element `tag` (tblBorders / tcBorders) of a tblPr / tcPr."""
+    old = parent.find(qn(f"w:{tag}"))
+    if old is not None:
+        parent.remove(old)
+    borders = OxmlElement(f"w:{tag}")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side not in sides:
+            continue
+        element = OxmlElement(f"w:{side}")
+        for key, value in sides[side].items():
+            element.set(qn(f"w:{key}"), value)
+        borders.append(element)
+    parent.append(borders)
+
+
+def _table_rules(table: Table, style: str, n_header: int) -> None:
+    """Rules of a figure table in `style` (see the module docstring)."""
+    tbl_pr = table._tbl.tblPr
+    if style == "grid":
+        sides = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), RULE)
+    elif style in ("rows_only", "header_verticals"):
+        sides = {"top": RULE, "bottom": RULE, "insideH": RULE,
+                 "left": NO_RULE, "right": NO_RULE, "insideV": NO_RULE}
+    else:
+        sides = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), NO_RULE)
+    _borders(tbl_pr, "tblBorders", sides)
+    if style == "header_verticals":
+        for row in table.rows[:n_header]:
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                _borders(cell._tc.get_or_add_tcPr(), "tcBorders",
+                         {"top": RULE, "bottom": RULE, "left": RULE, "right": RULE})
+
+
+def _cell_text(cell: _Cell, text: str, align: Any) -> None:
+    p = cell.paragraphs[0]
+    p.alignment = align
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.left_indent = Pt(SIZE * 0.6 if align == WD_ALIGN_PARAGRAPH.DISTRIBUTE
+                                         else 0)
+    p.paragraph_format.right_indent = Pt(SIZE * 0.6)
+    if text:
+        p.add_run(text)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.replace(" ", ""))
+
+
+def _figure_table(
+    doc: Any, widths: tuple[float, ...], header: list[list[tuple[int, int, str]]],
+    rows: list[tuple[str, ...]], *, style: str, repeat_header: bool,
+) -> Table:
+    """A ruled figure table: header rows of (col, colspan, text) ("" text under a vertical
+    merge from above), then body rows of label + right-aligned numbers."""
+    n_header = len(header)
+    table = doc.add_table(rows=n_header + len(rows), cols=len(widths))
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(TABLE_INDENT * 20)))
+    indent.set(qn("w:type"), "dxa")
+    tbl_pr.append(indent)
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = Pt(width)
+    for row in table.rows:
+        row.height = Pt(ROW_H)
+        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Pt(width)
+    for r, cells in enumerate(header):
+        for col, span, text in cells:
+            cell = table.cell(r, col)
+            if span > 1:
+                cell = cell.merge(table.cell(r, col + span - 1))
+            _cell_text(cell, _spaced(text), WD_ALIGN_PARAGRAPH.CENTER)
+    if n_header > 1:  # 項目 merged down over the header rows
+        top = table.cell(0, 0)
+        top.merge(table.cell(n_header - 1, 0))
+    for i, values in enumerate(rows, start=n_header):
+        _cell_text(table.cell(i, 0), values[0], WD_ALIGN_PARAGRAPH.DISTRIBUTE)
+        for c, text in enumerate(values[1:], start=1):
+            _cell_text(table.cell(i, c), text, WD_ALIGN_PARAGRAPH.RIGHT)
+    if repeat_header:
+        for row in table.rows[:n_header]:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _table_rules(table, style, n_header)
+    return table
+
+
+def _caption(doc: Any, caption: str, unit_label: str, right: float, unit_line: str) -> None:
+    p = _paragraph(doc, "", first=TABLE_INDENT / SIZE, rest=TABLE_INDENT / SIZE,
+                   align=WD_ALIGN_PARAGRAPH.LEFT)
+    p.paragraph_format.keep_with_next = True
+    p.add_run(caption)
+    if unit_line == "same":
+        p.paragraph_format.tab_stops.add_tab_stop(Pt(right - LEFT), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run("\t" + unit_label)
+        return
+    unit = _paragraph(doc, unit_label, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    unit.paragraph_format.right_indent = Pt(LEFT + TEXT_W - right)
+    unit.paragraph_format.keep_with_next = True
+
+
+def _spacer(doc: Any, height: float) -> None:
+    """A new page that starts with `height` points of blank."""
+    p = doc.add_paragraph()
+    p.paragraph_format.page_break_before = True
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(height)
+
+
+def build_document(
+    plan: dict[str, Any],
+    docx: Path,
+    *,
+    table_style: str = "grid",
+    split_key_figures: int | None = None,
+    repeat_header: bool = True,
+    unit_line: str = "same",
+    font: str = "IPAexMincho",
+) -> dict[str, Any]:
+    """Write `plan` as the document `docx`; returns its truth."""
+    if table_style not in TABLE_STYLES:
+        raise ValueError(f"table_style must be one of {TABLE_STYLES}, not {table_style!r}")
+    if font not in FONTS:
+        raise ValueError(f"font must be one of {FONTS}, not {font!r}")
+    if unit_line not in ("same", "own"):
+        raise ValueError(f"unit_line must be 'same' or 'own', not {unit_line!r}")
+    doc = Document()
+    _setup(doc, font)
+    _body(doc, plan)
+    _paragraph(doc, "")
+    figures = plan["key_figures"]
+    head = figures["header"]
+    key_header = [
+        [(0, 1, head["item"]), (1, 3, head["plan"])],
+        [(1, 1, head.get("total", "")), (2, 1, head["unsecured"]), (3, 1, head["secured"])],
+    ]
+    key_rows = [(row["item"], *(figure_text(plan, row[c]) for c in FIGURE_COLUMNS))
+                for row in figures["rows"]]
+    caption_lines = 1 if unit_line == "same" else 2
+    if split_key_figures is not None:
+        if repeat_header and split_key_figures < 1:
+            raise ValueError("Writer moves repeated header rows along with the first number row: "
+                             "split_key_figures must be ≥ 1 with repeat_header")
+        room = PAGE_H - TOP - BOTTOM
+        kept = (2 + split_key_figures) * ROW_H
+        _spacer(doc, room - caption_lines * PITCH - kept - ROW_H / 2)
+    right = LEFT + TABLE_INDENT + sum(KEY_WIDTHS)
+    _caption(doc, figures["caption"], figures["unit_label"], right, unit_line)
+    _figure_table(doc, KEY_WIDTHS, key_header, key_rows, style=table_style,
+                  repeat_header=repeat_header)
+    ratios = plan.get("ratios")
+    if ratios:
+        _paragraph(doc, "")
+        right = LEFT + TABLE_INDENT + sum(RATIO_WIDTHS)
+        _caption(doc, ratios["caption"], ratios["unit_label"], right, unit_line)
+        ratio_header = [[(0, 1, ratios["header"]["item"]), (1, 1, ratios["header"]["plan"])]]
+        ratio_rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
+        _figure_table(doc, RATIO_WIDTHS, ratio_header, ratio_rows, style=table_style,
+                      repeat_header=repeat_header)
+    closing = plan.get("closing")
+    if closing:
+        _paragraph(doc, "")
+        end = _paragraph(doc, "　".join(closing), align=WD_ALIGN_PARAGRAPH.RIGHT)
+        end.paragraph_format.right_indent = Pt(SIZE)
+    doc.save(docx)
+    return truth_of(plan)
+
+
+def plan_job(plan: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:
+    """A job for `render_office`: `plan` printed by Writer to `pdf`."""
+    return OfficeJob(build_document, plan, Path(pdf), options, ".docx")
+
+
+def render_docx_plan(plan: dict[str, Any], pdf: Path, **options: Any) -> dict[str, Any]:
+    """`plan` printed by LibreOffice Writer to `pdf` (one soffice call); returns its truth."""
+    return render_office([plan_job(plan, pdf, **options)])[0]

@@ -1,0 +1,223 @@
+"""Both documents as HTML pages printed by headless Chromium (a browser's "print to PDF").
+
+Browsers draw every border as a filled rectangle and set text with their own font subsets and
+Unicode maps, which is why this producer is worth reading back. `npo_html` writes the NPO
+comparison table (the boxes of tests/variants/npo_layout.py; one page per bank group, each
+table scaled to the page width, `@page { size: A3 landscape }`), `plan_html` the business plan
+(A4, the indents and tables of tests/variants/docx_plan.py, page numbers in the page margin).
+`render_html` prints one file with one chromium call and writes its truth beside the PDF.
+
+NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font.
+Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tests.variants.docx_plan import (
+    DEEP_PARAGRAPH_INDENT,
+    KEY_WIDTHS,
+    PARAGRAPH_INDENT,
+    PITCH,
+    RATIO_WIDTHS,
+    SIZE,
+    TABLE_INDENT,
+    TABLE_STYLES,
+    TITLE_SIZE,
+    numbered_indent,
+)
+from tests.variants.editions import figure_text, truth_of
+from tests.variants.npo_layout import banks_of, page_grid, split_banks, vertical_rule
+from tests.variants.office import print_with_chromium, write_truth
+
+FONTS = ("IPAexGothic", "IPAexMincho")
+NPO_SIZE = 9.0
+LABEL_WIDTHS = (70.0, 63.0, 42.0)  # points at full size, outer to inner label column
+BANK_WIDTHS = (49.0, 28.0, 154.0)  # value | unit | note
+A3_LANDSCAPE_ROOM = 1190.55 - 2 * 28.35  # points between the 10 mm margins
+CSS_RULE = {"thin": "0.5pt solid #000", "dashed": "0.5pt dashed #000",
+            "dotted": "0.5pt dotted #000", "hair": "0.25pt solid #000", None: "none"}
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "")
+
+
+def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: dict[str, Any],
+              last: bool) -> str:
+    grid = page_grid(edition, banks)
+    widths, seen = [], 0
+    for kind, index in grid.columns:
+        if kind == "label":
+            widths.append(LABEL_WIDTHS[min(index, len(LABEL_WIDTHS) - 1)])
+        else:
+            widths.append(BANK_WIDTHS[seen % 3])
+            seen += 1
+    scale = min(1.0, A3_LANDSCAPE_ROOM / sum(widths))
+    size = NPO_SIZE * scale
+    cols = "".join(f'<col style="width:{w * scale:.2f}pt">' for w in widths)
+    rows: list[list[str]] = [[] for _ in grid.rows]
+    for box in grid.boxes:
+        left = CSS_RULE[vertical_rule(grid, box.col, box.row, **rules)]
+        right = CSS_RULE[vertical_rule(grid, box.col + box.colspan, box.row, **rules)]
+        style = f"border-left:{left};border-right:{right};text-align:{box.align}"
+        span = (f' rowspan="{box.rowspan}"' if box.rowspan > 1 else "") + (
+            f' colspan="{box.colspan}"' if box.colspan > 1 else "")
+        tag = "th" if box.row == 0 else "td"
+        rows[box.row].append(f'<{tag}{span} style="{style}">{_e(box.text)}</{tag}>')
+    head = f"<thead><tr>{''.join(rows[0])}</tr></thead>"
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[1:])
+    brk = "" if last else "break-after:page;"
+    return (
+        f'<section style="{brk}width:{sum(widths) * scale:.2f}pt;font-size:{size:.2f}pt">'
+        f'<div class="head"><b style="font-size:{12 * scale:.2f}pt">{_e(edition["title"])}</b>'
+        f'<span>（{_e(edition["as_of_label"])}）</span></div>'
+        f"<table><colgroup>{cols}</colgroup>{head}<tbody>{body}</tbody></table></section>"
+    )
+
+
+def npo_html(
+    edition: dict[str, Any], path: Path, *, banks_per_page: Sequence[int] = (7, 6),
+    inner_rules: str = "all", body_verticals: bool = True, font: str = "IPAexGothic",
+) -> dict[str, Any]:
+    """Write `edition` as an HTML page to print; returns its truth (pages as printed)."""
+    if font not in FONTS:
+        raise ValueError(f"font must be one of {FONTS}, not {font!r}")
+    groups = split_banks(banks_of(edition), banks_per_page)
+    rules = {"inner_rules": inner_rules, "body_verticals": body_verticals}
+    pages = "".join(
+        _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1)
+        for n, banks in enumerate(groups)
+    )
+    css = (
+        "@page{size:A3 landscape;margin:10mm}"
+        f"body{{margin:0;font-family:'{font}';line-height:1.2}}"
+        ".head{display:flex;justify-content:space-between;align-items:flex-end}"
+        "table{border-collapse:collapse;table-layout:fixed;width:100%}"
+        "th,td{border-top:0.5pt solid #000;border-bottom:0.5pt solid #000;padding:1pt 2pt;"
+        "white-space:pre-line;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere}"
+        "tr{break-inside:avoid}"
+    )
+    path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+                    f"<title>{_e(edition['title'])}</title><style>{css}</style></head>"
+                    f"<body>{pages}</body></html>\n", "utf-8")
+    truth = truth_of(edition)
+    truth["pages"] = groups
+    return truth
+
+
+def _plan_css(font: str, style: str) -> str:
+    grid = style == "grid"
+    outer = "0.5pt solid #000" if grid else "none"
+    rule = "none" if style == "none" else "0.5pt solid #000"
+    header_v = "0.5pt solid #000" if style in ("grid", "header_verticals") else "none"
+    inner_v = "0.5pt solid #000" if grid else "none"
+    return (
+        "@page{size:A4;margin:72pt 66pt 72pt 65.3pt;"
+        f"@bottom-center{{content:counter(page);font-family:'{font}';font-size:{SIZE}pt}}}}"
+        f"body{{margin:0;font-family:'{font}';font-size:{SIZE}pt;line-height:{PITCH}pt}}"
+        "p{margin:0;text-align:justify}"
+        f"h1{{font-size:{TITLE_SIZE}pt;font-weight:normal;text-align:center;margin:0;"
+        f"line-height:{TITLE_SIZE * 1.6}pt}}"
+        ".blank{height:" f"{PITCH}pt}}"
+        f".cap{{margin-left:{TABLE_INDENT}pt;display:flex;justify-content:space-between}}"
+        f"table{{border-collapse:collapse;table-layout:fixed;margin-left:{TABLE_INDENT}pt;"
+        f"border-left:{outer};border-right:{outer};border-top:{rule};border-bottom:{rule}}}"
+        f"td,th{{height:20pt;padding:0 {SIZE * 0.6}pt;border-top:{rule};border-bottom:{rule};"
+        f"border-left:{inner_v};border-right:{inner_v};font-weight:normal}}"
+        f"th{{border-left:{header_v};border-right:{header_v}}}"
+        "td.num{text-align:right}"
+        "td.item{text-align:justify;text-align-last:justify;padding:0 "
+        f"{SIZE * 1.2}pt}}"
+        "tr{break-inside:avoid}"
+        f".end{{text-align:right;margin-right:{SIZE}pt}}"
+    )
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.replace(" ", ""))
+
+
+def _figure_table(widths: tuple[float, ...], header: str, rows: list[tuple[str, ...]]) -> str:
+    cols = "".join(f'<col style="width:{w}pt">' for w in widths)
+    body = "".join(
+        f'<tr><td class="item">{_e(row[0])}</td>'
+        + "".join(f'<td class="num">{_e(v)}</td>' for v in row[1:]) + "</tr>"
+        for row in rows
+    )
+    return (f'<table style="width:{sum(widths)}pt"><colgroup>{cols}</colgroup>'
+            f"<thead>{header}</thead><tbody>{body}</tbody></table>")
+
+
+def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
+              font: str = "IPAexMincho") -> dict[str, Any]:
+    """Write `plan` as an HTML page to print; returns its truth."""
+    if table_style not in TABLE_STYLES:
+        raise ValueError(f"table_style must be one of {TABLE_STYLES}, not {table_style!r}")
+    parts = []
+    titles = [b["text"] for b in plan["blocks"] if b["kind"] == "title"]
+    parts.append(f"<h1>{_e(titles[0] if titles else plan['title'])}</h1><div class=blank></div>")
+    previous = "title"
+    for block in plan["blocks"]:
+        kind, level, number, text = block["kind"], block["level"], block["number"], block["text"]
+        if kind == "title":
+            continue
+        if kind == "heading" and previous not in ("heading", "title"):
+            parts.append("<div class=blank></div>")
+        if number:
+            printed = number + (" " if kind == "outline" else "") + text
+            first = numbered_indent(level)
+            rest = numbered_indent(level + 1) if kind == "heading" else first
+        else:
+            printed = text
+            first, rest = PARAGRAPH_INDENT.get(level, DEEP_PARAGRAPH_INDENT)
+        weight = "font-weight:bold;" if kind == "heading" else ""
+        parts.append(f'<p style="{weight}margin-left:{rest * SIZE}pt;'
+                     f'text-indent:{(first - rest) * SIZE}pt">{_e(printed)}</p>')
+        previous = kind
+    figures = plan["key_figures"]
+    head = figures["header"]
+    key_header = (
+        f'<tr><th rowspan="2">{_e(_spaced(head["item"]))}</th>'
+        f'<th colspan="3">{_e(_spaced(head["plan"]))}</th></tr>'
+        f'<tr><th>{_e(_spaced(head.get("total", "")))}</th>'
+        f'<th>{_e(_spaced(head["unsecured"]))}</th><th>{_e(_spaced(head["secured"]))}</th></tr>'
+    )
+    key_rows = [(row["item"], *(figure_text(plan, row[c]) for c in ("total", "unsecured",
+                                                                     "secured")))
+                for row in figures["rows"]]
+    parts.append(f'<div class=blank></div><div class="cap" style="width:{sum(KEY_WIDTHS)}pt">'
+                 f"<span>{_e(figures['caption'])}</span><span>{_e(figures['unit_label'])}</span>"
+                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}")
+    ratios = plan.get("ratios")
+    if ratios:
+        header = (f"<tr><th>{_e(_spaced(ratios['header']['item']))}</th>"
+                  f"<th>{_e(_spaced(ratios['header']['plan']))}</th></tr>")
+        rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
+        parts.append(f'<div class=blank></div><div class="cap" style="width:'
+                     f'{sum(RATIO_WIDTHS)}pt"><span>{_e(ratios["caption"])}</span>'
+                     f"<span>{_e(ratios['unit_label'])}</span></div>"
+                     f"{_figure_table(RATIO_WIDTHS, header, rows)}")
+    if plan.get("closing"):
+        parts.append(f'<div class=blank></div><p class="end">{_e("　".join(plan["closing"]))}</p>')
+    path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+                    f"<title>{_e(plan['title'])}</title><style>{_plan_css(font, table_style)}"
+                    f"</style></head><body>{''.join(parts)}</body></html>\n", "utf-8")
+    return truth_of(plan)
+
+
+def render_html(kind: str, edition: dict[str, Any], pdf: Path, **options: Any) -> dict[str, Any]:
+    """`edition` ("npo" or "plan") written as <name>.html beside `pdf` and printed to it by
+    Chromium; writes the truth beside the PDF and returns it."""
+    writer = {"npo": npo_html, "plan": plan_html}[kind]
+    pdf = Path(pdf)
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    page = pdf.with_suffix(".html")
+    truth = writer(edition, page, **options)
+    print_with_chromium(page, pdf)
+    write_truth(pdf, truth)
+    return truth
