@@ -20,7 +20,6 @@ from tests.variants import editions as E
 from tests.variants.npo_layout import split_banks
 
 NPO, PLAN = "npo", "plan"
-BANKS = "bank list: the schema accepts only the 13 banks of 2025"
 
 
 @dataclass(frozen=True)
@@ -88,16 +87,13 @@ CASES: tuple[Case, ...] = (
     Case("calc-next-year-mincho", "calc", NPO, lambda: E.next_year(_npo()),
          {"banks_per_page": (6, 7), "font": "IPAexMincho"}),
     Case("calc-merger-12-banks", "calc", NPO, lambda: E.merge_banks(_npo()),
-         {"banks_per_page": (6, 6)},
-         xfail=f"{BANKS}: 中部労働金庫 is refused and 北陸/東海 are reported missing"),
+         {"banks_per_page": (6, 6)}),
     Case("calc-renamed-rokin", "calc", NPO, lambda: E.rename_bank(_npo(), "四国労働金庫",
-                                                                  "四国ろうきん"),
-         xfail=f"{BANKS}: 四国ろうきん is refused and 四国労働金庫 reported missing"),
+                                                                  "四国ろうきん")),
     Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo()),
          xfail="radical code points: ⻑ U+2ED1 / ⺠ U+2EA0 are not folded (NFKC leaves them); "
                "bank ⻑野県労働金庫 is refused"),
-    Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo()),
-         xfail="Latin word wrapped in Japanese text: ＮＰ / Ｏ法人 is joined as 'NP O法人'"),
+    Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo())),
     # ---- LibreOffice Writer: the business plan -------------------------------------------------
     Case("writer-grid", "writer", PLAN, _plan),
     Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"},
@@ -127,28 +123,21 @@ CASES: tuple[Case, ...] = (
          lambda: E.with_negatives(E.total_label(_plan(), "計"), "▲")),
     Case("writer-reiwa-title", "writer", PLAN,
          lambda: E.retitle(_plan(), "令和８年度 事業計画", 2026)),
-    Case("writer-radicals", "writer", PLAN, lambda: E.with_radicals(_plan()),
-         xfail="radical code points: ⻑ U+2ED1 in the outline text is not folded to 長"),
+    Case("writer-radicals", "writer", PLAN, lambda: E.with_radicals(_plan())),
     # ---- headless Chromium ------------------------------------------------------------------
-    Case("chromium-npo", "chromium", NPO, _npo,
-         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1 (民 as ⺠ U+2EA0); bank "
-               "⻑野県労働金庫 is refused"),
+    Case("chromium-npo", "chromium", NPO, _npo),
     Case("chromium-npo-next-year-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
-         {"font": "IPAexMincho", "banks_per_page": (6, 7)},
-         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1; bank ⻑野県労働金庫 is refused"),
-    Case("chromium-plan", "chromium", PLAN, _plan,
-         xfail="Chromium's font map: 長 extracts as ⻑ U+2ED1 and 斉 as ⻫ U+2EEB in the outline"),
+         {"font": "IPAexMincho", "banks_per_page": (6, 7)}),
+    Case("chromium-plan", "chromium", PLAN, _plan),
     Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
          {"table_style": "rows_only"},
          xfail="figure table ruled between rows only: no table is found"),
     # ---- the existing reportlab generators, fed by the edition transforms ----------------------
     Case("reportlab-npo-merger", "reportlab", NPO, lambda: E.merge_banks(_npo()),
-         {"banks_per_page": (6, 6)},
-         xfail=f"{BANKS}: 中部労働金庫 is refused and 北陸/東海 are reported missing"),
+         {"banks_per_page": (6, 6)}),
     Case("reportlab-npo-next-year-5-4-4", "reportlab", NPO, lambda: E.next_year(_npo()),
          {"banks_per_page": (5, 4, 4), "font": "HeiseiMin-W3"}),
-    Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo()),
-         xfail="Latin word wrapped in Japanese text: ＮＰ / Ｏ法人 is joined as 'NP O法人'"),
+    Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo())),
     Case("reportlab-plan-thousand-yen", "reportlab", PLAN,
          lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計"),
          xfail="CID font look-alike: ＡＩ－ＯＣＲ (U+FF0D) extracts as AI−OCR (U+2212); the "

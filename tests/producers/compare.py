@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.errors import PipelineError
+from pipeline.core.errors import PipelineError
 
 FIELDS = ("mark", "value", "unit", "note")
 CONDITIONS = {"total": "計", "unsecured": "無担保", "secured": "有担保"}

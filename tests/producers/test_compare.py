@@ -39,14 +39,16 @@ def test_missing_and_unexpected_rows_are_named(published_once, npo_truth) -> Non
 
 
 def test_a_wrapped_word_must_come_back_whole(published_once, npo_truth) -> None:
-    """The shipped 近畿 note prints （ＮＰ / Ｏ法人）: whitespace-blind comparison passes, the
-    wrapped-word check does not (the pipeline joins it as 'NP O法人')."""
+    """The shipped 近畿 note prints （ＮＰ / Ｏ法人）: it comes back as one word; a word the
+    published note does not hold whole is named."""
     truth: dict[str, Any] = copy.deepcopy(npo_truth)
     truth["wrapped_words"] = [{"bank": "近畿労働金庫", "row": "対象団体の主な条件",
                                "field": "note", "word": "ＮＰＯ法人"}]
+    assert npo_mismatches(published_once, truth) == []
+    truth["wrapped_words"][0]["word"] = "ＮＰＯ団体"
     problems = npo_mismatches(published_once, truth)
     assert len(problems) == 1
-    assert problems[0].startswith("近畿労働金庫 対象団体の主な条件 note: word 'NPO法人' not whole")
+    assert problems[0].startswith("近畿労働金庫 対象団体の主な条件 note: word 'NPO団体' not whole")
 
 
 def test_shipped_plan_matches_its_truth(published_once, plan_truth) -> None:
