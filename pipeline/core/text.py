@@ -25,10 +25,9 @@ PATH_SEP = " › "
 # Characters kept exactly as printed: circled numbers, range tildes, the full-width percent
 # sign (the units column says ％), and marks.
 PROTECTED = frozenset(CIRCLED + RANGE_MARKS + "％○×◯✕")
-# Look-alikes that NFKC leaves alone but extraction produces. The wave dash 〜 is how a JIS font
-# maps the full-width tilde ～ back to Unicode: one glyph, so one character in the output.
+# Look-alikes that NFKC leaves alone but extraction produces: one mark, one character.
 EXTRA_MAP = str.maketrans(
-    {"‧": "・", "･": "・", "〇": "○", "◯": "○", "✕": "×", "╳": "×", "〜": "～"}
+    {"‧": "・", "･": "・", "〇": "○", "◯": "○", "✕": "×", "╳": "×"}
 )
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -36,10 +35,19 @@ _DIGIT = re.compile(r"[0-9]")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
+# The two mappings of JIS X 0208 to Unicode disagree on a few characters; a Japanese font's
+# ToUnicode map gives one or the other for one glyph. The CP932 reading is what Japanese office
+# software types: the wave dash 〜 is the full-width tilde ～, the minus sign − the full-width
+# hyphen-minus －.
+JIS_LOOKALIKES = {ord("〜"): "～", ord("−"): "－"}
+_UNIFY = {**UNIFIED, **JIS_LOOKALIKES}
+
+
 def unify_ideographs(text: str) -> str:
     """Every CJK radical, stroke and compatibility ideograph as its unified ideograph (⻑ → 長,
-    ⺠ → 民, ⽬ → 目): fonts map glyphs there, NFKC folds only some of them."""
-    return text.translate(UNIFIED)
+    ⺠ → 民, ⽬ → 目), and the JIS look-alikes as Japanese software types them (〜 → ～,
+    − → －): fonts map glyphs there, NFKC folds only some of them."""
+    return text.translate(_UNIFY)
 
 
 def fold(text: str) -> str:

@@ -126,7 +126,7 @@ def test_ours_reads_the_extract_artifact(tmp_path: Path, monkeypatch) -> None:
             {"row": 0, "col": 0, "rowspan": 1, "colspan": 2, "text": "H", "bbox": [1, 2, 3, 3]},
             {"row": 1, "col": 0, "rowspan": 1, "colspan": 1, "text": "x", "bbox": [1, 3, 2, 4]},
         ]}]}]}
-    monkeypatch.setattr(document, "extract_pdf", lambda path: artifact)
+    monkeypatch.setattr(document, "extract_pdf", lambda path, **options: artifact)
     (table,) = ours_complete(tmp_path / "any.pdf")
     assert (table.page, table.bbox, table.shape) == (2, (1, 2, 3, 4), (2, 2))
     assert relations(table.cells) == Counter({("H", "x", BELOW): 1})

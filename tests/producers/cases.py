@@ -90,9 +90,7 @@ CASES: tuple[Case, ...] = (
          {"banks_per_page": (6, 6)}),
     Case("calc-renamed-rokin", "calc", NPO, lambda: E.rename_bank(_npo(), "四国労働金庫",
                                                                   "四国ろうきん")),
-    Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo()),
-         xfail="radical code points: ⻑ U+2ED1 / ⺠ U+2EA0 are not folded (NFKC leaves them); "
-               "bank ⻑野県労働金庫 is refused"),
+    Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo())),
     Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo())),
     # ---- LibreOffice Writer: the business plan -------------------------------------------------
     Case("writer-grid", "writer", PLAN, _plan),
@@ -139,9 +137,7 @@ CASES: tuple[Case, ...] = (
          {"banks_per_page": (5, 4, 4), "font": "HeiseiMin-W3"}),
     Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo())),
     Case("reportlab-plan-thousand-yen", "reportlab", PLAN,
-         lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計"),
-         xfail="CID font look-alike: ＡＩ－ＯＣＲ (U+FF0D) extracts as AI−OCR (U+2212); the "
-               "outline text keeps it"),
+         lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計")),
 )
 
 

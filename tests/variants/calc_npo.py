@@ -241,7 +241,9 @@ def build_workbook(
         pages += [list(banks)] * n_pages
     wb.save(xlsx)
     truth = truth_of(edition)
-    truth["pages"] = pages
+    # The printed names (⻑野県労働金庫) as the reader must give them back (長野県労働金庫).
+    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))
+    truth["pages"] = [[named[bank] for bank in page] for page in pages]
     return truth
 
 

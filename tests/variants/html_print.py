@@ -106,7 +106,8 @@ def npo_html(
                     f"<title>{_e(edition['title'])}</title><style>{css}</style></head>"
                     f"<body>{pages}</body></html>\n", "utf-8")
     truth = truth_of(edition)
-    truth["pages"] = groups
+    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))  # as printed → as read
+    truth["pages"] = [[named[bank] for bank in group] for group in groups]
     return truth
 
 
