@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 Box = tuple[float, float, float, float]
+# A piece of a cell's text on one line, with its box: (text, x0, top, x1, bottom).
+Run = tuple[str, float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Cell:
     colspan: int
     text: str
     bbox: Box = (0.0, 0.0, 0.0, 0.0)
+    runs: tuple[Run, ...] = ()
 
     @property
     def last_row(self) -> int:
@@ -39,13 +42,18 @@ class Cell:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["bbox"] = [round(v, 2) for v in self.bbox]
+        if self.runs:
+            data["runs"] = [list(run) for run in self.runs]
+        else:
+            del data["runs"]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Cell:
         bbox = tuple(data.get("bbox") or (0.0, 0.0, 0.0, 0.0))
+        runs = tuple(tuple(run) for run in data.get("runs", ()))
         return cls(data["row"], data["col"], data["rowspan"], data["colspan"],
-                   data["text"] or "", bbox)  # type: ignore[arg-type]
+                   data["text"] or "", bbox, runs)  # type: ignore[arg-type]
 
 
 class Grid:
@@ -54,6 +62,9 @@ class Grid:
     def __init__(self, table: dict[str, Any]) -> None:
         self.n_rows: int = table["n_rows"]
         self.n_cols: int = table["n_cols"]
+        # Column and row line positions (n_cols + 1 and n_rows + 1 of them), where known.
+        self.xs: list[float] = table.get("xs", [])
+        self.ys: list[float] = table.get("ys", [])
         self.cells = [Cell.from_json(c) for c in table["cells"]]
         self._slots: dict[tuple[int, int], Cell] = {}
         for cell in self.cells:

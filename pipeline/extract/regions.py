@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.extract.alignment import gutters
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
 
-# Rows-only tables: how many horizontal rules make a stack, how far apart they may be (in
-# multiples of the text's size), and how much their extents must overlap.
+# Rows-only tables: how many horizontal rules make a stack, how far apart two may be and how
+# tall most of its rows may be (in multiples of the text's size: a tall row holds a wrapped
+# note, a stack of tall bands is prose between page rules), how much their extents overlap.
 MIN_STACK = 3
-MAX_ROW_SIZES = 12.0
+MAX_GAP_SIZES = 25.0
+ROW_SIZES = 12.0
 STACK_OVERLAP = 0.8
 
 
@@ -98,7 +101,19 @@ def _region(pieces: list[Piece], method: str) -> Region:
             ys.add(top)
         if not ys or bottom > max(ys) + SNAP:
             ys.add(bottom)
+    # Where a rule stops inside the table, a column (row) of cells begins: a rows-only table
+    # rules the rows of a merged label's sub-labels from the sub-label column on.
+    _add_ends(xs, [end for p in hs for end in (p.start, p.end)])
+    _add_ends(ys, [end for p in vs for end in (p.start, p.end)])
     return Region(sorted(xs), sorted(ys), verticals, horizontals, method)
+
+
+def _add_ends(lines: set[float], ends: list[float]) -> None:
+    """Rule ends strictly inside the span of `lines`, not already on one, added as lines."""
+    low, high = min(lines), max(lines)
+    for end in sorted(ends):
+        if low + SNAP < end < high - SNAP and all(abs(end - at) > SNAP for at in lines):
+            lines.add(end)
 
 
 def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Piece]]:
@@ -110,15 +125,20 @@ def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Pi
             last = stack[-1]
             overlap = min(piece.end, last.end) - max(piece.start, last.start)
             shorter = min(piece.end - piece.start, last.end - last.start)
-            near = 0 < piece.line.at - last.line.at <= MAX_ROW_SIZES * size
-            if near and shorter > 0 and overlap >= STACK_OVERLAP * shorter:
+            longer = max(piece.end - piece.start, last.end - last.start)
+            near = 0 < piece.line.at - last.line.at <= MAX_GAP_SIZES * size
+            if near and shorter > 0 and overlap >= STACK_OVERLAP * longer:
                 stack.append(piece)
                 break
         else:
             stacks.append([piece])
     found = []
     for stack in stacks:
-        if len({p.line.at for p in stack}) < MIN_STACK:
+        rows = sorted({p.line.at for p in stack})
+        if len(rows) < MIN_STACK:
+            continue
+        short = sum(b - a <= ROW_SIZES * size for a, b in zip(rows, rows[1:], strict=False))
+        if short * 2 < len(rows) - 1:
             continue
         top, bottom = stack[0].line.at, stack[-1].line.at
         left, right = min(p.start for p in stack), max(p.end for p in stack)
@@ -138,20 +158,34 @@ def _inside(piece: Piece, box: tuple[float, float, float, float]) -> bool:
 
 def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
                  chars: Sequence[Char]) -> list[Region]:
-    """Every table region the rules draw: ruled clusters first, then rows-only stacks of the
-    rules left over; pieces inside a region's box join it."""
+    """Every table region the rules draw: ruled clusters, rows-only stacks, and a ruled part
+    (a header) continued by a stack of rows below it as one region; pieces inside a region's
+    box join it."""
     hs, vs = _pieces(horizontal, True), _pieces(vertical, False)
-    clusters = [(c, "ruled") for c in _ruled_clusters(hs, vs)]
-    used = {id(p) for cluster, _ in clusters for p in cluster}
-    size = _text_size(chars)
-    clusters += [(s, "rows") for s in _stacks([h for h in hs if id(h) not in used], chars, size)]
+    clusters: list[tuple[list[Piece], str]] = [(c, "ruled") for c in _ruled_clusters(hs, vs)]
+    owner = {id(p): n for n, (cluster, _) in enumerate(clusters) for p in cluster}
+    for stack in _stacks(hs, chars, _text_size(chars)):
+        free = [p for p in stack if id(p) not in owner]
+        if not free:
+            continue  # a ruled table's own rows
+        shared = sorted({owner[id(p)] for p in stack if id(p) in owner})
+        if shared:  # rows continuing a ruled part: one table, ruled by rows below it
+            cluster, _ = clusters[shared[0]]
+            cluster.extend(free)
+            clusters[shared[0]] = (cluster, "rows")
+        else:
+            clusters.append((stack, "rows"))
+        for piece in free:
+            owner[id(piece)] = shared[0] if shared else len(clusters) - 1
     regions = []
     for cluster, method in clusters:
         region = _region(cluster, method)
-        extra = [p for p in hs + vs if id(p) not in {id(q) for q in cluster}
-                 and _inside(p, region.bbox)]
+        members = {id(q) for q in cluster}
+        extra = [p for p in hs + vs if id(p) not in members and _inside(p, region.bbox)]
         if extra:
             region = _region(cluster + extra, method)
+        if not any(x in region.verticals for x in region.xs[1:-1]):  # no column is ruled
+            region.xs = sorted([*region.xs, *gutters(region.xs, region.ys, chars)])
         regions.append(region)
     return _without_nested(regions)
 

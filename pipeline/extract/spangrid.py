@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.core.grid import Cell
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import COVERED, SNAP, RuleLine
-from pipeline.extract.text import Word, text_of, words_of
+from pipeline.extract.text import Word, runs_of, text_of, words_of
 
 CLOSED, OPEN, IMPLIED = "closed", "open", "implied"
 
@@ -77,7 +77,7 @@ class _Boundaries:
         edge = i in (0, len(region.xs) - 1)
         if edge and not self.framed_x[x]:
             return IMPLIED
-        return OPEN if self.ruled_rows[j] or x in region.verticals else IMPLIED
+        return OPEN if self.ruled_rows[j] else IMPLIED
 
     def horizontal(self, i: int, j: int) -> str:
         """The boundary at row line j (0 … len(ys)-1) in column band i."""
@@ -88,7 +88,7 @@ class _Boundaries:
         edge = j in (0, len(region.ys) - 1)
         if edge and not self.framed_y[y]:
             return IMPLIED
-        return OPEN if self.ruled_cols[i] or y in region.horizontals else IMPLIED
+        return OPEN if self.ruled_cols[i] else IMPLIED
 
 
 def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
@@ -191,12 +191,17 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
                 slots.join((j - 1, i), (j, i))
     out_roots = {slots.find(s) for s in outside}
     boxes = [b for b in _rectangles(slots, n_rows, n_cols) if slots.find(b[:2]) not in out_roots]
-    return _fill(boxes, xs, ys, inside)
+    held = _held(boxes, xs, ys, inside)
+    boxes, held = _centred_spans(boxes, held, xs, state)
+    return _fill(boxes, held, xs, ys)
 
 
-def _fill(boxes: list[tuple[int, int, int, int]], xs: list[float], ys: list[float],
-          chars: Sequence[Char]) -> list[Cell]:
-    """Cells of `boxes` with the text of the characters whose centre falls in each."""
+Box = tuple[int, int, int, int]  # row, col, rowspan, colspan
+
+
+def _held(boxes: list[Box], xs: list[float], ys: list[float],
+          chars: Sequence[Char]) -> list[list[Char]]:
+    """The characters whose centre falls in each box (one pass over the characters)."""
     owner: dict[tuple[int, int], int] = {}
     for n, (row, col, rowspan, colspan) in enumerate(boxes):
         for r in range(row, row + rowspan):
@@ -204,13 +209,53 @@ def _fill(boxes: list[tuple[int, int, int, int]], xs: list[float], ys: list[floa
                 owner[(r, c)] = n
     held: list[list[Char]] = [[] for _ in boxes]
     for char in chars:
-        col = bisect_right(xs, char.h_mid) - 1
-        row = bisect_right(ys, char.v_mid) - 1
-        n = owner.get((row, col))
+        n = owner.get((bisect_right(ys, char.v_mid) - 1, bisect_right(xs, char.h_mid) - 1))
         if n is not None:
             held[n].append(char)
+    return held
+
+
+def _centred_spans(boxes: list[Box], held: list[list[Char]], xs: list[float],
+                   state: _Boundaries) -> tuple[list[Box], list[list[Char]]]:
+    """A heading over unruled columns spans the widest run of empty neighbours it is centred
+    over (計画値 over 計 | 無担保 | 有担保): its text alone covers only the middle column."""
+    at = {(b[0], b[1]): n for n, b in enumerate(boxes)}
+    dropped: set[int] = set()
+    grown = list(boxes)
+    for n, (row, col, rowspan, colspan) in enumerate(boxes):
+        chars = held[n]
+        if rowspan != 1 or not chars or any(c.text.isdigit() for c in chars):
+            continue
+        centre = (min(c.x0 for c in chars) + max(c.x1 for c in chars)) / 2
+        size = max(c.size for c in chars)
+        best = 0
+        for k in range(1, len(xs)):
+            left, right = at.get((row, col - k)), at.get((row, col + colspan + k - 1))
+            if left is None or right is None or left in dropped or right in dropped:
+                break
+            if held[left] or held[right] or boxes[left][2:] != (1, 1) or boxes[right][2:] != (1, 1):
+                break
+            if state.vertical(col - k + 1, row) != IMPLIED:
+                break
+            if state.vertical(col + colspan + k - 1, row) != IMPLIED:
+                break
+            lo, hi = xs[col - k], xs[col + colspan + k]
+            if abs(centre - (lo + hi) / 2) <= max(0.1 * (hi - lo), size):
+                best = k
+        if best:
+            dropped.update(at[(row, col - k)] for k in range(1, best + 1))
+            dropped.update(at[(row, col + colspan + k - 1)] for k in range(1, best + 1))
+            grown[n] = (row, col - best, 1, colspan + 2 * best)
+    keep = [n for n in range(len(boxes)) if n not in dropped]
+    return [grown[n] for n in keep], [held[n] for n in keep]
+
+
+def _fill(boxes: list[Box], held: list[list[Char]], xs: list[float],
+          ys: list[float]) -> list[Cell]:
+    """Cells of `boxes` with the text (and runs) of the characters each holds."""
     cells = []
     for (row, col, rowspan, colspan), own in zip(boxes, held, strict=True):
         bbox = (xs[col], ys[row], xs[col + colspan], ys[row + rowspan])
-        cells.append(Cell(row, col, rowspan, colspan, text_of(own) if own else "", bbox))
+        cells.append(Cell(row, col, rowspan, colspan, text_of(own) if own else "", bbox,
+                          tuple(tuple(run) for run in runs_of(own))))
     return cells

@@ -26,6 +26,8 @@ def page_tables(page: PageContent) -> list[dict[str, Any]]:
             "n_rows": len(region.ys) - 1,
             "n_cols": len(region.xs) - 1,
             "method": region.method,
+            "xs": [round(x, 2) for x in region.xs],
+            "ys": [round(y, 2) for y in region.ys],
             "cells": [cell.to_json() for cell in cells],
         })
     return tables

@@ -134,3 +134,43 @@ def lines_of(chars: Sequence[Char]) -> list[TextLine]:
 def text_of(chars: Sequence[Char]) -> str:
     """`chars` as pdfplumber's extract_text reads them: words by spaces, lines by newlines."""
     return "\n".join(line.text for line in lines_of(chars))
+
+
+# Runs: a cell's text as pieces with their own boxes, for readers that must tell apart what one
+# cell prints side by side (a value, its unit and a note sharing one unruled box). Lines are
+# told by how much characters overlap vertically, not by a chained tolerance on their tops, so
+# a mark centred between two note lines stays a run of its own.
+RUN_OVERLAP = 0.5
+RUN_GAP = 0.6  # in font sizes: a wider gap ends a run
+
+
+def runs_of(chars: Sequence[Char]) -> list[list]:
+    """[text, x0, top, x1, bottom] of every run of `chars`, top to bottom, left to right."""
+    lines: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c.v_mid, c.x0)):
+        if char.text.isspace():
+            continue
+        for line in reversed(lines[-3:]):
+            ref = line[0]
+            overlap = min(ref.bottom, char.bottom) - max(ref.top, char.top)
+            if overlap >= RUN_OVERLAP * min(ref.bottom - ref.top, char.bottom - char.top):
+                line.append(char)
+                break
+        else:
+            lines.append([char])
+    runs = []
+    for line in lines:
+        current: list[Char] = []
+        for char in sorted(line, key=lambda c: c.x0):
+            if current and char.x0 - current[-1].x1 > RUN_GAP * max(char.size, 1.0):
+                runs.append(_run(current))
+                current = []
+            current.append(char)
+        runs.append(_run(current))
+    return sorted(runs, key=lambda r: (r[2], r[1]))
+
+
+def _run(chars: list[Char]) -> list:
+    text = "".join(LIGATURES.get(c.text, c.text) for c in chars)
+    return [text, round(min(c.x0 for c in chars), 2), round(min(c.top for c in chars), 2),
+            round(max(c.x1 for c in chars), 2), round(max(c.bottom for c in chars), 2)]

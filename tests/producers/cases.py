@@ -55,18 +55,12 @@ def _more_rows() -> dict[str, Any]:
 CASES: tuple[Case, ...] = (
     # ---- LibreOffice Calc: the NPO table ------------------------------------------------------
     Case("calc-inner-all", "calc", NPO, _npo),
-    Case("calc-inner-none", "calc", NPO, _npo, {"inner_rules": "none"},
-         xfail="no inner rules: a bank's value|unit|note is one cell; 返済期間 reads 130 years, "
-               "validation refuses term_max_months 1560"),
-    Case("calc-inner-some-rows", "calc", NPO, _npo, {"inner_rules": "some_rows"},
-         xfail="inner rules in some rows only: ruled rows split the bank's columns for every "
-               "row; marks, values and notes of the unruled rows are scrambled"),
+    Case("calc-inner-none", "calc", NPO, _npo, {"inner_rules": "none"}),
+    Case("calc-inner-some-rows", "calc", NPO, _npo, {"inner_rules": "some_rows"}),
     Case("calc-inner-dashed", "calc", NPO, _npo, {"inner_rules": "dashed"}),
     Case("calc-inner-dotted", "calc", NPO, _npo, {"inner_rules": "dotted"}),
     Case("calc-inner-hair", "calc", NPO, _npo, {"inner_rules": "hair"}),
-    Case("calc-no-body-verticals", "calc", NPO, _npo, {"body_verticals": False},
-         xfail="horizontal rules only: no body cells are found; 0 rows are published "
-               "without an error"),
+    Case("calc-no-body-verticals", "calc", NPO, _npo, {"body_verticals": False}),
     Case("calc-break-rows-repeat-header", "calc", NPO, _npo,
          {"row_break": 4, "repeat_header": True}),
     Case("calc-break-rows-no-header", "calc", NPO, _npo,
@@ -94,12 +88,8 @@ CASES: tuple[Case, ...] = (
     Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo())),
     # ---- LibreOffice Writer: the business plan -------------------------------------------------
     Case("writer-grid", "writer", PLAN, _plan),
-    Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"},
-         xfail="figure table ruled between rows only: no table is found "
-               "('no figure table (＜主要計数＞ …) found')"),
-    Case("writer-header-verticals", "writer", PLAN, _plan, {"table_style": "header_verticals"},
-         xfail="vertical rules in the header rows only: the header is read as a table of its "
-               "own ('table has no numbers')"),
+    Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"}),
+    Case("writer-header-verticals", "writer", PLAN, _plan, {"table_style": "header_verticals"}),
     Case("writer-unruled", "writer", PLAN, _plan, {"table_style": "none"},
          xfail="figure tables without rules: no table is found"),
     Case("writer-split-after-header", "writer", PLAN, _plan,
@@ -128,8 +118,7 @@ CASES: tuple[Case, ...] = (
          {"font": "IPAexMincho", "banks_per_page": (6, 7)}),
     Case("chromium-plan", "chromium", PLAN, _plan),
     Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
-         {"table_style": "rows_only"},
-         xfail="figure table ruled between rows only: no table is found"),
+         {"table_style": "rows_only"}),
     # ---- the existing reportlab generators, fed by the edition transforms ----------------------
     Case("reportlab-npo-merger", "reportlab", NPO, lambda: E.merge_banks(_npo()),
          {"banks_per_page": (6, 6)}),

@@ -9,6 +9,7 @@ from pipeline.core.grid import Cell
 from pipeline.core.text import fold, has_cid_garbage
 from pipeline.kinds.npo_loan.clean.header import BankColumns
 from pipeline.kinds.npo_loan.clean.values import is_not_offered, split_mark
+from pipeline.kinds.npo_loan.clean.zones import Zones, split_runs
 
 
 @dataclass
@@ -35,8 +36,31 @@ def _first_column(parts: Parts, text: str, spans_to_end: bool) -> None:
         parts.value.append(text)
 
 
-def split_cells(cells: list[Cell], bank: BankColumns) -> Parts:
-    """Sort a bank's cells in one band by the sub-column they start in and its role."""
+def _by_zones(parts: Parts, cell: Cell, bank: BankColumns, zones: Zones | None) -> bool:
+    """Sort a cell starting in the bank's first sub-column by where its runs stand, when it
+    prints several parts unruled (the bank draws no sub-columns, or not in this row)."""
+    unruled = bank.width == 1
+    if zones is None or not cell.runs or (not unruled and cell.colspan == 1):
+        return False
+    if is_not_offered(cell.text):
+        return False
+    found = split_runs(cell.runs, zones, side_by_side=not unruled)
+    if found is None:  # one text across the bank: a note spanning it, as a ruled table has it
+        if unruled:
+            parts.note.append(cell.text)
+        return unruled
+    if found["value"]:
+        _first_column(parts, found["value"], spans_to_end=False)
+    if found["unit"]:
+        parts.unit.append(found["unit"])
+    if found["note"]:
+        parts.note.append(found["note"])
+    return True
+
+
+def split_cells(cells: list[Cell], bank: BankColumns, zones: Zones | None = None) -> Parts:
+    """Sort a bank's cells in one band by the sub-column they start in and its role (by the
+    zones its text stands in, where the sub-columns are not ruled there)."""
     parts = Parts()
     last = bank.width - 1
     for cell in cells:
@@ -47,6 +71,8 @@ def split_cells(cells: list[Cell], bank: BankColumns) -> Parts:
             continue
         if has_cid_garbage(cell.text):
             raise PipelineError("text extracts as (cid:…) codes", cell=cell.ref)
+        if start == 0 and _by_zones(parts, cell, bank, zones):
+            continue
         if start == 0:
             _first_column(parts, cell.text, end == last and last > 0)
         elif bank.roles[start] == "unit" and end == start:

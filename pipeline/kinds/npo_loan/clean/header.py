@@ -14,6 +14,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Cell, Grid
 from pipeline.core.text import clean_cell, squeeze
 from pipeline.kinds.npo_loan.clean.values import UNITS
+from pipeline.kinds.npo_loan.clean.zones import Zones, aligned_zones, ruled_zones
 from schemas.reference import is_labour_bank
 
 
@@ -25,6 +26,8 @@ class BankColumns:
     start: int
     width: int
     roles: tuple[str, ...] = ()
+    # Where its sub-columns stand on the page, for cells printing them unruled.
+    zones: Zones | None = None
 
     @property
     def cols(self) -> range:
@@ -91,8 +94,13 @@ def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
                 raise PipelineError("header cell is empty where a bank name belongs", cell=cell.ref)
             raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
         bank = BankColumns(squeeze(cell.text), cell.col, cell.colspan)
-        found.append(BankColumns(bank.name, bank.start, bank.width,
-                                 roles(grid, data_start(grid, header), bank)))
+        start = data_start(grid, header)
+        bank_roles = roles(grid, start, bank)
+        if bank.width == 1:
+            zones = aligned_zones(grid.within(range(start, grid.n_rows), bank.cols))
+        else:
+            zones = ruled_zones(grid, bank.start, bank_roles)
+        found.append(BankColumns(bank.name, bank.start, bank.width, bank_roles, zones))
     widths = Counter(bank.width for bank in found)
     if len(widths) > 1:
         usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra

@@ -44,7 +44,7 @@ def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
     try:
-        parts = split_cells(cells, bank)
+        parts = split_cells(cells, bank, bank.zones)
         if len(parts.mark) > 1:
             raise PipelineError(f"two marks in one cell ({where})", cell=ref)
         text = printed(parts)
