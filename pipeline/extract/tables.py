@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.extract.primitives import PageContent
+from pipeline.extract.aligned import aligned_regions
+from pipeline.extract.primitives import Char, PageContent
 from pipeline.extract.regions import find_regions
 from pipeline.extract.rules import rule_lines
-from pipeline.extract.spangrid import build_cells
+from pipeline.extract.spangrid import Region, build_cells
 
 MIN_TABLE_CELLS = 2
 
 
+def _outside(chars: list[Char], regions: list[Region]) -> list[Char]:
+    boxes = [r.bbox for r in regions]
+    return [c for c in chars
+            if not any(b[0] <= c.h_mid <= b[2] and b[1] <= c.v_mid <= b[3] for b in boxes)]
+
+
 def page_tables(page: PageContent) -> list[dict[str, Any]]:
-    """The page's tables as artifact dicts: bbox, grid size, how found, cells."""
+    """The page's tables as artifact dicts: bbox, grid size, how found (ruled, rows, aligned),
+    cells; the rules' tables first, then the rule-less ones among the text left over."""
     horizontal, vertical = rule_lines(page.segments)
+    regions = find_regions(horizontal, vertical, page.chars)
+    regions += aligned_regions(_outside(page.chars, regions))
     tables = []
-    for region in find_regions(horizontal, vertical, page.chars):
+    for region in sorted(regions, key=lambda r: (r.bbox[1], r.bbox[0])):
         cells = build_cells(region, page.chars)
         if len(cells) < MIN_TABLE_CELLS:
             continue

@@ -90,8 +90,7 @@ CASES: tuple[Case, ...] = (
     Case("writer-grid", "writer", PLAN, _plan),
     Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"}),
     Case("writer-header-verticals", "writer", PLAN, _plan, {"table_style": "header_verticals"}),
-    Case("writer-unruled", "writer", PLAN, _plan, {"table_style": "none"},
-         xfail="figure tables without rules: no table is found"),
+    Case("writer-unruled", "writer", PLAN, _plan, {"table_style": "none"}),
     Case("writer-split-after-header", "writer", PLAN, _plan,
          {"split_key_figures": 0, "repeat_header": False},
          xfail="key-figure table split after its header rows: the header alone is a table "

@@ -1,0 +1,123 @@
+"""Tables drawn without any rules: consecutive lines whose text stands in columns.
+
+A line is multi-column when its runs of text (distributed labels merged) are two or more. A
+table is a block of consecutive multi-column lines, grown upwards by the header lines standing
+inside its width (a heading over several columns is one run), and accepted when a caption line
+stands right above it (＜主要計数＞, 【…】, 表1, Table 1, （単位：…）) or when it is plainly a grid:
+at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more. Its rows are the text lines, its
+columns the gutters the lines leave (extract/alignment.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.extract.alignment import gutters, merge_distributed
+from pipeline.extract.primitives import Char
+from pipeline.extract.spangrid import Region
+from pipeline.extract.text import lines_of, runs_of
+
+CAPTION = re.compile(r"^\s*([＜<〈《【\[［].+[＞>〉》】\]］]|表\s*[0-9０-９]|Table\s+\d|"
+                     r"[（(]\s*単\s*位)", re.IGNORECASE)
+# Lines further apart than this many line heights are not one table.
+MAX_PITCH = 2.5
+MIN_CAPTIONED_ROWS = 2
+MIN_PLAIN_ROWS = 3
+MIN_PLAIN_RUNS = 3
+# How far (in font sizes) a header line may stand outside the block's width.
+HEADER_SLACK = 0.3
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    chars: list[Char]
+    runs: list[list]
+    text: str
+
+    @property
+    def x0(self) -> float:
+        return min(r[1] for r in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(r[3] for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        return max(c.size for c in self.chars)
+
+
+def _lines(chars: Sequence[Char]) -> list[_Line]:
+    found = []
+    for line in lines_of(chars):
+        own = [c for w in line.words for c in w.chars]
+        found.append(_Line(line.top, line.bottom, own, merge_distributed(runs_of(own)), line.text))
+    return found
+
+
+def _close(a: _Line, b: _Line) -> bool:
+    return b.top - a.bottom <= MAX_PITCH * max(a.size, b.size)
+
+
+def _blocks(lines: list[_Line]) -> list[list[int]]:
+    """Runs of consecutive multi-column lines (indexes into `lines`)."""
+    blocks: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if len(line.runs) < 2 or CAPTION.match(line.text):
+            continue
+        if blocks and blocks[-1][-1] == i - 1 and _close(lines[i - 1], line):
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def _grow_up(block: list[int], lines: list[_Line]) -> list[int]:
+    """The block with the header lines right above it that stand inside its width."""
+    x0 = min(lines[i].x0 for i in block)
+    x1 = max(lines[i].x1 for i in block)
+    first = block[0]
+    while first > 0:
+        above = lines[first - 1]
+        slack = HEADER_SLACK * above.size
+        if (CAPTION.match(above.text) or not _close(above, lines[first])
+                or above.x0 < x0 - slack or above.x1 > x1 + slack):
+            break
+        first -= 1
+    return list(range(first, block[0])) + block
+
+
+def _accepted(block: list[int], lines: list[_Line]) -> bool:
+    first = block[0]
+    captioned = first > 0 and CAPTION.match(lines[first - 1].text) and _close(
+        lines[first - 1], lines[first])
+    if captioned and len(block) >= MIN_CAPTIONED_ROWS:
+        return True
+    return sum(len(lines[i].runs) >= MIN_PLAIN_RUNS for i in block) >= MIN_PLAIN_ROWS
+
+
+def aligned_regions(chars: Sequence[Char]) -> list[Region]:
+    """Regions of the rule-less tables among `chars` (the characters outside ruled tables)."""
+    lines = _lines(chars)
+    regions = []
+    for block in _blocks(lines):
+        rows = _grow_up(block, lines)
+        if not _accepted(rows, lines):
+            continue
+        own = [lines[i] for i in rows]
+        pad = 0.25 * max(line.size for line in own)
+        ys = [own[0].top - pad]
+        for above, below in zip(own, own[1:], strict=False):
+            gap = (above.bottom + below.top) / 2 if above.bottom <= below.top else (
+                (above.top + above.bottom + below.top + below.bottom) / 4)
+            ys.append(gap)
+        ys.append(own[-1].bottom + pad)
+        xs = [min(line.x0 for line in own) - pad, max(line.x1 for line in own) + pad]
+        inside = [c for line in own for c in line.chars]
+        xs = sorted([*xs, *gutters(xs, ys, inside)])
+        regions.append(Region(xs, ys, method="aligned"))
+    return regions
