@@ -26,10 +26,15 @@ pipeline/kinds/*/datasets.py and the database views. Do not edit by hand:
 tests/publish/test_dictionary.py fails when this file is stale. -->
 
 Every dataset is published as `out/<name>.csv` (UTF-8, `\\n` line ends, header row) and
-`out/<name>.parquet`, both described by `out/datapackage.json` (Frictionless tabular data
-package: the same types, units, constraints and primary key as below), and loaded as a table of
-the same name into the DuckDB database `out/{database}`. Rows are sorted by the primary key.
-An empty cell means the printed table says nothing of that kind there.
+`out/<name>.parquet` (typed: dates, nullable integers and booleans, floats; column descriptions
+in its schema metadata), both described by `out/datapackage.json` (a Frictionless data package:
+each CSV a tabular resource with the types, units, constraints and primary key below, each
+Parquet file a resource beside it), and loaded as a table of
+the same name into the DuckDB database `out/{database}` and as a sheet into the Excel workbook
+`out/rokin.xlsx`. Rows are sorted by the primary key. An empty cell in a text (string) column is
+a value, "nothing printed there" (so "required" text columns may be empty unless they must be
+"not empty"); in a typed column (date, integer, number, boolean) it is a missing value, null in
+Parquet and DuckDB. Booleans are written `true` / `false`.
 """
 
 
@@ -50,6 +55,12 @@ def allowed(field: dict[str, Any]) -> str:
         parts.append(", ".join(_code(str(v)) for v in constraints["enum"]))
     if "pattern" in constraints:
         parts.append(f"matches `{constraints['pattern']}`")
+    if constraints.get("minLength") == 1:
+        parts.append("not empty")
+    elif "minLength" in constraints:
+        parts.append(f"at least {constraints['minLength']} characters")
+    if field.get("type") == "date":
+        parts.append("ISO date YYYY-MM-DD")
     low, high = constraints.get("minimum"), constraints.get("maximum")
     if low is not None and high is not None:
         parts.append(f"{low} to {high}")
