@@ -160,6 +160,15 @@ def report(out: Path) -> None:
 
 
 @cli.command()
+@out_option(published=True)
+def workbook(out: Path) -> None:
+    """Write OUT/rokin.xlsx: every dataset as an Excel sheet, plus a sheet of every column."""
+    from pipeline.publish.workbook import write_workbook
+
+    click.echo(f"workbook → {write_workbook(out)}")
+
+
+@cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/DATA.md"), show_default=True, help="Markdown file to write.")
 def docs(output: Path) -> None:

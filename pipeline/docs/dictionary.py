@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.core.files import write_atomic
 from pipeline.database.build import DATABASE
 from pipeline.database.views import views_for
-from pipeline.publish.datapackage import field_descriptors
+from pipeline.publish.datapackage import allowed, field_descriptors
 from pipeline.validate.datasets import DATASETS, Dataset
 
 DICTIONARY = Path("docs/DATA.md")
@@ -41,34 +41,6 @@ Parquet and DuckDB. Booleans are written `true` / `false`.
 def _cell(text: Any) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def _code(text: str) -> str:
-    return f"`{text}`" if text else '`""` (empty)'
-
-
-def allowed(field: dict[str, Any]) -> str:
-    """The field's allowed values in words: enum, pattern, or numeric bounds."""
-    constraints = field.get("constraints", {})
-    parts = []
-    if "enum" in constraints:
-        parts.append(", ".join(_code(str(v)) for v in constraints["enum"]))
-    if "pattern" in constraints:
-        parts.append(f"matches `{constraints['pattern']}`")
-    if constraints.get("minLength") == 1:
-        parts.append("not empty")
-    elif "minLength" in constraints:
-        parts.append(f"at least {constraints['minLength']} characters")
-    if field.get("type") == "date":
-        parts.append("ISO date YYYY-MM-DD")
-    low, high = constraints.get("minimum"), constraints.get("maximum")
-    if low is not None and high is not None:
-        parts.append(f"{low} to {high}")
-    elif low is not None:
-        parts.append(f"≥ {low}")
-    elif high is not None:
-        parts.append(f"≤ {high}")
-    return "; ".join(parts)
 
 
 def _frame_checks(dataset: Dataset) -> list[str]:

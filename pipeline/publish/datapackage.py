@@ -87,6 +87,34 @@ def field_descriptors(schema: type[pa.DataFrameModel]) -> list[dict[str, Any]]:
     return fields
 
 
+def _code(text: str) -> str:
+    return f"`{text}`" if text else '`""` (empty)'
+
+
+def allowed(field: dict[str, Any]) -> str:
+    """The field's allowed values in words: enum, pattern, length, numeric bounds, date form."""
+    constraints = field.get("constraints", {})
+    parts = []
+    if "enum" in constraints:
+        parts.append(", ".join(_code(str(v)) for v in constraints["enum"]))
+    if "pattern" in constraints:
+        parts.append(f"matches `{constraints['pattern']}`")
+    if constraints.get("minLength") == 1:
+        parts.append("not empty")
+    elif "minLength" in constraints:
+        parts.append(f"at least {constraints['minLength']} characters")
+    if field.get("type") == "date":
+        parts.append("ISO date YYYY-MM-DD")
+    low, high = constraints.get("minimum"), constraints.get("maximum")
+    if low is not None and high is not None:
+        parts.append(f"{low} to {high}")
+    elif low is not None:
+        parts.append(f"≥ {low}")
+    elif high is not None:
+        parts.append(f"≤ {high}")
+    return "; ".join(parts)
+
+
 def _publishers(sources: list[dict[str, Any]]) -> dict[str, str]:
     """Publisher of each kind of document among `sources`, in registry order."""
     present = {source.get("x_kind") for source in sources}

@@ -52,7 +52,8 @@ ORDER BY as_of, bank_position""",
         columns={
             "limit_unsecured_yen": "Lending limit without collateral (融資額限度/無担保) [JPY].",
             "limit_secured_yen": "Lending limit with collateral (融資額限度/有担保) [JPY].",
-            "rate_unsecured_min_pct": "Lowest rate of any unsecured (…/無担保) condition [percent].",
+            "rate_unsecured_min_pct": "Lowest rate of any unsecured (…/無担保) condition "
+                                      "[percent].",
             "rate_unsecured_max_pct": "Highest rate of any unsecured (…/無担保) condition "
                                       "[percent].",
             "rate_secured_min_pct": "Lowest rate of any secured (…/有担保) condition [percent].",
