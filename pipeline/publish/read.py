@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ def published_tables(out: Path) -> tuple[dict[str, Any], dict[str, tuple[dict, P
     twin) and path (hash checked)."""
     package_path = out / PACKAGE
     if not package_path.is_file():
-        raise PipelineError(f"{package_path}: not found; run publish first")
+        raise PipelineError(f"not found in {shlex.quote(str(out))}; run publish first",
+                            file=PACKAGE)
     package = json.loads(package_path.read_text("utf-8"))
     tables = {}
     described = {r["name"]: r for r in package["resources"] if r.get("schema")}
@@ -33,9 +35,10 @@ def published_tables(out: Path) -> tuple[dict[str, Any], dict[str, tuple[dict, P
             resource = {**resource, "schema": twin["schema"], "title": twin["title"]}
         path = out / resource["path"]
         if not path.is_file():
-            raise PipelineError(f"{path}: listed in {PACKAGE} but missing")
+            raise PipelineError(f"listed in {PACKAGE} but missing", file=resource["path"])
         digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != resource["hash"]:
-            raise PipelineError(f"{path}: changed since {PACKAGE} was written; publish again")
+            raise PipelineError(f"changed since {PACKAGE} was written; publish again",
+                                file=resource["path"])
         tables[resource["path"].rsplit(".", 1)[0]] = (resource, path)
     return package, dict(sorted(tables.items()))

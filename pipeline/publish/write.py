@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -127,13 +127,17 @@ def publish(
     sources: list[dict[str, Any]],
     out: Path,
     extra: Mapping[str, Path] | None = None,
+    derive: Callable[[Path], list[str]] | None = None,
 ) -> list[Path]:
     """Write every frame as CSV and Parquet plus datapackage.json into `out`, atomically.
 
     `extra` maps further files to publish (paths relative to `out`, such as interim/…) to where
-    they are now. Everything is first written to a temporary folder inside `out` (same file
-    system), then moved into place; if a move fails the earlier ones are undone, so a failure
-    leaves `out` as it was (an `out` that did not exist is removed again).
+    they are now. `derive`, if given, is called with the folder the datasets were staged in and
+    writes there what is made from them (the database, the report, the workbook), returning
+    their paths relative to it; they are moved in last, after the stamp, and a failure in
+    `derive` publishes nothing. Everything is first written to a temporary folder inside `out`
+    (same file system), then moved into place; if a move fails the earlier ones are undone, so
+    a failure leaves `out` as it was (an `out` that did not exist is removed again).
     """
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -141,6 +145,8 @@ def publish(
     (staging / "new").mkdir()
     try:
         names = _stage(frames, sources, extra or {}, staging / "new")
+        if derive is not None:
+            names += derive(staging / "new")
         _move_in(names, staging / "new", out, staging / "old")
         return [out / name for name in names]
     except OSError as exc:
