@@ -145,7 +145,7 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
     check_raw_folder(raw)  # before the progress counter starts
     # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
     with terminal_progress("extract+clean") as progress:
-        frames = run_all(raw, out, jobs, timeout, progress=progress)
+        frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
     for command, name in DERIVED.items():

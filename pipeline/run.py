@@ -184,10 +184,11 @@ def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_T
 
 def run_all(
     raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, derived: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """Every stage for every PDF in `raw`, then the database, the workbook and the report: all
-    of `make all`'s files, published only if all of them succeed.
+    """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
+    does) the database, the workbook and the report too: all of `make all`'s files, published
+    only if all of them succeed.
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
     together with the datasets and what is made from them, so a failure anywhere leaves `out`
@@ -216,7 +217,7 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        return publish_files(cleaned, out, extra=extra,
-                             derive=lambda folder: build_derived(folder, out))
+        derive = (lambda folder: build_derived(folder, out)) if derived else None
+        return publish_files(cleaned, out, extra=extra, derive=derive)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
