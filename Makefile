@@ -16,7 +16,18 @@ RUN := $(PY) -m pipeline
 # CHECK=1: `make all` also cross-checks every table with a second engine (camelot).
 CHECK ?=
 
-PDFS := $(sort $(wildcard $(RAW)/*.pdf))
+# make splits names at spaces and cannot handle such folders: it says so in one line (python -m
+# pipeline all --raw DIR takes any name). A missing RAW, or one without PDFs, is an error too;
+# either way nothing is written into $(OUT).
+FOLDER_PROBLEM := $(strip \
+  $(if $(filter-out 1,$(words $(RAW))),RAW "$(RAW)": make cannot handle a folder name with \
+    spaces; use python -m pipeline all --raw "$(RAW)" --out "$(OUT)",\
+  $(if $(filter-out 1,$(words $(OUT))),OUT "$(OUT)": make cannot handle a folder name with \
+    spaces; use python -m pipeline all --raw "$(RAW)" --out "$(OUT)",\
+  $(if $(wildcard $(RAW)/.),$(if $(wildcard $(RAW)/*.pdf),,$(RAW): no PDF files in this \
+    folder (RAW)),$(RAW): no such folder (RAW)))))
+
+PDFS := $(if $(FOLDER_PROBLEM),,$(sort $(wildcard $(RAW)/*.pdf)))
 INTERIM := $(OUT)/interim
 EXTRACTED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.extract.json)
 CLEANED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.clean.json)
@@ -32,6 +43,7 @@ CLEAN_CODE := $(SOURCES)
 PUBLISH_CODE := $(SOURCES)
 DATABASE_CODE := $(SOURCES)
 REPORT_CODE := $(SOURCES)
+WORKBOOK_CODE := $(SOURCES)
 CROSSCHECK_CODE := $(SOURCES)
 ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
 include $(CODE_DEPS)
@@ -39,10 +51,15 @@ endif
 $(CODE_DEPS): $(SOURCES) $(STAMP)
 	$(PY) -m pipeline.build_deps > $@.new && mv $@.new $@
 
-.PHONY: all test lint clean venv
+.PHONY: all test lint clean venv folder-problem
 # Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
 .SECONDARY: $(EXTRACTED)
-all: $(OUT)/datapackage.json $(OUT)/rokin.duckdb $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt)
+# The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
+all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
+	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
+
+folder-problem:
+	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
 
 venv: $(STAMP)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need.
@@ -53,7 +70,7 @@ $(STAMP): pyproject.toml
 
 # The list of input PDFs, rewritten (when make reads this file, so a dry run plans right) only
 # when it changes: removing a PDF re-publishes.
-ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
+ifneq ($(if $(FOLDER_PROBLEM),,$(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all)),)
 ifneq ($(strip $(notdir $(PDFS))),$(strip $(file <$(MANIFEST))))
 $(shell mkdir -p $(INTERIM))
 $(file >$(MANIFEST),$(notdir $(PDFS)))
@@ -69,13 +86,18 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
 	$(RUN) publish $(CLEANED) --out $(OUT)
 
-# The database and the report are made from the published files alone (never from the PDFs);
+# The database, the report and the workbook are made from the published files alone (never from
+# the PDFs);
 # the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
 $(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
 	$(RUN) database --out $(OUT)
 
 $(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
 	$(RUN) report --out $(OUT)
+
+# Excel shows UTF-8 CSV as mojibake: every dataset as a sheet, and a sheet of every column.
+$(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
+	$(RUN) workbook --out $(OUT)
 
 # The data dictionary is committed: regenerate it whenever a schema or dataset changes.
 .PHONY: docs

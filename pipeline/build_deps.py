@@ -26,6 +26,7 @@ STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                 ("datasets",)),
     "database": (("pipeline.database.build",), ("datasets", "database")),
     "report": (("pipeline.report.build",), ("datasets", "report")),
+    "workbook": (("pipeline.publish.workbook",), ("datasets",)),
     "crosscheck": (("pipeline.crosscheck.run",), ("identify",)),
 }
 

@@ -1,32 +1,73 @@
-"""Command line: one command per stage, plus `all`. Errors print one line and exit 2."""
+"""Command line: one command per stage, plus `all`. Errors print one line and exit 2.
+
+Every error is `error: <file>: page N: <cell>: message` (the parts known), one line on stderr,
+exit status 2, nothing published. A file is always named by its file name (X.pdf,
+datapackage.json), as the datasets' source_file column names it; a folder is named as it was
+given (--raw, --out). Usage mistakes (an unknown option, --jobs -1) are one line too.
+"""
 
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
-from pipeline.core.errors import PipelineError
+from pipeline.core.errors import PipelineError, describe
 from pipeline.run import DEFAULT_TIMEOUT
 
 EXIT_ERROR = 2
 
-existing = click.Path(exists=True, dir_okay=False, path_type=Path)
+PACKAGE = "rokin-tables"
+
+
+def _existing_files(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    """Input files must exist: a PipelineError naming the file otherwise."""
+    for path in value if isinstance(value, tuple) else (value,):
+        if path is not None and not path.is_file():
+            why = "a folder, not a file" if path.is_dir() else "no such file"
+            raise PipelineError(why, file=str(path))
+    return value
+
+
+existing = click.Path(dir_okay=False, path_type=Path)
+
+
+def _published_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if not value.is_dir():
+        raise PipelineError(f"{shlex.quote(str(value))}: no such folder (--out); "
+                            "publish into it first")
+    return value
 
 
 def out_option(*, published: bool):
     """--out: the folder datasets are published into (`published`: one that must exist)."""
     return click.option(
-        "--out", type=click.Path(exists=published, file_okay=False, path_type=Path),
-        default=Path("out"), show_default=True,
+        "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+        callback=_published_folder if published else None,
         help="Folder the datasets were published into." if published
         else "Folder to publish into.",
     )
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version(PACKAGE)
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        number = "unknown (not installed)"
+    click.echo(f"{PACKAGE} {number}")
+    ctx.exit(0)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Turn the labour banks' Japanese PDF tables into tidy, validated datasets.
 
@@ -37,7 +78,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("pdf", type=existing)
+@click.argument("pdf", type=existing, callback=_existing_files)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Extract artifact to write (JSON).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
@@ -52,7 +93,7 @@ def extract(pdf: Path, output: Path, timeout: float) -> None:
 
 
 @cli.command()
-@click.argument("extracted", type=existing)
+@click.argument("extracted", type=existing, callback=_existing_files)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Clean artifact to write (JSON).")
 def clean(extracted: Path, output: Path) -> None:
@@ -65,7 +106,7 @@ def clean(extracted: Path, output: Path) -> None:
 
 
 @cli.command()
-@click.argument("cleaned", nargs=-1, type=existing)
+@click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
 def validate(cleaned: tuple[Path, ...]) -> None:
     """Check clean artifacts against the dataset schemas; report every problem at once."""
     from pipeline.run import validated_frames
@@ -76,7 +117,7 @@ def validate(cleaned: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.argument("cleaned", nargs=-1, type=existing)
+@click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
 @out_option(published=False)
 def publish(cleaned: tuple[Path, ...], out: Path) -> None:
     """Validate clean artifacts and write CSV, Parquet and datapackage.json, atomically."""
@@ -88,32 +129,43 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
 
 
 @cli.command(name="all")
-@click.option("--raw", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("raw"), show_default=True, help="Folder of source PDFs.")
+@click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"),
+              show_default=True, help="Folder of source PDFs (any name, spaces too).")
 @out_option(published=False)
-@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="PDFs read in parallel (0 = one per CPU).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
               show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
 def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
-    """Run every stage for every PDF in RAW and publish into OUT (all or nothing)."""
+    """Run every stage for every PDF in RAW and publish into OUT (all or nothing): the datasets
+    and datapackage.json, the database, the workbook and the report, as `make all` does."""
     from pipeline.progress import terminal_progress
-    from pipeline.run import run_all
+    from pipeline.run import DERIVED, check_raw_folder, run_all
 
+    check_raw_folder(raw)  # before the progress counter starts
     # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
     with terminal_progress("extract+clean") as progress:
-        frames = run_all(raw, out, jobs, timeout, progress=progress)
+        frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
+    for command, name in DERIVED.items():
+        click.echo(f"{command} → {out / name}")
 
 
 @cli.command()
-@click.argument("pdfs", nargs=-1, required=True, type=existing)
+@click.argument("pdfs", nargs=-1, required=True, type=existing, callback=_existing_files)
 def crosscheck(pdfs: tuple[Path, ...]) -> None:
     """Read PDFS' ruled tables with camelot (lattice) too; report cells the engines disagree on.
 
     Exits 2 if any cell differs (compared NFKC- and whitespace-insensitively, spans respected).
     """
+    try:
+        import camelot  # noqa: F401  (heavy: loaded only by this command)
+    except ImportError as exc:
+        raise PipelineError(
+            f"crosscheck needs camelot, which cannot be loaded ({describe(exc)}): install the "
+            f"[check] extra: pip install '{PACKAGE}[check]' (in a checkout: pip install -e "
+            "'.[check]')") from None
     from pipeline.crosscheck.run import crosscheck_files
 
     crosscheck_files(list(pdfs), click.echo)
@@ -160,6 +212,15 @@ def report(out: Path) -> None:
 
 
 @cli.command()
+@out_option(published=True)
+def workbook(out: Path) -> None:
+    """Write OUT/rokin.xlsx: every dataset as an Excel sheet, plus a sheet of every column."""
+    from pipeline.publish.workbook import write_workbook
+
+    click.echo(f"workbook → {write_workbook(out)}")
+
+
+@cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("docs/DATA.md"), show_default=True, help="Markdown file to write.")
 def docs(output: Path) -> None:
@@ -170,18 +231,30 @@ def docs(output: Path) -> None:
     click.echo(f"docs → {output}{'' if changed else ' (unchanged)'}")
 
 
+def error_line(exc: PipelineError) -> str:
+    """The one line printed for `exc`: its file by name, page, cell and message."""
+    if exc.file:
+        exc.file = Path(exc.file).name
+    return f"error: {exc}"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning PipelineError into one line on stderr and exit 2."""
     try:
         code = cli.main(args=argv, prog_name="python -m pipeline", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo("error: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.UsageError as exc:
+        hint = f" (python -m pipeline {exc.ctx.info_name} --help)" if exc.ctx and (
+            exc.ctx.parent) else " (python -m pipeline --help)"
+        click.echo(f"error: {' '.join(exc.format_message().split())}{hint}", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
         sys.exit(EXIT_ERROR)
     except PipelineError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(error_line(exc), err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:  # never a traceback for the user; PIPELINE_DEBUG=1 shows it
         if os.environ.get("PIPELINE_DEBUG"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import tempfile
@@ -132,14 +133,44 @@ def _locate(name: str, by_file: dict[str, list[dict]], exc: PipelineError) -> Pi
 
 
 def publish_files(
-    clean_paths: list[Path], out: Path, extra: dict[str, Path] | None = None
+    clean_paths: list[Path], out: Path, extra: dict[str, Path] | None = None,
+    derive: Callable[[Path], list[str]] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Validate, then publish: every dataset (and the `extra` files) into `out`, atomically."""
+    """Validate, then publish: every dataset (and the `extra` files, and what `derive` makes
+    from the staged datasets) into `out`, atomically."""
     from pipeline.publish.write import publish
 
     frames, sources = validated_frames(clean_paths)
-    publish(frames, sources, out, extra=extra)
+    publish(frames, sources, out, extra=extra, derive=derive)
     return frames
+
+
+# What `all` makes from the published files, by the command that makes each alone.
+DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html"}
+
+
+def build_derived(folder: Path, out: Path) -> list[str]:
+    """What `make all` makes from the published files, made in `folder` (where `all` staged
+    them): the database, the workbook and the report (linking the diff pages of `out`)."""
+    from pipeline.database.build import build_database
+    from pipeline.publish.workbook import write_workbook
+    from pipeline.report.build import write_report
+
+    made = [build_database(folder), write_workbook(folder), write_report(folder, diffs_in=out)]
+    return [path.name for path in made]
+
+
+def check_raw_folder(raw: Path) -> list[Path]:
+    """The PDFs in `raw`, or PipelineError naming the folder as given: missing, not a folder, or
+    holding no PDF."""
+    if not raw.exists():
+        raise PipelineError(f"{shlex.quote(str(raw))}: no such folder (--raw)")
+    if not raw.is_dir():
+        raise PipelineError(f"{shlex.quote(str(raw))}: not a folder (--raw)")
+    pdfs = sorted({*raw.glob("*.pdf"), *raw.glob("*.PDF")})
+    if not pdfs:
+        raise PipelineError(f"{shlex.quote(str(raw))}: no PDF files in this folder (--raw)")
+    return pdfs
 
 
 def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_TIMEOUT) -> Path:
@@ -153,17 +184,20 @@ def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_T
 
 def run_all(
     raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, derived: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """Every stage for every PDF in `raw`; publishes only if all of them succeed.
+    """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
+    does) the database, the workbook and the report too: all of `make all`'s files, published
+    only if all of them succeed.
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
-    together with the datasets, so a failure anywhere leaves `out` untouched. `progress`, if
-    given, is called as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one.
+    together with the datasets and what is made from them, so a failure anywhere leaves `out`
+    untouched. `progress`, if given, is called as (0, PDFs, "") first, then (PDFs done, PDFs,
+    its name) after each one.
     """
-    pdfs = sorted({*raw.glob("*.pdf"), *raw.glob("*.PDF")})
-    if not pdfs:
-        raise PipelineError(f"no PDF files in {raw}")
+    pdfs = check_raw_folder(raw)
+    if jobs < 0:
+        raise PipelineError(f"--jobs {jobs}: must be 0 (one per CPU) or more")
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(pdfs)))
     staging = Path(tempfile.mkdtemp(prefix="pipeline-interim-"))
     try:
@@ -183,6 +217,7 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        return publish_files(cleaned, out, extra=extra)
+        derive = (lambda folder: build_derived(folder, out)) if derived else None
+        return publish_files(cleaned, out, extra=extra, derive=derive)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -40,6 +40,7 @@ def test_all_publishes_every_dataset(built) -> None:
     names = set(published(out))
     assert {"npo_loan_terms.csv", "npo_loan_terms.parquet", "datapackage.json"} <= names
     assert {"plan_key_figures.csv", "plan_measures.csv"} <= names
+    assert {"rokin.duckdb", "rokin.xlsx", "report.html"} <= names  # as `python -m pipeline all`
     lines = (out / "npo_loan_terms.csv").read_bytes().split(b"\n")
     assert len(lines) == 1 + 195 + 1 and lines[-1] == b""
     assert b"\r" not in (out / "npo_loan_terms.csv").read_bytes()
@@ -60,7 +61,7 @@ def test_rebuild_from_scratch_is_byte_identical(built, tmp_path) -> None:
     first_files, second_files = published(out), published(out2)
     csvs = [name for name in first_files if name.endswith(".csv")]
     assert csvs
-    for name in csvs + ["datapackage.json"]:
+    for name in csvs + ["datapackage.json", "rokin.xlsx", "report.html"]:
         assert first_files[name] == second_files[name], name
 
 
@@ -101,13 +102,18 @@ def planned(raw: Path, out: Path, changed: str) -> set[str]:
 @pytest.mark.parametrize(
     ("changed", "expected", "untouched"),
     [
-        ("pipeline/core/text.py", {"extract", "clean", "publish", "database", "report"}, set()),
-        ("schemas/reference.py", {"extract", "clean", "publish", "database", "report"}, set()),
-        ("pipeline/kinds/npo_loan/clean/values.py", {"clean", "publish", "database", "report"},
-         {"extract"}),
-        ("schemas/plan_key_figures.py", {"publish", "database", "report"}, {"extract", "clean"}),
+        ("pipeline/core/text.py", {"extract", "clean", "publish", "database", "report",
+                                   "workbook"}, set()),
+        ("schemas/reference.py", {"extract", "clean", "publish", "database", "report",
+                                  "workbook"}, set()),
+        ("pipeline/kinds/npo_loan/clean/values.py", {"clean", "publish", "database", "report",
+                                                     "workbook"}, {"extract"}),
+        ("schemas/plan_key_figures.py", {"publish", "database", "report", "workbook"},
+         {"extract", "clean"}),
         ("pipeline/kinds/business_plan/report.py", {"report"},
-         {"extract", "clean", "publish", "database"}),
+         {"extract", "clean", "publish", "database", "workbook"}),
+        ("pipeline/publish/workbook.py", {"workbook"},
+         {"extract", "clean", "publish", "database", "report"}),
     ],
 )
 def test_editing_a_module_a_stage_imports_replans_that_stage(
@@ -117,3 +123,21 @@ def test_editing_a_module_a_stage_imports_replans_that_stage(
     stages = planned(raw, out, changed)
     assert expected <= stages
     assert not stages & untouched
+
+
+@pytest.mark.parametrize("case", ["space", "missing", "empty"])
+def test_a_raw_folder_make_cannot_use_is_one_line_and_writes_nothing(case, tmp_path) -> None:
+    raw = tmp_path / ("my raw" if case == "space" else "raw")
+    if case != "missing":
+        raw.mkdir()
+    if case == "space":
+        shutil.copy(NPO_PDF, raw / NPO_PDF.name)
+    out = tmp_path / "out"
+    failed = make("all", f"RAW={raw}", f"OUT={out}")
+    assert failed.returncode != 0
+    errors = [line for line in failed.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and str(raw) in errors[0], failed.stderr
+    if case == "space":
+        assert "python -m pipeline all --raw" in errors[0]
+    assert not out.exists()
+    assert "python -m pipeline" not in failed.stdout

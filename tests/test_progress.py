@@ -57,7 +57,10 @@ def test_cli_all_is_quiet_on_a_pipe(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "\r" not in done.stdout
-    assert all(line.startswith("publish ") for line in done.stdout.splitlines())
+    from pipeline.run import DERIVED
+
+    steps = ("publish ", *(f"{command} → " for command in DERIVED))
+    assert all(line.startswith(steps) for line in done.stdout.splitlines())
 
 
 def test_cli_all_shows_a_counter_on_a_terminal(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ stored as a table of the view's name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -25,6 +25,9 @@ class View:
     needs: tuple[str, ...]
     sql: str = ""
     rows: Callable[[dict[str, pd.DataFrame]], pd.DataFrame] | None = None
+    # Descriptions of the columns the view makes (the database stores them as column comments);
+    # a column named as one of the tables' it reads takes that column's description.
+    columns: Mapping[str, str] = field(default_factory=dict)
 
 
 def q(name: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from pipeline.core.files import write_atomic
 from pipeline.database.build import DATABASE
 from pipeline.database.views import views_for
-from pipeline.publish.datapackage import field_descriptors
+from pipeline.publish.datapackage import allowed, field_descriptors
 from pipeline.validate.datasets import DATASETS, Dataset
 
 DICTIONARY = Path("docs/DATA.md")
@@ -26,38 +26,21 @@ pipeline/kinds/*/datasets.py and the database views. Do not edit by hand:
 tests/publish/test_dictionary.py fails when this file is stale. -->
 
 Every dataset is published as `out/<name>.csv` (UTF-8, `\\n` line ends, header row) and
-`out/<name>.parquet`, both described by `out/datapackage.json` (Frictionless tabular data
-package: the same types, units, constraints and primary key as below), and loaded as a table of
-the same name into the DuckDB database `out/{database}`. Rows are sorted by the primary key.
-An empty cell means the printed table says nothing of that kind there.
+`out/<name>.parquet` (typed: dates, nullable integers and booleans, floats; column descriptions
+in its schema metadata), both described by `out/datapackage.json` (a Frictionless data package:
+each CSV a tabular resource with the types, units, constraints and primary key below, each
+Parquet file a resource beside it), and loaded as a table of
+the same name into the DuckDB database `out/{database}` and as a sheet into the Excel workbook
+`out/rokin.xlsx`. Rows are sorted by the primary key. An empty cell in a text (string) column is
+a value, "nothing printed there" (so "required" text columns may be empty unless they must be
+"not empty"); in a typed column (date, integer, number, boolean) it is a missing value, null in
+Parquet and DuckDB. Booleans are written `true` / `false`.
 """
 
 
 def _cell(text: Any) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def _code(text: str) -> str:
-    return f"`{text}`" if text else '`""` (empty)'
-
-
-def allowed(field: dict[str, Any]) -> str:
-    """The field's allowed values in words: enum, pattern, or numeric bounds."""
-    constraints = field.get("constraints", {})
-    parts = []
-    if "enum" in constraints:
-        parts.append(", ".join(_code(str(v)) for v in constraints["enum"]))
-    if "pattern" in constraints:
-        parts.append(f"matches `{constraints['pattern']}`")
-    low, high = constraints.get("minimum"), constraints.get("maximum")
-    if low is not None and high is not None:
-        parts.append(f"{low} to {high}")
-    elif low is not None:
-        parts.append(f"≥ {low}")
-    elif high is not None:
-        parts.append(f"≤ {high}")
-    return "; ".join(parts)
 
 
 def _frame_checks(dataset: Dataset) -> list[str]:

@@ -39,6 +39,8 @@ class Kind:
     title: str
     datasets: tuple[str, ...]
     package: str = ""
+    # Who publishes documents of this kind (named in datapackage.json's sources and contributors).
+    publisher: str = ""
 
     def part(self, stage: str) -> ModuleType | None:
         """The kind's module for `stage` (identify, clean, datasets, database, report), if any."""
@@ -71,7 +73,8 @@ def kinds() -> list[Kind]:
     found = []
     for package in packages():
         declared: Kind = importlib.import_module(package).KIND
-        found.append(Kind(declared.name, declared.title, declared.datasets, package))
+        found.append(Kind(declared.name, declared.title, declared.datasets, package,
+                          declared.publisher))
     return found
 
 

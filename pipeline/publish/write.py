@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +16,54 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import PipelineError
-from pipeline.publish.datapackage import datapackage
+from pipeline.publish.datapackage import FALSE, TRUE, datapackage, field_descriptors
+from pipeline.validate.datasets import DATASETS
 
 STAMP = "datapackage.json"
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV, \\n line ends; booleans as true/false so common readers type them."""
+    text = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.BooleanDtype) or frame[column].dtype == bool:
+            text[column] = frame[column].map({True: TRUE, False: FALSE}).astype(object)
     # %.15g prints numbers as they were printed in the PDF (21057, 2.875), not 21057.0.
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
+    return text.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pq.write_table(table, path, compression="zstd")
+_ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+                "boolean": pa.bool_(), "date": pa.date32()}
+
+
+def arrow_table(name: str, frame: pd.DataFrame) -> pa.Table:
+    """The frame as an Arrow table typed by the dataset's schema (dates as date32, nullable
+    integers and booleans as such), each column's description and unit as its field metadata
+    and all descriptions as the file's key-value metadata (`column_descriptions`, JSON), which
+    readers without Arrow's schema (DuckDB's parquet_kv_metadata) see too. pandas' own metadata
+    is kept, so pandas reads the columns back as Int64, boolean and string."""
+    fields = []
+    typed = frame.copy()
+    described: dict[str, str] = {}
+    for field in field_descriptors(DATASETS[name].schema):
+        if field["type"] == "date":
+            typed[field["name"]] = pd.to_datetime(frame[field["name"]], format="%Y-%m-%d").dt.date
+        metadata = {"description": field["description"]}
+        if field.get("unit"):
+            metadata["unit"] = field["unit"]
+        described[field["name"]] = field["description"]
+        fields.append(pa.field(field["name"], _ARROW_TYPES.get(field["type"], pa.string()),
+                               nullable=not field["constraints"]["required"], metadata=metadata))
+    schema = pa.schema(fields, metadata={
+        "title": DATASETS[name].title,
+        "primary_key": json.dumps(list(DATASETS[name].key)),
+        "column_descriptions": json.dumps(described, ensure_ascii=False),
+    })
+    return pa.Table.from_pandas(typed, schema=schema, preserve_index=False)
+
+
+def _write_parquet(name: str, frame: pd.DataFrame, path: Path) -> None:
+    pq.write_table(arrow_table(name, frame), path, compression="zstd")
 
 
 def _stage(
@@ -38,16 +73,15 @@ def _stage(
     staging: Path,
 ) -> list[str]:
     """Write every file to `staging`; their names relative to it, the stamp last."""
-    hashes: dict[str, str] = {}
+    files: dict[str, tuple[str, int]] = {}
     for name, frame in frames.items():
         csv = _csv_bytes(frame)
         (staging / f"{name}.csv").write_bytes(csv)
-        hashes[f"{name}.csv"] = hashlib.sha256(csv).hexdigest()
-        _write_parquet(frame, staging / f"{name}.parquet")
-        hashes[f"{name}.parquet"] = hashlib.sha256(
-            (staging / f"{name}.parquet").read_bytes()
-        ).hexdigest()
-    package = datapackage(frames, hashes, sources)
+        _write_parquet(name, frame, staging / f"{name}.parquet")
+        for path in (f"{name}.csv", f"{name}.parquet"):
+            data = (staging / path).read_bytes()
+            files[path] = (hashlib.sha256(data).hexdigest(), len(data))
+    package = datapackage(frames, files, sources)
     (staging / STAMP).write_text(
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
@@ -55,7 +89,7 @@ def _stage(
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    names = sorted(extra) + sorted(hashes)
+    names = sorted(extra) + sorted(files)
     return [*names, STAMP]  # the stamp last: its presence means the build is complete
 
 
@@ -93,13 +127,17 @@ def publish(
     sources: list[dict[str, Any]],
     out: Path,
     extra: Mapping[str, Path] | None = None,
+    derive: Callable[[Path], list[str]] | None = None,
 ) -> list[Path]:
     """Write every frame as CSV and Parquet plus datapackage.json into `out`, atomically.
 
     `extra` maps further files to publish (paths relative to `out`, such as interim/…) to where
-    they are now. Everything is first written to a temporary folder inside `out` (same file
-    system), then moved into place; if a move fails the earlier ones are undone, so a failure
-    leaves `out` as it was (an `out` that did not exist is removed again).
+    they are now. `derive`, if given, is called with the folder the datasets were staged in and
+    writes there what is made from them (the database, the report, the workbook), returning
+    their paths relative to it; they are moved in last, after the stamp, and a failure in
+    `derive` publishes nothing. Everything is first written to a temporary folder inside `out`
+    (same file system), then moved into place; if a move fails the earlier ones are undone, so
+    a failure leaves `out` as it was (an `out` that did not exist is removed again).
     """
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -107,6 +145,8 @@ def publish(
     (staging / "new").mkdir()
     try:
         names = _stage(frames, sources, extra or {}, staging / "new")
+        if derive is not None:
+            names += derive(staging / "new")
         _move_in(names, staging / "new", out, staging / "old")
         return [out / name for name in names]
     except OSError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.core.files import write_atomic
@@ -73,6 +74,10 @@ def render_report(pub: Published) -> str:
     return page(TITLE, f"公開データ {editions}", nav, sections)
 
 
-def write_report(out: Path) -> Path:
-    """Write OUT/report.html atomically from the files published in OUT."""
-    return write_atomic(out / REPORT, render_report(load_published(out)))
+def write_report(out: Path, diffs_in: Path | None = None) -> Path:
+    """Write OUT/report.html atomically from the files published in OUT, linking the diff pages
+    of `diffs_in` (default OUT: `all` renders in a staging folder beside the real one)."""
+    pub = load_published(out)
+    if diffs_in is not None:
+        pub = replace(pub, out=diffs_in)
+    return write_atomic(out / REPORT, render_report(pub))

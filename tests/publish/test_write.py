@@ -94,7 +94,7 @@ def test_failure_mid_move_restores_every_file(old_out, frames, sources, tmp_path
 def test_failure_while_writing_leaves_out_alone(old_out, frames, sources, monkeypatch) -> None:
     before = snapshot(old_out)
 
-    def broken_parquet(frame, path):
+    def broken_parquet(name, frame, path):
         path.write_bytes(b"half a file")
         raise OSError(5, "Input/output error")
 

@@ -31,5 +31,14 @@ VIEWS = (
                     "of the last printed digit (rounding), by the schema's own rule.",
         needs=("plan_key_figures",),
         rows=cross_foot_rows,
+        columns={
+            "total": f"The {TOTAL} (total) value as printed, in unit.",
+            "unsecured": "The 無担保 (unsecured) value as printed, in unit.",
+            "secured": "The 有担保 (secured) value as printed, in unit.",
+            "parts": "Sum of the printed parts (無担保 + 有担保), in unit.",
+            "difference": f"{TOTAL} minus the sum of the parts, in unit.",
+            "tolerance": "Rounding allowed: one unit of the last printed digit.",
+            "ok": "True when the difference is within the tolerance.",
+        },
     ),
 )

@@ -18,6 +18,12 @@ SELECT as_of, bank, bank_position, condition,
        source_file, source_page, source_cell
 FROM npo_loan_terms WHERE item = '金利'
 ORDER BY as_of, bank_position, row_position""",
+        columns={
+            "purpose": "Purpose part of condition (つなぎ資金, その他): the text before '/'.",
+            "collateral": "Collateral part of condition (無担保, 有担保): the text after '/'.",
+            "spread_pct": "rate_max_pct - rate_min_pct, rounded to 3 decimals [percent].",
+            "printed": "The rate cell's value as printed (npo_loan_terms.value).",
+        },
     ),
     View(
         name="npo_bank_summary",
@@ -43,5 +49,18 @@ SELECT as_of, bank, min(bank_position) AS bank_position,
 FROM npo_loan_terms
 GROUP BY as_of, bank
 ORDER BY as_of, bank_position""",
+        columns={
+            "limit_unsecured_yen": "Lending limit without collateral (融資額限度/無担保) [JPY].",
+            "limit_secured_yen": "Lending limit with collateral (融資額限度/有担保) [JPY].",
+            "rate_unsecured_min_pct": "Lowest rate of any unsecured (…/無担保) condition "
+                                      "[percent].",
+            "rate_unsecured_max_pct": "Highest rate of any unsecured (…/無担保) condition "
+                                      "[percent].",
+            "rate_secured_min_pct": "Lowest rate of any secured (…/有担保) condition [percent].",
+            "rate_secured_max_pct": "Highest rate of any secured (…/有担保) condition [percent].",
+            "term_max_months": "Longest repayment term of any 返済期間 row [months].",
+            "guarantor_required": "Whether a guarantor is required (保証人要否 is 要); null when "
+                                  "the cell prints neither 要 nor 否.",
+        },
     ),
 )
