@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -45,7 +46,10 @@ print(json.dumps(dump, ensure_ascii=False))
 def reader(request: pytest.FixtureRequest, spec: str) -> Path:
     """A folder holding the `duckdb` wheel `spec`, installed once per pytest cache."""
     slug = re.sub(r"[^0-9A-Za-z.]+", "_", spec)
-    folder = Path(request.config.cache.mkdir("duckdb-readers")) / slug
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
+    base = Path(cache.mkdir("duckdb-readers")) if cache else Path(tempfile.gettempdir()) / (
+        "rokin-duckdb-readers")
+    folder = base / slug
     if not (folder / ".installed").is_file():
         done = subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",

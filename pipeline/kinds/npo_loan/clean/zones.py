@@ -10,12 +10,13 @@ is a single note spanning the bank (as a ruled table draws it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from pipeline.core.grid import Cell, Grid, Run
-from pipeline.core.text import fold, squeeze
+from pipeline.core.text import CIRCLED, fold, squeeze
 from pipeline.kinds.npo_loan.clean.values import UNITS
 
 # Unit runs whose centres lie within this many font heights stand in one column.
@@ -105,6 +106,15 @@ def split_runs(runs: Sequence[Run], zones: Zones, side_by_side: bool) -> dict[st
         if zone == "unit" and fold(squeeze(run[0])) not in UNITS:
             zone = "note"  # a note starting under the unit column (a mark row's note)
         by_zone[zone].append(run)
+    if by_zone["value"] and any(_LIST_MARKER.fullmatch(squeeze(r[0])) for r in by_zone["value"]):
+        if side_by_side:
+            return None  # the list markers opening a note's lines (① … ② …), not a value
+        by_zone["note"] = sorted(by_zone["value"] + by_zone["note"], key=lambda r: (r[2], r[1]))
+        by_zone["value"] = []
     if side_by_side and not (by_zone["value"] and (by_zone["unit"] or by_zone["note"])):
         return None
     return {zone: lines_text(found) for zone, found in by_zone.items()}
+
+
+# What opens an item of a list: a run of its own at a note's left edge, never a value.
+_LIST_MARKER = re.compile(rf"[{CIRCLED}・●■◆◇□]|[(（]?\d{{1,2}}[)）.]")
