@@ -8,7 +8,8 @@ A boundary between two slots is
     from the text's alignment, rows from text lines): it holds unless a word runs across it.
 Slots joined through OPEN boundaries, or through IMPLIED ones a word crosses, are one cell. A cell
 that reaches the region's edge through an OPEN boundary lies outside the drawn table and is
-dropped. Characters are assigned to cells in one pass (each by its centre), and read in
+dropped, unless it holds text (a cell cut by a page break, whose text may stand just past the
+table's edge). Characters are assigned to cells in one pass (each by its centre), and read in
 pdfplumber's order (extract/text.py).
 """
 
@@ -190,13 +191,45 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
             else:
                 slots.join((j - 1, i), (j, i))
     out_roots = {slots.find(s) for s in outside}
-    boxes = [b for b in _rectangles(slots, n_rows, n_cols) if slots.find(b[:2]) not in out_roots]
+    boxes = _rectangles(slots, n_rows, n_cols)
     held = _held(boxes, xs, ys, inside)
+    _cut_cells_text(boxes, held, region, state, chars)
+    # Open to the edge: outside the drawn table, unless it holds text (a cell a page break cut
+    # off, its closing rule on the next page).
+    kept = [n for n, b in enumerate(boxes) if slots.find(b[:2]) not in out_roots or held[n]]
+    boxes, held = [boxes[n] for n in kept], [held[n] for n in kept]
     boxes, held = _centred_spans(boxes, held, xs, state)
     return _fill(boxes, held, xs, ys)
 
 
 Box = tuple[int, int, int, int]  # row, col, rowspan, colspan
+# How far beyond a table's edge, in row heights, the text of a cell cut there may stand.
+CUT_REACH = 2.0
+
+
+def _cut_cells_text(boxes: list[Box], held: list[list[Char]], region: Region,
+                    state: _Boundaries, chars: Sequence[Char]) -> None:
+    """Give a cell a page break cut (its side at the table's top or bottom edge undrawn) the
+    text printed just beyond that edge in its columns: an office suite centres a merged cell's
+    text over its whole height, part of which lies past the last rule of the page."""
+    xs, ys = region.xs, region.ys
+    n_rows = len(ys) - 1
+    heights = sorted(b - a for a, b in zip(ys, ys[1:], strict=False))
+    reach = CUT_REACH * heights[len(heights) // 2]
+    for n, (row, col, rowspan, colspan) in enumerate(boxes):
+        columns = range(col, col + colspan)
+        below = row + rowspan == n_rows and all(state.horizontal(c, n_rows) == OPEN
+                                                 for c in columns)
+        above = row == 0 and all(state.horizontal(c, 0) == OPEN for c in columns)
+        if not (below or above):
+            continue
+        left, right = xs[col], xs[col + colspan]
+        for char in chars:
+            if not left <= char.h_mid < right:
+                continue
+            if (below and ys[-1] <= char.v_mid <= ys[-1] + reach) or (
+                    above and ys[0] - reach <= char.v_mid < ys[0]):
+                held[n].append(char)
 
 
 def _held(boxes: list[Box], xs: list[float], ys: list[float],
@@ -255,7 +288,12 @@ def _fill(boxes: list[Box], held: list[list[Char]], xs: list[float],
     """Cells of `boxes` with the text (and runs) of the characters each holds."""
     cells = []
     for (row, col, rowspan, colspan), own in zip(boxes, held, strict=True):
-        bbox = (xs[col], ys[row], xs[col + colspan], ys[row + rowspan])
+        top, bottom = ys[row], ys[row + rowspan]
+        beyond = [c for c in own if not top <= c.v_mid <= bottom]  # a cut cell's text
+        if beyond:
+            top = min(top, *(c.top for c in beyond))
+            bottom = max(bottom, *(c.bottom for c in beyond))
+        bbox = (xs[col], top, xs[col + colspan], bottom)
         cells.append(Cell(row, col, rowspan, colspan, text_of(own) if own else "", bbox,
                           tuple(tuple(run) for run in runs_of(own))))
     return cells

@@ -64,17 +64,11 @@ CASES: tuple[Case, ...] = (
     Case("calc-break-rows-repeat-header", "calc", NPO, _npo,
          {"row_break": 4, "repeat_header": True}),
     Case("calc-break-rows-no-header", "calc", NPO, _npo,
-         {"row_break": 4, "repeat_header": False},
-         xfail="vertical page break without repeated header: the continuation table has no "
-               "bank header and is skipped; its 11 rows are missing"),
+         {"row_break": 4, "repeat_header": False}),
     Case("calc-4-3-3-3-natural-breaks", "calc", NPO, _npo,
-         {"banks_per_page": (4, 3, 3, 3), "row_break": "auto"},
-         xfail="page break inside a merged label (返済期間 over 手形貸付 | 証書貸付): the "
-               "continued rows lose their outer label (row '手形貸付')"),
+         {"banks_per_page": (4, 3, 3, 3), "row_break": "auto"}),
     Case("calc-tall-rows-no-header", "calc", NPO, _npo,
-         {"row_scale": 1.8, "row_break": "auto", "repeat_header": False},
-         xfail="page break inside 金利 without repeated header: continuation rows lose their "
-               "labels and banks"),
+         {"row_scale": 1.8, "row_break": "auto", "repeat_header": False}),
     Case("calc-portrait-a4", "calc", NPO, _npo,
          {"banks_per_page": (3, 3, 3, 2, 2), "paper": "A4", "orientation": "portrait"}),
     Case("calc-mincho", "calc", NPO, _npo, {"font": "IPAexMincho"}),

@@ -7,14 +7,21 @@ typed columns read from it). A page without label columns continues the previous
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.core.dates import find_as_of
 from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Grid
 from pipeline.extract.page_text import page_text
-from pipeline.kinds.npo_loan.clean.bands import Band, bands, shift
-from pipeline.kinds.npo_loan.clean.header import banks, data_start, header_row
+from pipeline.kinds.npo_loan.clean.bands import Band, bands, joined_across_pages, shift
+from pipeline.kinds.npo_loan.clean.header import (
+    BankColumns,
+    banks,
+    continued_banks,
+    data_start,
+    header_row,
+)
 from pipeline.kinds.npo_loan.clean.record import record
 
 DATASET = "npo_loan_terms"
@@ -30,36 +37,78 @@ def _table_bands(grid: Grid, start: int, n_label_cols: int,
     raise PipelineError("table has no row labels to read its rows by")
 
 
+@dataclass
+class Part:
+    """One table's share of the comparison: the banks it prints and its rows."""
+
+    page: int
+    grid: Grid
+    banks: list[BankColumns]
+    bands: list[Band]
+    continues: bool  # the same banks as the part before: the table went on over a page
+
+
+def _part(page: int, grid: Grid, before: Part | None) -> Part | None:
+    """The part a table holds, or None for a table that is no part of the comparison."""
+    header = header_row(grid)
+    if header is not None:
+        columns, n_label_cols = banks(grid, header)
+        start = data_start(grid, header)
+        continues = before is not None and [b.name for b in before.banks] == [
+            b.name for b in columns]
+    elif before is not None and (
+            columns := continued_banks(grid, before.grid, before.banks)) is not None:
+        n_label_cols, start, continues = columns[0].start, 0, True
+    else:
+        return None
+    table_bands = _table_bands(grid, start, n_label_cols, before.bands if before else None)
+    return Part(page, grid, columns, table_bands, continues)
+
+
+def parts(artifact: dict[str, Any]) -> list[Part]:
+    """Every part of the comparison table, in reading order, labels cut by page breaks
+    completed from the neighbouring part."""
+    found: list[Part] = []
+    file = artifact["source"]["file"]
+    for page in artifact["pages"]:
+        for table in page["tables"]:
+            try:
+                part = _part(page["page"], Grid(table), found[-1] if found else None)
+            except PipelineError as exc:
+                raise exc.located(file=file, page=page["page"]) from None
+            if part is None:
+                continue
+            if part.continues and found:
+                found[-1].bands, part.bands = joined_across_pages(found[-1].bands, part.bands)
+            found.append(part)
+    if not found:
+        raise PipelineError("no comparison table with a bank-name header row found", file=file)
+    return found
+
+
 def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Records of the NPO loan dataset from an extract artifact."""
     source = artifact["source"]
-    file = source["file"]
     as_of = _as_of(artifact)
     records: list[dict[str, Any]] = []
-    previous: list[Band] | None = None
     order: dict[str, int] = {}  # bank → position in the table as printed
-    found = False
-    for page in artifact["pages"]:
-        for table in page["tables"]:
-            grid = Grid(table)
-            try:
-                header = header_row(grid)
-                if header is None:
-                    continue
-                found = True
-                columns, n_label_cols = banks(grid, header)
-                previous = _table_bands(grid, data_start(grid, header), n_label_cols, previous)
-                for bank in columns:
-                    position = order.setdefault(bank.name, len(order) + 1)
-                    for row, band in enumerate(previous, start=1):
-                        records.append({
-                            **record(grid, bank, band, as_of, source, page["page"]),
-                            "bank_position": position, "row_position": row,
-                        })
-            except PipelineError as exc:
-                raise exc.located(file=file, page=page["page"]) from None
-    if not found:
-        raise PipelineError("no comparison table with a bank-name header row found", file=file)
+    row = 0
+    for part in parts(artifact):
+        row = row if part.continues else 0
+        try:
+            for bank in part.banks:
+                position = order.setdefault(bank.name, len(order) + 1)
+                for n, band in enumerate(part.bands, start=row + 1):
+                    if not band.item:
+                        raise PipelineError("a label cut by a page break is printed on neither "
+                                            "page", cell=f"R{band.rows.start + 1}C1")
+                    records.append({
+                        **record(part.grid, bank, band, as_of, source, part.page),
+                        "bank_position": position, "row_position": n,
+                    })
+        except PipelineError as exc:
+            raise exc.located(file=source["file"], page=part.page) from None
+        row += len(part.bands)
     return {DATASET: records}
 
 

@@ -17,6 +17,23 @@ class Band:
     rows: range
     item: str
     condition: str
+    # "top" / "bottom": its outer label cell is empty and cut by the table's edge (a page
+    # break inside a merged label): the label is printed on the neighbouring page.
+    cut: str = ""
+
+
+def _outer_cut(grid: Grid, row: int, start: int) -> str:
+    """"top" or "bottom" when the outermost label cell of `row` is empty and touches the
+    table's first data row or its last row: a page break cut a merged label, whose text stands
+    on the other page."""
+    outer = grid.at(row, 0)
+    if outer is None:  # the cut piece left unruled at the page's edge: no cell at all
+        return "top" if row == start else "bottom" if row == grid.n_rows - 1 else ""
+    if strip_label(outer.text):
+        return ""
+    if outer.row == start:
+        return "top"
+    return "bottom" if outer.last_row == grid.n_rows - 1 else ""
 
 
 def _label_path(grid: Grid, row: int, n_label_cols: int) -> list[str]:
@@ -46,7 +63,10 @@ def bands(grid: Grid, start: int, n_label_cols: int) -> list[Band]:
             raise PipelineError("no label cell", cell=f"R{row + 1}C{n_label_cols}")
         rows = range(row, inner.last_row + 1)
         path = _label_path(grid, row, n_label_cols)
-        if path:
+        cut = _outer_cut(grid, row, start) if n_label_cols > 1 else ""
+        if path and cut:
+            found.append(Band(rows, "", "/".join(path), cut))
+        elif path:
             found.append(Band(rows, path[0], "/".join(path[1:])))
         elif any(squeeze(c.text) for c in grid.within(rows, range(n_label_cols, grid.n_cols))):
             raise PipelineError("row has values but no label", cell=inner.ref)
@@ -58,6 +78,19 @@ def shift(previous: list[Band], start: int) -> list[Band]:
     """The previous table's row bands, moved to start under this table's header."""
     shifted, row = [], start
     for band in previous:
-        shifted.append(Band(range(row, row + len(band.rows)), band.item, band.condition))
+        shifted.append(Band(range(row, row + len(band.rows)), band.item, band.condition,
+                            band.cut))
         row += len(band.rows)
     return shifted
+
+
+def joined_across_pages(before: list[Band], after: list[Band]) -> tuple[list[Band], list[Band]]:
+    """Two consecutive parts of one table, their cut labels completed from each other: the last
+    band of `before` and the first of `after` are one merged label's two pieces."""
+    if before and after:
+        last, first = before[-1], after[0]
+        if last.cut == "bottom" and first.item:
+            before = [*before[:-1], Band(last.rows, first.item, last.condition)]
+        if first.cut == "top" and before[-1].item:
+            after = [Band(first.rows, before[-1].item, first.condition), *after[1:]]
+    return before, after

@@ -82,6 +82,43 @@ def roles(grid: Grid, start: int, bank: BankColumns) -> tuple[str, ...]:
     return tuple(found)
 
 
+def bank_columns(grid: Grid, name: str, start: int, width: int, data: int) -> BankColumns:
+    """A bank owning `width` grid columns from `start`, with its sub-columns' roles and zones
+    read from the data rows (from grid row `data` down)."""
+    bank = BankColumns(name, start, width)
+    bank_roles = roles(grid, data, bank)
+    if width == 1:
+        zones = aligned_zones(grid.within(range(data, grid.n_rows), bank.cols))
+    else:
+        zones = ruled_zones(grid, start, bank_roles)
+    return BankColumns(name, start, width, bank_roles, zones)
+
+
+# Points a continued table's column lines may lie off the first part's.
+SAME_COLUMN = 3.0
+
+
+def continued_banks(grid: Grid, before: Grid, banks_before: list[BankColumns]
+                    ) -> list[BankColumns] | None:
+    """The banks of a table printing no header, if it continues `before` (the previous page's
+    part of the table, whose header named `banks_before`): every bank's edges stand on its
+    column lines. None when it does not continue it."""
+    def line(x: float) -> int | None:
+        near = [i for i, at in enumerate(grid.xs) if abs(at - x) <= SAME_COLUMN]
+        return near[0] if near else None
+
+    if not grid.xs or not before.xs or not banks_before:
+        return None
+    found = []
+    for bank in banks_before:
+        left = line(before.xs[bank.start])
+        right = line(before.xs[bank.start + bank.width])
+        if left is None or right is None or right <= left:
+            return None
+        found.append(bank_columns(grid, bank.name, left, right - left, 0))
+    return found
+
+
 def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
     """Bank column groups of the header row and the number of label columns left of them."""
     cells = grid.row_cells(header)
@@ -93,14 +130,8 @@ def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
             if not squeeze(cell.text):
                 raise PipelineError("header cell is empty where a bank name belongs", cell=cell.ref)
             raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
-        bank = BankColumns(squeeze(cell.text), cell.col, cell.colspan)
-        start = data_start(grid, header)
-        bank_roles = roles(grid, start, bank)
-        if bank.width == 1:
-            zones = aligned_zones(grid.within(range(start, grid.n_rows), bank.cols))
-        else:
-            zones = ruled_zones(grid, bank.start, bank_roles)
-        found.append(BankColumns(bank.name, bank.start, bank.width, bank_roles, zones))
+        found.append(bank_columns(grid, squeeze(cell.text), cell.col, cell.colspan,
+                                  data_start(grid, header)))
     widths = Counter(bank.width for bank in found)
     if len(widths) > 1:
         usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra
