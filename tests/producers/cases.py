@@ -86,13 +86,9 @@ CASES: tuple[Case, ...] = (
     Case("writer-header-verticals", "writer", PLAN, _plan, {"table_style": "header_verticals"}),
     Case("writer-unruled", "writer", PLAN, _plan, {"table_style": "none"}),
     Case("writer-split-after-header", "writer", PLAN, _plan,
-         {"split_key_figures": 0, "repeat_header": False},
-         xfail="key-figure table split after its header rows: the header alone is a table "
-               "('table has no numbers')"),
+         {"split_key_figures": 0, "repeat_header": False}),
     Case("writer-split-repeat-header", "writer", PLAN, _plan,
-         {"split_key_figures": 1, "repeat_header": True},
-         xfail="key-figure table continued on the next page under a repeated header: that "
-               "table has no caption above it"),
+         {"split_key_figures": 1, "repeat_header": True}),
     Case("writer-thousand-yen-total-gokei", "writer", PLAN,
          lambda: E.total_label(E.in_unit(_plan(), "千円"), "合計")),
     Case("writer-oku-yen-total-kei", "writer", PLAN,

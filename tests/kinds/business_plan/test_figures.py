@@ -36,11 +36,11 @@ def test_unlabelled_column_under_the_merged_header_is_the_total() -> None:
         [("", 1), ("", 1), ("無 担 保", 1), ("有 担 保", 1)],
         [("代 位 弁 済", 1), ("31,698", 1), ("10,640", 1), ("21,057", 1)],
     ])
-    got = [(f.item, f.condition, f.value, f.cell) for f in read_figures(table, CAPTION)]
+    got = [(f.item, f.condition, f.value, f.cell) for _, f in read_figures(table, CAPTION)]
     assert got == [("代位弁済", "計", Decimal(31698), "R3C2"),
                    ("代位弁済", "無担保", Decimal(10640), "R3C3"),
                    ("代位弁済", "有担保", Decimal(21057), "R3C4")]
-    assert read_figures(table, CAPTION)[0].amount_yen == 31_698_000_000
+    assert read_figures(table, CAPTION)[0][1].amount_yen == 31_698_000_000
 
 
 def test_a_printed_total_label_and_negative_numbers() -> None:
@@ -48,7 +48,7 @@ def test_a_printed_total_label_and_negative_numbers() -> None:
         [("項目", 1), ("合 計", 1), ("無担保", 1), ("有担保", 1)],
         [("増 減", 1), ("△5", 1), ("▲7", 1), ("2", 1)],
     ])
-    got = [(f.condition, f.value) for f in read_figures(table, CAPTION)]
+    got = [(f.condition, f.value) for _, f in read_figures(table, CAPTION)]
     assert got == [("計", Decimal(-5)), ("無担保", Decimal(-7)), ("有担保", Decimal(2))]
 
 
@@ -73,7 +73,7 @@ def test_blank_and_dash_cells_are_skipped_but_words_are_errors() -> None:
         read_figures(table, ratios)
     assert exc.value.cell == "R4C2"
     del table["cells"][-1]
-    assert [(f.item, f.condition) for f in read_figures(table, ratios)] == [("延滞率", "")]
+    assert [(f.item, f.condition) for _, f in read_figures(table, ratios)] == [("延滞率", "")]
 
 
 @pytest.mark.parametrize(("text", "value"), [

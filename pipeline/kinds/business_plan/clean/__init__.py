@@ -14,7 +14,12 @@ from pipeline.core.dates import find_fiscal_year
 from pipeline.core.errors import PipelineError
 from pipeline.core.text import fold, has_cid_garbage, squeeze
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
-from pipeline.kinds.business_plan.clean.figures import Figure, caption_above, read_figures
+from pipeline.kinds.business_plan.clean.figures import (
+    Caption,
+    Figure,
+    caption_above,
+    read_figures,
+)
 from pipeline.kinds.business_plan.clean.outline import outline
 
 KEY_FIGURES = "plan_key_figures"
@@ -70,24 +75,38 @@ def _check_text(artifact: dict[str, Any]) -> None:
                 )
 
 
+def _captioned_tables(artifact: dict[str, Any]) -> list[tuple[Caption, list[tuple[int, dict]]]]:
+    """Each captioned table with its parts (page, table): a table with no caption at the top of
+    the page after a captioned one is that table continued (its header repeated or not)."""
+    found: list[tuple[Caption, list[tuple[int, dict]]]] = []
+    file = artifact["source"]["file"]
+    for page in artifact["pages"]:
+        for n, table in enumerate(page["tables"], start=1):
+            caption = caption_above(page, table)
+            if caption is not None and caption.name:
+                found.append((caption, [(page["page"], table)]))
+                continue
+            continues = n == 1 and found and found[-1][1][-1][0] == page["page"] - 1
+            if not continues:
+                raise PipelineError(f"table {n} has no caption ＜…＞ on the lines above it",
+                                    file=file, page=page["page"])
+            found[-1][1].append((page["page"], table))
+    return found
+
+
 def _figures(artifact: dict[str, Any]) -> tuple[list[tuple[int, Figure]], set[tuple[int, int]]]:
     """Every figure of every captioned table, and the caption lines the tables used."""
     figures: list[tuple[int, Figure]] = []
     consumed: set[tuple[int, int]] = set()
     file = artifact["source"]["file"]
-    for page in artifact["pages"]:
-        for n, table in enumerate(page["tables"], start=1):
-            caption = caption_above(page, table)
-            if caption is None or not caption.name:
-                raise PipelineError(
-                    f"table {n} has no caption ＜…＞ on the lines above it", file=file,
-                    page=page["page"],
-                )
-            consumed.update((page["page"], i) for i in caption.lines)
-            try:
-                figures += [(page["page"], f) for f in read_figures(table, caption)]
-            except PipelineError as exc:
-                raise exc.located(file=file, page=page["page"]) from None
+    for caption, parts in _captioned_tables(artifact):
+        page = parts[0][0]
+        consumed.update((page, i) for i in caption.lines)
+        try:
+            read = read_figures(parts[0][1], caption, [table for _, table in parts[1:]])
+        except PipelineError as exc:
+            raise exc.located(file=file, page=page) from None
+        figures += [(parts[part][0], figure) for part, figure in read]
     if not figures:
         raise PipelineError("no figure table (＜主要計数＞ …) found", file=file)
     return figures, consumed

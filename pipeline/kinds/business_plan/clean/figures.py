@@ -13,6 +13,7 @@ Everything is read from the table and the lines just above it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -94,18 +95,42 @@ def _is_blank(text: str) -> bool:
     return not value or value in DASHES
 
 
-def _value_columns(grid: Grid) -> tuple[int, list[int]]:
-    """The first data row and the columns holding numbers."""
+def _first_number_row(grid: Grid) -> int | None:
+    """The first row holding a number right of the label column, if any."""
     for row in range(grid.n_rows):
         if any(c.col > 0 and parse_number(c.text) is not None for c in grid.row_cells(row)):
-            cols = sorted({
-                c.col
-                for r in range(row, grid.n_rows)
-                for c in grid.row_cells(r)
-                if c.col > 0 and c.colspan == 1 and parse_number(c.text) is not None
-            })
-            return row, cols
-    raise PipelineError("table has no numbers")
+            return row
+    return None
+
+
+def _value_columns(grid: Grid, first_row: int) -> list[int]:
+    """The columns holding numbers from `first_row` down."""
+    return sorted({
+        c.col
+        for r in range(first_row, grid.n_rows)
+        for c in grid.row_cells(r)
+        if c.col > 0 and c.colspan == 1 and parse_number(c.text) is not None
+    })
+
+
+# Points a continued table's column may stand off the first part's.
+SAME_COLUMN = 6.0
+
+
+def _matching(grid: Grid, reference: Grid, cols: list[int]) -> list[int]:
+    """`reference`'s columns `cols` as columns of `grid` (another page's part of the same
+    table), matched by where their middles stand; by number when the grids lack positions."""
+    if not grid.xs or not reference.xs:
+        return cols
+    found = []
+    for col in cols:
+        middle = (reference.xs[col] + reference.xs[col + 1]) / 2
+        hit = next((c for c in range(grid.n_cols)
+                    if grid.xs[c] - SAME_COLUMN <= middle <= grid.xs[c + 1] + SAME_COLUMN), None)
+        if hit is None:
+            raise PipelineError("the table's continuation does not line up with its columns")
+        found.append(hit)
+    return found
 
 
 def _conditions(grid: Grid, header_rows: range, value_cols: list[int]) -> dict[int, str]:
@@ -147,35 +172,62 @@ def _label(grid: Grid, row: int, label_cols: range) -> tuple[str, Cell | None]:
     return "/".join(parts), first
 
 
-def read_figures(table: dict[str, Any], caption: Caption) -> list[Figure]:
-    """Every printed number of a captioned figure table."""
-    grid = Grid(table)
-    for cell in grid.cells:
-        if has_cid_garbage(cell.text):
-            raise PipelineError("text extracts as (cid:…) codes", cell=cell.ref)
+def read_figures(table: dict[str, Any], caption: Caption,
+                 continued: Sequence[dict[str, Any]] = ()) -> list[tuple[int, Figure]]:
+    """Every printed number of a captioned figure table, as (part, figure): part 0 is `table`,
+    part k the k-th of the `continued` tables (its continuation on the following pages, whose
+    header, if repeated, is skipped)."""
+    grids = [Grid(t) for t in (table, *continued)]
+    for grid in grids:
+        for cell in grid.cells:
+            if has_cid_garbage(cell.text):
+                raise PipelineError("text extracts as (cid:…) codes", cell=cell.ref)
     if not caption.unit:
         raise PipelineError(f"table ＜{caption.name}＞ has no （単位：…） line above it")
-    first_row, value_cols = _value_columns(grid)
-    conditions = _conditions(grid, range(first_row), value_cols)
+    firsts = [_first_number_row(grid) for grid in grids]
+    numbered = next((k for k, first in enumerate(firsts) if first is not None), None)
+    if numbered is None:
+        raise PipelineError("table has no numbers")
+    reference = grids[numbered]
+    reference_cols = _value_columns(reference, firsts[numbered])
+    head = grids[0]
+    head_cols = _matching(head, reference, reference_cols)
+    conditions = _conditions(head, range(firsts[0] if firsts[0] is not None else head.n_rows),
+                             head_cols)
+    by_reference = [conditions[col] for col in head_cols]
+    figures: list[tuple[int, Figure]] = []
+    for part, (grid, first) in enumerate(zip(grids, firsts, strict=True)):
+        if first is None:
+            continue
+        value_cols = _matching(grid, reference, reference_cols)
+        figures += [(part, figure) for figure in _rows(grid, first, value_cols, by_reference,
+                                                        caption)]
+    return figures
+
+
+def _rows(grid: Grid, first_row: int, value_cols: list[int], conditions: list[str],
+          caption: Caption) -> list[Figure]:
+    """The figures of a grid's number rows, each value column with its condition."""
     label_cols = range(value_cols[0])
     figures: list[Figure] = []
     for row in range(first_row, grid.n_rows):
         item, label_cell = _label(grid, row, label_cols)
-        values = [(col, grid.at(row, col)) for col in value_cols]
-        printed = [(col, cell) for col, cell in values
+        values = [(condition, grid.at(row, col))
+                  for col, condition in zip(value_cols, conditions, strict=True)]
+        printed = [(condition, cell) for condition, cell in values
                    if cell is not None and cell.row == row and not _is_blank(cell.text)]
         if not printed:
             continue
         if not item:
             ref = label_cell.ref if label_cell else f"R{row + 1}C1"
             raise PipelineError(f"table ＜{caption.name}＞: row has numbers but no label", cell=ref)
-        for col, cell in printed:
+        for condition, cell in printed:
             value = parse_number(cell.text)
             if value is None:
                 raise PipelineError(
                     f"table ＜{caption.name}＞ {item}: '{squeeze(cell.text)}' is not a number",
                     cell=cell.ref,
                 )
-            figures.append(Figure(caption.name, item, conditions[col], squeeze(cell.text), value,
+            figures.append(Figure(caption.name, item, condition, squeeze(cell.text), value,
                                   caption.unit, cell.ref))
     return figures
