@@ -108,11 +108,16 @@ def _region(pieces: list[Piece], method: str) -> Region:
     return Region(sorted(xs), sorted(ys), verticals, horizontals, method)
 
 
+# A rule ending this close to a line reaches it (a dashed rule stops a gap short of the frame).
+END_SNAP = 2 * SNAP
+
+
 def _add_ends(lines: set[float], ends: list[float]) -> None:
-    """Rule ends strictly inside the span of `lines`, not already on one, added as lines."""
+    """Rule ends well inside the span of `lines`, not at one already, added as lines."""
     low, high = min(lines), max(lines)
     for end in sorted(ends):
-        if low + SNAP < end < high - SNAP and all(abs(end - at) > SNAP for at in lines):
+        if low + END_SNAP < end < high - END_SNAP and all(abs(end - at) > END_SNAP
+                                                          for at in lines):
             lines.add(end)
 
 
@@ -184,6 +189,8 @@ def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
         extra = [p for p in hs + vs if id(p) not in members and _inside(p, region.bbox)]
         if extra:
             region = _region(cluster + extra, method)
+        if len(region.xs) < 2 or len(region.ys) < 2:
+            continue  # rules crossing at a point: no area
         if not any(x in region.verticals for x in region.xs[1:-1]):  # no column is ruled
             region.xs = sorted([*region.xs, *gutters(region.xs, region.ys, chars)])
         regions.append(region)

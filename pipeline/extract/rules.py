@@ -3,8 +3,9 @@
 Office suites draw one border as a line, a thin filled rectangle (two edges a hair apart), or,
 dashed and dotted, as many short pieces; browsers draw rectangles. Snapping puts strokes within
 SNAP of each other on one line (at their mean position); joining merges pieces of a line whose
-gaps are at most JOIN. Whether a rule is drawn along some stretch is then a question of how much
-of the stretch the joined pieces cover, so a dashed border counts as drawn.
+gaps are at most JOIN, or the strokes of a dash pattern. Whether a rule is drawn along some
+stretch is then a question of how much of the stretch the joined pieces cover, so a dashed
+border counts as drawn.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ JOIN = 3.0
 MIN_LENGTH = 3.0
 # A stretch counts as ruled when the rule's pieces cover at least this share of it.
 COVERED = 0.5
+# Strokes of a dashed or dotted border: each at most DASH points, gaps at most DASH_GAP strokes.
+DASH = 8.0
+DASH_GAP = 4.0
 
 
 @dataclass(frozen=True)
@@ -74,14 +78,26 @@ def _snap(items: list[tuple[float, float, float]]) -> list[tuple[float, float, f
 
 
 def _join(spans: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """Pieces of one line joined across gaps up to JOIN, and across the wider gaps of a dash
+    pattern: short strokes (at most DASH long) a gap of at most DASH_GAP strokes apart."""
     joined: list[tuple[float, float]] = []
+    previous: tuple[float, float] | None = None
     for start, end in sorted(spans):
-        if joined and start <= joined[-1][1] + JOIN:
+        if joined and (start <= joined[-1][1] + JOIN or _dashes(previous, (start, end))):
             if end > joined[-1][1]:
                 joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
+        previous = (start, end)
     return tuple((a, b) for a, b in joined if b - a >= MIN_LENGTH)
+
+
+def _dashes(a: tuple[float, float] | None, b: tuple[float, float]) -> bool:
+    """Are `a` and `b` consecutive strokes of one dashed or dotted rule?"""
+    if a is None:
+        return False
+    longest = max(a[1] - a[0], b[1] - b[0])
+    return longest <= DASH and b[0] - a[1] <= DASH_GAP * max(longest, 0.5)
 
 
 def _lines(items: list[tuple[float, float, float]]) -> list[RuleLine]:

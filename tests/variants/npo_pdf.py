@@ -42,6 +42,8 @@ PAD = 2.0
 MIN_ROW = 10.0
 MARGIN = 30.0
 RULE = 0.5
+# Dashed and dotted borders drawn stroke by stroke: (stroke, gap) lengths in points.
+DASHES = {"dashes": (3.0, 4.0), "dots": (0.6, 2.4)}
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,16 @@ def _page(
                     stroke=0,
                     fill=1,
                 )
+            elif borders in DASHES:  # a dashed/dotted border as many short strokes of its own
+                on, off = DASHES[borders]
+                length = abs(x1 - x0) + abs(y1 - y0)
+                step_x, step_y = (x1 - x0) / length, (y1 - y0) / length
+                at = 0.0
+                while at < length:
+                    end = min(at + on, length)
+                    canvas.line(x0 + step_x * at, page_h - (y0 + step_y * at),
+                                x0 + step_x * end, page_h - (y0 + step_y * end))
+                    at = end + off
             else:
                 canvas.line(x0, page_h - y0, x1, page_h - y1)
 
@@ -306,13 +318,15 @@ def render_npo_pdf(
 
     banks_per_page splits the banks (in the edition's order) over pages; font is a reportlab
     built-in CID font (HeiseiKakuGo-W5, HeiseiMin-W3); col_scale widens or narrows every column;
-    borders is "lines" or "rects" (thin filled rectangles); shuffle_seed draws every character
+    borders is "lines", "rects" (thin filled rectangles), or "dashes" / "dots" (every rule
+    as many short strokes with gaps wider than a join tolerance, as some exporters draw dashed
+    and dotted borders); shuffle_seed draws every character
     and rule on its own, in a shuffled order; as_of_label replaces the edition's date text
     (令和7年4月1日現在); repeat_labels=False leaves the label columns off every page but the
     first; unitless_banks are drawn with no unit sub-column (a broken layout, for error tests).
     """
-    if borders not in {"lines", "rects"}:
-        raise ValueError(f"borders must be 'lines' or 'rects', not {borders!r}")
+    if borders not in {"lines", "rects", *DASHES}:
+        raise ValueError(f"borders must be lines, rects, {', '.join(DASHES)}, not {borders!r}")
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     banks = [bank for page in edition["pages"] for bank in page]
     rng = random.Random(shuffle_seed) if shuffle_seed is not None else None

@@ -78,6 +78,8 @@ VARIANTS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "wide_columns_labels_once": (
         BASE, {"col_scale": 1.5, "banks_per_page": (4, 4, 5), "repeat_labels": False}),
     "rect_borders": (BASE, {"borders": "rects"}),
+    "dashed_strokes": (BASE, {"borders": "dashes", "banks_per_page": (4, 4, 5)}),
+    "dotted_strokes": (NEXT, {"borders": "dots"}),
     "shuffled": (BASE, {"shuffle_seed": 20250401, "borders": "rects"}),
     "reiwa_date": (BASE, {"as_of_label": "令和７年４月１日現在"}),
     "next_year": (NEXT, {"banks_per_page": (6, 7), "font": "HeiseiMin-W3"}),
