@@ -27,14 +27,15 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
     `identify=False` reads any PDF's tables and lines without asking what document it is (for
     benchmarks on other documents); its artifact has no kind."""
     pages = []
-    kind = ""
+    kind = "" if identify else None
     with open_document(path, engine) as document:
         contents = document.pages()
         for number in range(1, document.n_pages + 1):
             try:
-                pages.append(page_artifact(next(contents)))
-                if number == 1 and identify:  # an unknown document stops here, after page 1
-                    kind = identify_kind(pages[0], path.name)
+                content = next(contents)
+                pages.append(page_artifact(content))
+                if kind == "":  # the first page with text decides; an unknown document stops
+                    kind = _identify(pages, content, document.n_pages, path.name)
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None
             except Exception as exc:  # a damaged page can fail anywhere inside the parser
@@ -46,9 +47,27 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
         "version": ARTIFACT_VERSION,
         "source": {"file": path.name, "sha256": sha256_of(path), "pages": len(pages)},
         "engine": engine,
-        "kind": kind,
+        "kind": kind or "",
         "pages": pages,
     }
+
+
+# Pages without any text read before a document is called a scan.
+TEXTLESS_PAGES = 3
+
+
+def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
+              file: str) -> str:
+    """The document kind once a page has text ("" while none has); PipelineError for an
+    unknown document, or for one whose first pages hold no text at all (a scan)."""
+    if content.chars:
+        return identify_kind(pages[-1], file)
+    if len(pages) >= min(TEXTLESS_PAGES, n_pages):
+        shown = "page 1" if len(pages) == 1 else f"pages 1–{len(pages)}"
+        raise PipelineError(
+            f"no text layer: {shown} hold only images or drawings, no characters (a scanned "
+            "document?)", file=file, page=1)
+    return ""
 
 
 def page_artifact(page: PageContent) -> dict[str, Any]:

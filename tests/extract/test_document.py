@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,55 @@ def test_a_page_that_fails_inside_the_parser_is_named(monkeypatch) -> None:
 def test_extraction_is_deterministic(npo_extracted) -> None:
     again = document.extract_pdf(NPO_PDF)
     assert json.dumps(again, ensure_ascii=False) == json.dumps(npo_extracted, ensure_ascii=False)
+
+
+def _pages_pdf(path: Path, pages: int, text: str | None) -> Path:
+    """A PDF of `pages` pages, each printing `text` (or only a drawing when None)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiKakuGo-W5"))
+    canvas = Canvas(str(path), invariant=1)
+    for n in range(pages):
+        if text is None:
+            canvas.rect(72, 72, 300, 400, fill=1)  # what a scan's page image stands for here
+        else:
+            canvas.setFont("HeiseiKakuGo-W5", 12)
+            canvas.drawString(72, 760, f"{text} {n + 1}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_an_unknown_document_is_turned_away_after_its_first_page(tmp_path, monkeypatch) -> None:
+    pdf = _pages_pdf(tmp_path / "minutes.pdf", 150, "議事録　第１回理事会")
+    read = []
+    real = document.page_artifact
+    monkeypatch.setattr(document, "page_artifact", lambda page: read.append(page) or real(page))
+    with pytest.raises(PipelineError, match="not a known document"):
+        document.extract_pdf(pdf)
+    assert len(read) == 1
+
+
+def test_pages_without_any_text_say_there_is_no_text_layer(tmp_path) -> None:
+    pdf = _pages_pdf(tmp_path / "scan.pdf", 5, None)
+    with pytest.raises(PipelineError, match=r"scan\.pdf: page 1: no text layer: pages 1–3"):
+        document.extract_pdf(pdf)
+    with pytest.raises(PipelineError, match="no text layer: page 1 hold"):
+        document.extract_pdf(_pages_pdf(tmp_path / "one.pdf", 1, None))
+
+
+def test_a_blank_first_page_lets_the_next_one_decide(tmp_path) -> None:
+    import pypdfium2
+
+    from tests.variants.npo_pdf import load_truth_edition, render_npo_pdf
+
+    table = render_npo_pdf(load_truth_edition(), tmp_path / "table.pdf")
+    cover = _pages_pdf(tmp_path / "cover.pdf", 1, None)
+    joined = pypdfium2.PdfDocument(cover)
+    joined.import_pages(pypdfium2.PdfDocument(table))
+    joined.save(tmp_path / "with_cover.pdf")
+    artifact = document.extract_pdf(tmp_path / "with_cover.pdf")
+    assert artifact["kind"] == "npo_loan" and len(artifact["pages"]) == 3
+    assert artifact["pages"][0]["lines"] == [] and artifact["pages"][0]["tables"] == []
