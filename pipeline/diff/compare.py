@@ -35,6 +35,14 @@ class DatasetDiff:
     def identical(self) -> bool:
         return self.changes.empty
 
+    def entities(self, change: str) -> list[str]:
+        """The entities (banks) the new edition gained (ADDED) or lost (REMOVED) as a whole."""
+        entity = self.spec.entity
+        if not entity or self.changes.empty:
+            return []
+        rows = self.changes[(self.changes["field"] == entity) & (self.changes["change"] == change)]
+        return list(rows[entity])
+
     @property
     def columns(self) -> list[str]:
         return list(self.spec.identity) + CHANGE_COLUMNS
@@ -109,12 +117,43 @@ def _order(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
     return tuple(row[c] for c in spec.identity)
 
 
+def _in_order(spec: DiffSpec, frame: pd.DataFrame, names: set[str]) -> list[str]:
+    """`names` as the edition prints them (by the entity's position column), else sorted."""
+    rows = frame[frame[spec.entity].isin(names)]
+    if spec.entity_order and spec.entity_order in rows:
+        rows = rows.assign(_at=pd.to_numeric(rows[spec.entity_order], errors="coerce"))
+        rows = rows.sort_values(["_at", spec.entity], kind="stable")
+        return list(dict.fromkeys(rows[spec.entity]))
+    return sorted(names)
+
+
+def _entity_entries(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> list[tuple]:
+    """One entry per entity (bank) only one edition has: it appeared or disappeared."""
+    if not spec.entity:
+        return []
+    before, after = set(old[spec.entity]), set(new[spec.entity])
+    entries = []
+    for change, frame, names in ((REMOVED, old, before - after), (ADDED, new, after - before)):
+        for n, name in enumerate(_in_order(spec, frame, names)):
+            record = {c: "" for c in spec.identity} | {
+                spec.entity: name, "field": spec.entity, "change": change,
+                "old": name if change == REMOVED else "", "new": name if change == ADDED else "",
+                "delta": "", "delta_unit": "", "delta_pct": "",
+                "description": f"{spec.entity} {change}"}
+            entries.append(((0, change, n), 0, record))
+    return entries
+
+
 def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
                      old_edition: str, new_edition: str) -> DatasetDiff:
-    """Every added, removed and changed row of `new` against `old`, as field changes."""
+    """Every added, removed and changed row of `new` against `old`, as field changes; an
+    entity (bank) only one edition has is one change of its own, not one per row."""
+    entries = _entity_entries(spec, old, new)
+    if entries:
+        gone = {e[2][spec.entity] for e in entries}
+        old, new = old[~old[spec.entity].isin(gone)], new[~new[spec.entity].isin(gone)]
     old = old.reset_index(drop=True)
     new = new.reset_index(drop=True)
-    entries = []
     counts = {ADDED: 0, REMOVED: 0, CHANGED: 0}
     years = _years(old_edition, new_edition)
     for i, j in _pairs(spec, old, new, years):
@@ -126,7 +165,7 @@ def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
         counts[rows[0]["change"]] += 1
         where = after if after is not None else before
         identity = {c: where[c] for c in spec.identity}
-        order = _order(spec, before, after, i, j)
+        order = (1, *_order(spec, before, after, i, j))
         field_rank = {name: k for k, name in enumerate(spec.fields)}
         entries += [(order, field_rank[r["field"]], {**identity, **r}) for r in rows]
     entries.sort(key=lambda e: (e[0], e[1]))

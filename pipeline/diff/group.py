@@ -46,6 +46,8 @@ def sections(diff: DatasetDiff) -> list[Section]:
     grouped: dict[str, list[Entry]] = {}
     for _, rows in diff.changes.groupby(ENTRY, sort=True):
         first = rows.iloc[0]
+        if diff.spec.entity and first["field"] == diff.spec.entity:
+            continue  # a bank that appeared or disappeared: the summary line says it
         section, label = _labels(diff, first)
         fields = rows.drop(columns=[ENTRY]).to_dict("records")
         grouped.setdefault(section, []).append(Entry(label, first["change"], fields))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.diff.compare import DatasetDiff
+from pipeline.diff.compare import ADDED, REMOVED, DatasetDiff
 from pipeline.diff.group import sections
 
 
@@ -10,13 +10,26 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|") or " "
 
 
+def entity_line(diff: DatasetDiff) -> str:
+    """'banks added: 中部労働金庫; removed: 北陸労働金庫, 東海労働金庫', or '' when none."""
+    added, removed = diff.entities(ADDED), diff.entities(REMOVED)
+    parts = [f"added: {', '.join(added)}" if added else "",
+             f"removed: {', '.join(removed)}" if removed else ""]
+    said = "; ".join(p for p in parts if p)
+    return f"{diff.spec.entity}s {said}" if said else ""
+
+
 def summary_line(diff: DatasetDiff) -> str:
-    """'2 changed, 1 added, 0 removed row(s); 5 field change(s)' or 'no changes'."""
+    """The banks gained and lost first, then '2 changed, 1 added, 0 removed row(s); 5 field
+    change(s)'; or 'no changes'."""
     if diff.identical:
         return "no changes"
     counts = diff.counts
-    return (f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed "
-            f"row(s); {len(diff.changes)} field change(s)")
+    entities = entity_line(diff)
+    fields = len(diff.changes) - len(diff.entities(ADDED)) - len(diff.entities(REMOVED))
+    rows = (f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed "
+            f"row(s); {fields} field change(s)")
+    return f"{entities}; {rows}" if entities else rows
 
 
 def render_markdown(diff: DatasetDiff) -> str:

@@ -30,6 +30,10 @@ class DiffSpec:
     outline: bool = False
     # Columns a row carries that are never compared: provenance and reading order.
     ignored: tuple[str, ...] = ()
+    # What editions gain or lose as a whole (a bank), reported in one line; and the column
+    # giving its printed order, if any.
+    entity: str = ""
+    entity_order: str = ""
 
 
 def _kind(dtype: str) -> str:
@@ -63,4 +67,7 @@ def spec_for(dataset: Dataset) -> DiffSpec:
         name=dataset.name, title=dataset.title, edition=dataset.edition, identity=identity,
         fields=fields, kinds={f: kinds[f] for f in fields},
         units={f: units[f] for f in fields if units[f]}, outline=outline, ignored=tuple(ignored),
+        entity=dataset.entity if dataset.entity in identity else "",
+        entity_order=next((c for c in dataset.positions if c.startswith(dataset.entity)), "")
+        if dataset.entity else "",
     )

@@ -24,6 +24,9 @@ class Dataset:
     edition: str
     # Returns readable problems for the schema's whole-frame checks (what is missing, what is off).
     explain: Callable[[pd.DataFrame], list[str]]
+    # The column naming what the rows are about, that editions may gain or lose as a whole (a
+    # bank that merges): the diff reports those in one line, not row by row.
+    entity: str = ""
     # The kind of document the dataset is read from (filled in by the registry).
     kind: str = ""
 

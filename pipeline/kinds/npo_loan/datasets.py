@@ -11,5 +11,6 @@ DATASETS = (
         key=tuple(npo_loan_terms.KEY),
         edition="as_of",
         explain=npo_loan_terms.coverage_problems,
+        entity="bank",
     ),
 )
