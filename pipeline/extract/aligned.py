@@ -28,6 +28,12 @@ MIN_PLAIN_ROWS = 3
 MIN_PLAIN_RUNS = 3
 # How far (in font sizes) a header line may stand outside the block's width.
 HEADER_SLACK = 0.3
+# A gutter is at least this many font sizes wide.
+MIN_GUTTER = 0.5
+# Lines of a section heading a table may hold between two blocks, and the share of gutters the
+# two blocks must have in common.
+MAX_SECTION_LINES = 2
+SHARED = 0.6
 
 
 @dataclass
@@ -76,16 +82,69 @@ def _blocks(lines: list[_Line]) -> list[list[int]]:
     return blocks
 
 
+def _gutters(block: list[int], lines: list[_Line]) -> list[tuple[float, float]]:
+    """The gaps no run of the block's multi-column lines crosses, left to right."""
+    own = [lines[i] for i in block if len(lines[i].runs) >= 2]
+    if not own:
+        return []
+    size = max(line.size for line in own)
+    spans = sorted((r[1], r[3]) for line in own for r in line.runs)
+    found = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach >= MIN_GUTTER * size:
+            found.append((reach, start))
+        reach = max(reach, end)
+    return found
+
+
+def _crossed(line: _Line, gutters: list[tuple[float, float]]) -> int:
+    """How many gutters a run of `line` runs across."""
+    return sum(any(r[1] < a and r[3] > b for r in line.runs) for a, b in gutters)
+
+
+def _merged(blocks: list[list[int]], lines: list[_Line]) -> list[list[int]]:
+    """Blocks joined across a line or two that stand in the first column only (a section
+    heading inside the table: 'Private schools'), when both blocks share their gutters."""
+    merged: list[list[int]] = []
+    for block in blocks:
+        if merged:
+            before = merged[-1]
+            between = list(range(before[-1] + 1, block[0]))
+            gaps = _gutters(before, lines)
+            if (gaps and len(between) <= MAX_SECTION_LINES
+                    and all(lines[i].x1 <= gaps[0][1] for i in between)
+                    and _close(lines[before[-1]], lines[between[0]] if between else lines[block[0]])
+                    and _close(lines[between[-1]] if between else lines[before[-1]],
+                               lines[block[0]])
+                    and _share(gaps, _gutters(block, lines))):
+                merged[-1] = before + between + block
+                continue
+        merged.append(list(block))
+    return merged
+
+
+def _share(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Do two blocks' gutters mostly overlap (the same columns)?"""
+    if not a or not b:
+        return False
+    common = sum(any(x0 < y1 and y0 < x1 for y0, y1 in b) for x0, x1 in a)
+    return common >= SHARED * max(len(a), len(b))
+
+
 def _grow_up(block: list[int], lines: list[_Line]) -> list[int]:
-    """The block with the header lines right above it that stand inside its width."""
+    """The block with the header lines right above it that stand inside its width and keep
+    to its columns (a heading may span some, a title runs across most)."""
     x0 = min(lines[i].x0 for i in block)
     x1 = max(lines[i].x1 for i in block)
+    gaps = _gutters(block, lines)
     first = block[0]
     while first > 0:
         above = lines[first - 1]
         slack = HEADER_SLACK * above.size
         if (CAPTION.match(above.text) or not _close(above, lines[first])
-                or above.x0 < x0 - slack or above.x1 > x1 + slack):
+                or above.x0 < x0 - slack or above.x1 > x1 + slack
+                or (gaps and _crossed(above, gaps) * 2 > len(gaps))):
             break
         first -= 1
     return list(range(first, block[0])) + block
@@ -104,7 +163,7 @@ def aligned_regions(chars: Sequence[Char]) -> list[Region]:
     """Regions of the rule-less tables among `chars` (the characters outside ruled tables)."""
     lines = _lines(chars)
     regions = []
-    for block in _blocks(lines):
+    for block in _merged(_blocks(lines), lines):
         rows = _grow_up(block, lines)
         if not _accepted(rows, lines):
             continue
