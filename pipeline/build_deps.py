@@ -46,7 +46,7 @@ def _file(module: str) -> Path | None:
     return None
 
 
-def _imports(path: Path, module: str) -> set[str]:
+def imports_of(path: Path, module: str) -> set[str]:
     """Every module `path` imports, at any depth of the code (relative imports resolved)."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
@@ -80,7 +80,7 @@ def closure(entries: list[str]) -> set[Path]:
         if path is None:
             continue
         files.add(path)
-        todo += sorted(_imports(path, module) - seen)
+        todo += sorted(imports_of(path, module) - seen)
     return files
 
 

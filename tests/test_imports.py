@@ -9,11 +9,11 @@ are named after (identify → extract, clean/ → clean, datasets → validate, 
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
+from pipeline.build_deps import imports_of
 from tests.conftest import ROOT
 
 KIND_PARTS = {"identify": "extract", "clean": "clean", "datasets": "validate",
@@ -54,18 +54,8 @@ def modules(folder: str) -> list[tuple[str, Path]]:
 
 
 def imported(path: Path, module: str) -> set[str]:
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*parent, base] if base else parent)
-            names.add(base)
-    return names
+    """What `path` imports: the reading the Makefile's dependencies are derived with."""
+    return imports_of(path, module)
 
 
 def violations(module: str, names: set[str]) -> list[str]:

@@ -65,7 +65,7 @@ def row_kind(edition: dict[str, Any], row: str) -> str:
     return "note"
 
 
-def _label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
+def label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
     """Label cells: each path part merged over the consecutive rows that share it."""
     boxes = []
     paths = [row.split("/") for row in rows]
@@ -94,7 +94,7 @@ def page_grid(edition: dict[str, Any], banks: Sequence[str], *, labels: bool = T
     boxes: list[Box] = []
     columns: list[tuple[str, int]] = []
     if labels:
-        boxes += [Box(0, 0, 1, depth, "項目", role="header"), *_label_boxes(rows, depth)]
+        boxes += [Box(0, 0, 1, depth, "項目", role="header"), *label_boxes(rows, depth)]
         columns += [("label", k) for k in range(depth)]
     kinds = {row: row_kind(edition, row) for row in rows}
     for b, bank in enumerate(banks):

@@ -14,7 +14,6 @@ import copy
 import json
 import random
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +22,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.variants.npo_layout import Box, label_boxes, row_kind
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "npo_loan_comparison_2025-04-01.truth.json"
 FIELDS = ("mark", "value", "unit", "note")
 
-# How the item labels are printed: with their mark legend, or spaced out for alignment.
-PRINTED_LABEL = {
-    "資金使途": "資金使途\n○：対象\n×：対象外",
-    "融資の種類": "融資の種類\n○：あり\n×：なし",
-    "金利": "金　利",
-}
 LABEL_WIDTHS = (44.0, 40.0, 26.0)  # points, outer to inner label column
 BANK_WIDTHS = (30.0, 18.0, 92.0)  # value | unit | note
 FONT_SIZE = 5.5
@@ -44,18 +39,6 @@ MARGIN = 30.0
 RULE = 0.5
 # Dashed and dotted borders drawn stroke by stroke: (stroke, gap) lengths in points.
 DASHES = {"dashes": (3.0, 4.0), "dots": (0.6, 2.4)}
-
-
-@dataclass(frozen=True)
-class Box:
-    """One cell to draw: grid position, span, text and horizontal alignment."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str
-    align: str = "center"
 
 
 def load_truth_edition() -> dict[str, Any]:
@@ -77,34 +60,6 @@ def edit_cell(edition: dict[str, Any], bank: str, row: str, **fields: str | None
     new = copy.deepcopy(edition)
     new["cells"][bank][row].update(fields)
     return new
-
-
-def _row_kind(edition: dict[str, Any], row: str) -> str:
-    """How a row is laid out: 'value' (value | unit | note), 'mark' (mark | note) or 'note'."""
-    cells = [rows[row] for rows in edition["cells"].values() if row in rows]
-    if any(c.get("value") or c.get("unit") for c in cells):
-        return "value"
-    if any(c.get("mark") for c in cells):
-        return "mark"
-    return "note"
-
-
-def _label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
-    """Label cells: each path part merged over the consecutive rows that share it."""
-    boxes = []
-    paths = [row.split("/") for row in rows]
-    for i, path in enumerate(paths):
-        for k, part in enumerate(path):
-            if i > 0 and paths[i - 1][: k + 1] == path[: k + 1] and k < len(path) - 1:
-                continue  # covered by the merged cell above
-            last = k == len(path) - 1
-            span = 1
-            if not last:
-                while i + span < len(paths) and paths[i + span][: k + 1] == path[: k + 1]:
-                    span += 1
-            text = PRINTED_LABEL.get(part, part) if k == 0 else part
-            boxes.append(Box(1 + i, k, span, depth - k if last else 1, text))
-    return boxes
 
 
 def _text(cell: dict[str, Any], field: str) -> str:
@@ -201,9 +156,9 @@ def _page(
 ) -> None:
     rows = edition["rows"]
     depth = max(len(row.split("/")) for row in rows)
-    kinds = {row: _row_kind(edition, row) for row in rows}
+    kinds = {row: row_kind(edition, row) for row in rows}
     label_widths = [LABEL_WIDTHS[min(k, len(LABEL_WIDTHS) - 1)] for k in range(depth)]
-    boxes = [Box(0, 0, 1, depth, "項目"), *_label_boxes(rows, depth)] if labels else []
+    boxes = [Box(0, 0, 1, depth, "項目"), *label_boxes(rows, depth)] if labels else []
     widths = list(label_widths) if labels else []
     for bank in banks:
         start = len(widths)
