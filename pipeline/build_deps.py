@@ -35,7 +35,7 @@ STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 SOURCE = Path(__file__).resolve().parents[1]
 
 
-def _file(module: str) -> Path | None:
+def source_file(module: str) -> Path | None:
     """The source file of `module`, if it is one of ours."""
     if module.split(".")[0] not in ROOTS:
         return None
@@ -76,7 +76,7 @@ def closure(entries: list[str]) -> set[Path]:
         seen.add(module)
         parts = module.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]
-        path = _file(module)
+        path = source_file(module)
         if path is None:
             continue
         files.add(path)
@@ -90,7 +90,7 @@ def stage_files(stage: str) -> list[Path]:
     modules = list(entries)
     for kind in kinds():
         modules += [f"{kind.package}.{part}" for part in parts]
-    commands = {path for module in COMMAND if (path := _file(module))}
+    commands = {path for module in COMMAND if (path := source_file(module))}
     return sorted(closure(modules) | commands)
 
 
