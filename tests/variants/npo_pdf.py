@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.variants.npo_layout import Box, label_boxes, row_kind
+from tests.variants.npo_layout import Box, label_boxes, row_kind, split_banks
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "npo_loan_comparison_2025-04-01.truth.json"
@@ -112,16 +112,6 @@ def wrap(text: str, width: float, font: str, size: float) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
-
-
-def _split(banks: list[str], banks_per_page: Sequence[int]) -> list[list[str]]:
-    if sum(banks_per_page) != len(banks) or any(n < 1 for n in banks_per_page):
-        raise ValueError(f"banks_per_page {tuple(banks_per_page)} do not split {len(banks)} banks")
-    pages, at = [], 0
-    for n in banks_per_page:
-        pages.append(banks[at : at + n])
-        at += n
-    return pages
 
 
 def _row_heights(boxes: list[Box], lines: dict[Box, list[str]], n_rows: int) -> list[float]:
@@ -288,7 +278,7 @@ def render_npo_pdf(
     path = Path(path)
     canvas = Canvas(str(path), invariant=1)
     canvas.setTitle(edition["title"])
-    for number, page_banks in enumerate(_split(banks, banks_per_page)):
+    for number, page_banks in enumerate(split_banks(banks, banks_per_page)):
         _page(
             canvas,
             edition,
