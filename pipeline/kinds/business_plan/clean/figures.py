@@ -25,8 +25,8 @@ from schemas.reference import YEN_PER_UNIT
 
 TOTAL = "計"
 TOTAL_LABELS = frozenset({"計", "合計", "総計"})
-_CAPTION = re.compile(r"[＜<〈《]\s*([^＞>〉》]+?)\s*[＞>〉》]")
-_UNIT = re.compile(r"[（(]\s*単\s*位\s*[:：]\s*([^）)]+?)\s*[）)]")
+_CAPTION = re.compile(r"[＜<〈《【〔]\s*([^＞>〉》】〕]+?)\s*[＞>〉》】〕]")
+_UNIT = re.compile(r"[（(]?\s*単\s*位\s*[:：]?\s*([^（()）\s]+)\s*(?:[）)]|$)")
 _NUMBER = re.compile(r"^([△▲-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 
 
