@@ -14,7 +14,7 @@ from typing import Protocol
 from pipeline.extract.primitives import PageContent
 
 DEFAULT = "pdfplumber"
-NAMES = ("pdfplumber",)
+NAMES = ("pdfplumber", "pdfium")
 
 
 class Document(Protocol):
@@ -31,4 +31,8 @@ def open_document(path: Path, engine: str = DEFAULT) -> AbstractContextManager[D
         from pipeline.extract.engines.pdfplumber_engine import open_pdfplumber
 
         return open_pdfplumber(path)
+    if engine == "pdfium":
+        from pipeline.extract.engines.pdfium_engine import open_pdfium
+
+        return open_pdfium(path)
     raise ValueError(f"unknown engine {engine!r} (known: {', '.join(NAMES)})")

@@ -1,0 +1,131 @@
+"""Each font's descent as pdfminer reads it, for the PDFium engine's character boxes.
+
+pdfminer puts a character's bottom at the baseline plus the font's /Descent (from the font
+descriptor, made negative; from the built-in metrics for the standard 14 fonts; from /FontBBox
+for a Type 3 font), and its top one font size above. PDFium replaces a descriptor's missing or
+zero metrics with the glyphs' own, so the descriptors are read here (with pdfminer's object
+parser, no content stream is interpreted), matched to PDFium's fonts by /BaseFont name (PDFium
+drops the subset tag); a font not found falls back to PDFium's descent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+from typing import Any
+
+import pypdfium2.raw as R
+
+
+def _name(value: Any) -> str:
+    name = getattr(value, "name", value)
+    if isinstance(name, bytes):
+        return name.decode("latin-1")
+    return str(name)
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _descent(spec: dict, resolve: Any) -> float:
+    """pdfminer's descent (per unit of font size, ≤ 0) of one font dictionary."""
+    subtype = _name(resolve(spec.get("Subtype")))
+    if subtype == "Type0":
+        descendants = resolve(spec.get("DescendantFonts")) or [{}]
+        spec = resolve(descendants[0]) or {}
+        descriptor = resolve(spec.get("FontDescriptor")) or {}
+    elif subtype == "Type3":
+        bbox = resolve(spec.get("FontBBox")) or [0, 0, 0, 0]
+        matrix = resolve(spec.get("FontMatrix")) or [0.001, 0, 0, 0.001, 0, 0]
+        scale = abs(_number(resolve(matrix[1])) + _number(resolve(matrix[3])))
+        return min(0.0, _number(resolve(bbox[1])) * scale)
+    else:
+        from pdfminer.pdffont import FontMetricsDB
+
+        try:
+            descriptor, _ = FontMetricsDB.get_metrics(_name(resolve(spec.get("BaseFont"))))
+        except KeyError:
+            descriptor = resolve(spec.get("FontDescriptor")) or {}
+    return -abs(_number(resolve(descriptor.get("Descent", 0)))) / 1000
+
+
+def read_descents(path: Path) -> dict[str, float]:
+    """/BaseFont name → descent of every font the pages (and their forms) use."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    found: dict[str, float] = {}
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        seen: set[int] = set()
+        for page in PDFPage.create_pages(document):
+            todo = [page.resources]
+            while todo:
+                resources = resolve1(todo.pop()) or {}
+                if not isinstance(resources, dict) or id(resources) in seen:
+                    continue
+                seen.add(id(resources))
+                for spec in (resolve1(resources.get("Font")) or {}).values():
+                    spec = resolve1(spec)
+                    if isinstance(spec, dict) and "BaseFont" in spec:
+                        name = _name(resolve1(spec["BaseFont"]))
+                        descent = _descent(spec, resolve1)
+                        found.setdefault(name, descent)
+                        found.setdefault(without_subset(name), descent)
+                for xobject in (resolve1(resources.get("XObject")) or {}).values():
+                    attrs = getattr(resolve1(xobject), "attrs", None)
+                    if attrs and _name(resolve1(attrs.get("Subtype"))) == "Form":
+                        todo.append(attrs.get("Resources"))
+    return found
+
+
+class FontDescents:
+    """pdfminer's descent of PDFium font handles, read from the file once, cached per font."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._by_name: dict[str, float] | None = None
+        self._by_handle: dict[int, float] = {}
+
+    def of(self, font: Any) -> float:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key in self._by_handle:
+            return self._by_handle[key]
+        if self._by_name is None:
+            try:
+                self._by_name = read_descents(self._path)
+            except Exception:  # a structure pdfminer cannot walk: PDFium's metrics serve
+                self._by_name = {}
+        name = base_font_name(font)
+        if name in self._by_name or without_subset(name) in self._by_name:
+            descent = self._by_name.get(name, self._by_name.get(without_subset(name), 0.0))
+        else:
+            value = ctypes.c_float()
+            descent = value.value if font and R.FPDFFont_GetDescent(font, 1.0, value) else 0.0
+        self._by_handle[key] = descent
+        return descent
+
+
+def without_subset(name: str) -> str:
+    """A font name without its subset tag (BAAAAA+IPAexGothic → IPAexGothic), as PDFium
+    reports it."""
+    tag, plus, rest = name.partition("+")
+    return rest if plus and len(tag) == 6 and tag.isupper() and tag.isalpha() else name
+
+
+def base_font_name(font: Any) -> str:
+    """The font's /BaseFont, as PDFium reads it ("" when it has none)."""
+    if not font:
+        return ""
+    size = R.FPDFFont_GetBaseFontName(font, None, 0)
+    if size <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    R.FPDFFont_GetBaseFontName(font, buffer, size)
+    return buffer.value.decode("utf-8", "replace")
