@@ -16,6 +16,8 @@ from pathlib import Path
 import click
 
 from pipeline.core.errors import PipelineError, describe
+from pipeline.extract.engines import DEFAULT as DEFAULT_ENGINE
+from pipeline.extract.engines import NAMES as ENGINES
 from pipeline.run import DEFAULT_TIMEOUT
 
 EXIT_ERROR = 2
@@ -33,6 +35,12 @@ def _existing_files(ctx: click.Context, param: click.Parameter, value: object) -
 
 
 existing = click.Path(dir_okay=False, path_type=Path)
+
+
+def engine_option(what: str = "Engine that reads the PDF's characters and rules."):
+    """--engine: pdfplumber (pdfminer, pure Python) or pdfium (PDFium through pypdfium2)."""
+    return click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE,
+                        show_default=True, help=what)
 
 
 def _published_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -83,11 +91,12 @@ def cli() -> None:
               help="Extract artifact to write (JSON).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
               show_default=True, help="Seconds the PDF may take to extract (0 = none).")
-def extract(pdf: Path, output: Path, timeout: float) -> None:
+@engine_option()
+def extract(pdf: Path, output: Path, timeout: float, engine: str) -> None:
     """Read PDF's ruled tables (cells with spans) and loose text lines into a JSON artifact."""
     from pipeline.run import extract_file
 
-    data = extract_file(pdf, output, timeout)
+    data = extract_file(pdf, output, timeout, engine=engine)
     n_tables = sum(len(page["tables"]) for page in data["pages"])
     click.echo(f"extract {pdf}: {len(data['pages'])} page(s), {n_tables} table(s) → {output}")
 
@@ -132,11 +141,12 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"),
               show_default=True, help="Folder of source PDFs (any name, spaces too).")
 @out_option(published=False)
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="PDFs read in parallel (0 = one per CPU).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="PDFs read in parallel (0 = one per CPU, the default).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
               show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
-def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
+@engine_option()
+def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing): the datasets
     and datapackage.json, the database, the workbook and the report, as `make all` does."""
     from pipeline.progress import terminal_progress
@@ -145,7 +155,8 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
     check_raw_folder(raw)  # before the progress counter starts
     # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
     with terminal_progress("extract+clean") as progress:
-        frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True)
+        frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True,
+                         engine=engine)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
     for command, name in DERIVED.items():
@@ -154,21 +165,28 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float) -> None:
 
 @cli.command()
 @click.argument("pdfs", nargs=-1, required=True, type=existing, callback=_existing_files)
-def crosscheck(pdfs: tuple[Path, ...]) -> None:
-    """Read PDFS' ruled tables with camelot (lattice) too; report cells the engines disagree on.
+@engine_option("Engine whose tables camelot re-reads.")
+@click.option("--check", "checks", type=click.Choice(("engines", "camelot")), multiple=True,
+              help="Only this check; repeatable (default: both).")
+def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...]) -> None:
+    """Compare the engines on PDFS: pdfplumber and pdfium cell by cell and line by line
+    (engines), and camelot's lattice read of every table (camelot); list every difference.
 
-    Exits 2 if any cell differs (compared NFKC- and whitespace-insensitively, spans respected).
+    Exits 2 if anything differs (the engines: exactly, positions within 0.05 pt; camelot: text
+    NFKC- and whitespace-insensitively, spans respected).
     """
-    try:
-        import camelot  # noqa: F401  (heavy: loaded only by this command)
-    except ImportError as exc:
-        raise PipelineError(
-            f"crosscheck needs camelot, which cannot be loaded ({describe(exc)}): install the "
-            f"[check] extra: pip install '{PACKAGE}[check]' (in a checkout: pip install -e "
-            "'.[check]')") from None
+    checks = checks or ("engines", "camelot")
+    if "camelot" in checks:
+        try:
+            import camelot  # noqa: F401  (heavy: loaded only by this command)
+        except ImportError as exc:
+            raise PipelineError(
+                f"crosscheck needs camelot, which cannot be loaded ({describe(exc)}): install "
+                f"the [check] extra: pip install '{PACKAGE}[check]' (in a checkout: pip install "
+                "-e '.[check]'), or run only --check engines") from None
     from pipeline.crosscheck.run import crosscheck_files
 
-    crosscheck_files(list(pdfs), click.echo)
+    crosscheck_files(list(pdfs), click.echo, engine=engine, checks=checks)
 
 
 @cli.command()

@@ -60,14 +60,16 @@ def time_limit(seconds: float | None, file: str) -> Iterator[None]:
 
 
 def extract_file(
-    pdf: Path, artifact: Path, timeout: float | None = DEFAULT_TIMEOUT
+    pdf: Path, artifact: Path, timeout: float | None = DEFAULT_TIMEOUT, engine: str | None = None
 ) -> dict[str, Any]:
-    """Extract stage for one PDF: write and return its extract artifact."""
+    """Extract stage for one PDF (with `engine`, else the default): write and return its
+    extract artifact."""
     from pipeline.core.artifact import write_artifact
     from pipeline.extract.document import extract_pdf
+    from pipeline.extract.engines import DEFAULT
 
     with time_limit(timeout, pdf.name):
-        data = extract_pdf(pdf)
+        data = extract_pdf(pdf, engine=engine or DEFAULT)
     write_artifact(data, artifact)
     return data
 
@@ -173,18 +175,20 @@ def check_raw_folder(raw: Path) -> list[Path]:
     return pdfs
 
 
-def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_TIMEOUT) -> Path:
+def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_TIMEOUT,
+                      engine: str | None = None) -> Path:
     """Extract and clean one PDF into `folder` within `timeout` seconds; the clean artifact."""
     extracted = folder / f"{pdf.stem}.extract.json"
     cleaned = folder / f"{pdf.stem}.clean.json"
     with time_limit(timeout, pdf.name):
-        clean_file(extract_file(pdf, extracted, timeout=None), cleaned)
+        clean_file(extract_file(pdf, extracted, timeout=None, engine=engine), cleaned)
     return cleaned
 
 
 def run_all(
     raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
     progress: Callable[[int, int, str], None] | None = None, derived: bool = False,
+    engine: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
     does) the database, the workbook and the report too: all of `make all`'s files, published
@@ -192,8 +196,8 @@ def run_all(
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
     together with the datasets and what is made from them, so a failure anywhere leaves `out`
-    untouched. `progress`, if given, is called as (0, PDFs, "") first, then (PDFs done, PDFs,
-    its name) after each one.
+    untouched. `engine` reads the PDFs (None: the default). `progress`, if given, is called
+    as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one.
     """
     pdfs = check_raw_folder(raw)
     if jobs < 0:
@@ -207,11 +211,12 @@ def run_all(
         if jobs == 1:
             cleaned = []
             for pdf in pdfs:
-                cleaned.append(extract_and_clean(pdf, staging, timeout))
+                cleaned.append(extract_and_clean(pdf, staging, timeout, engine))
                 tick(len(cleaned), n, pdf.name)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n)
+                results = pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n,
+                                   [engine] * n)
                 cleaned = []
                 for pdf, path in zip(pdfs, results, strict=True):
                     cleaned.append(path)

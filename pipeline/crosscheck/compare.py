@@ -31,10 +31,11 @@ class Disagreement:
     why: str
     ours: str | None
     theirs: str | None
+    engine: str = "pdfplumber"
 
     def __str__(self) -> str:
         return (f"page {self.page} table {self.table} {self.cell}: {self.why}: "
-                f"pdfplumber {self.ours!r} camelot {self.theirs!r}")
+                f"{self.engine} {self.ours!r} camelot {self.theirs!r}")
 
 
 def _area(box: Box) -> float:
@@ -71,7 +72,7 @@ def match_table(table: dict[str, Any], theirs: list[SpanTable]) -> SpanTable | N
 
 
 def compare_table(
-    page: int, number: int, ours: dict[str, Any], theirs: SpanTable
+    page: int, number: int, ours: dict[str, Any], theirs: SpanTable, engine: str = "pdfplumber"
 ) -> list[Disagreement]:
     """Every cell of `ours` whose text or span camelot reads differently, and camelot's extras."""
     problems = []
@@ -92,15 +93,17 @@ def compare_table(
             why = f"span differs (camelot {_ref(theirs.cells[inside[0]])} " \
                   f"{theirs.cells[inside[0]].rowspan}x{theirs.cells[inside[0]].colspan})"
         if why:
-            problems.append(Disagreement(page, number, _ref(cell), why, cell["text"], text))
+            problems.append(Disagreement(page, number, _ref(cell), why, cell["text"], text,
+                                         engine))
     for i, extra in enumerate(theirs.cells):
         if i not in claimed:
             problems.append(Disagreement(page, number, f"camelot {_ref(extra)}",
-                                         "cell only camelot sees", None, extra.text))
+                                         "cell only camelot sees", None, extra.text, engine))
     return problems
 
 
-def compare_page(page: dict[str, Any], theirs: list[SpanTable]) -> list[Disagreement]:
+def compare_page(page: dict[str, Any], theirs: list[SpanTable], engine: str = "pdfplumber"
+                 ) -> list[Disagreement]:
     """Disagreements on one page of an extract artifact, given camelot's tables on it."""
     problems = []
     used: set[int] = set()
@@ -108,12 +111,13 @@ def compare_page(page: dict[str, Any], theirs: list[SpanTable]) -> list[Disagree
         match = match_table(table, theirs)
         if match is None:
             problems.append(Disagreement(page["page"], number, "-", "table camelot does not see",
-                                         f"{table['n_rows']}x{table['n_cols']} grid", None))
+                                         f"{table['n_rows']}x{table['n_cols']} grid", None,
+                                         engine))
             continue
         used.add(id(match))
-        problems += compare_table(page["page"], number, table, match)
+        problems += compare_table(page["page"], number, table, match, engine)
     for extra in theirs:
         if id(extra) not in used and len(extra.cells) > 1:
             problems.append(Disagreement(page["page"], 0, "-", "table only camelot sees", None,
-                                         f"{extra.n_rows}x{extra.n_cols} grid"))
+                                         f"{extra.n_rows}x{extra.n_cols} grid", engine))
     return problems

@@ -1,37 +1,83 @@
-"""`python -m pipeline crosscheck`: both engines on the same PDFs, every disagreement listed."""
+"""`python -m pipeline crosscheck`: the engines on the same PDFs, every disagreement listed.
+
+Two checks, each PDF read once per engine: `engines` compares the two extract engines
+(pdfplumber and PDFium) cell by cell and line by line (crosscheck/engines.py); `camelot` has
+camelot's lattice read re-read every table of the chosen engine (crosscheck/compare.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.crosscheck.camelot_grid import read_tables
 from pipeline.crosscheck.compare import Disagreement, compare_page
+from pipeline.crosscheck.engines import compare_artifacts
+
+CHECKS = ("engines", "camelot")
+ENGINE_PAIR = ("pdfplumber", "pdfium")
 
 
-def crosscheck_pdf(pdf: Path) -> tuple[list[Disagreement], int]:
-    """Disagreements between the extract stage (pdfplumber) and camelot on `pdf`; cells compared."""
-    from pipeline.extract.document import extract_pdf
+def _extract(pdf: Path, engine: str) -> dict[str, Any]:
+    from pipeline.extract import document
 
-    ours = extract_pdf(pdf)
+    return document.extract_pdf(pdf, engine=engine)
+
+
+def camelot_problems(pdf: Path, ours: dict[str, Any]) -> tuple[list[Disagreement], int]:
+    """Disagreements between an extract artifact of `pdf` and camelot; cells compared."""
+    from pipeline.crosscheck.camelot_grid import read_tables
+
     heights = {page["page"]: page["height"] for page in ours["pages"]}
     theirs = read_tables(pdf, heights)
     problems: list[Disagreement] = []
     for page in ours["pages"]:
-        problems += compare_page(page, [t for t in theirs if t.page == page["page"]])
+        problems += compare_page(page, [t for t in theirs if t.page == page["page"]],
+                                 engine=ours.get("engine", "pdfplumber"))
     n_cells = sum(len(t["cells"]) for page in ours["pages"] for t in page["tables"])
     return problems, n_cells
 
 
-def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None]) -> None:
-    """Cross-check every PDF, print each disagreement; PipelineError if there is any."""
-    total = 0
+def crosscheck_pdf(pdf: Path, engine: str = "pdfplumber") -> tuple[list[Disagreement], int]:
+    """Disagreements between the extract stage (with `engine`) and camelot; cells compared."""
+    return camelot_problems(pdf, _extract(pdf, engine))
+
+
+def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str = "pdfplumber",
+                     checks: Sequence[str] = CHECKS) -> None:
+    """Run `checks` on every PDF, print each disagreement and a summary line per PDF and
+    check; PipelineError if there is any."""
+    totals = dict.fromkeys(checks, 0)
     for pdf in pdfs:
-        problems, n_cells = crosscheck_pdf(pdf)
-        for problem in problems:
-            echo(f"{pdf.name}: {problem}")
-        echo(f"crosscheck {pdf.name}: {n_cells} cell(s), {len(problems)} disagreement(s)")
-        total += len(problems)
-    if total:
-        raise PipelineError(f"pdfplumber and camelot disagree on {total} cell(s) (listed above)")
+        artifacts: dict[str, dict[str, Any]] = {}
+
+        def read(name: str, pdf: Path = pdf, artifacts: dict = artifacts) -> dict[str, Any]:
+            if name not in artifacts:  # each engine reads the PDF once for both checks
+                artifacts[name] = _extract(pdf, name)
+            return artifacts[name]
+
+        if "engines" in checks:
+            first, second = (read(name) for name in ENGINE_PAIR)
+            found = compare_artifacts(first, second)
+            for problem in found:
+                echo(f"{pdf.name}: engines: {problem}")
+            cells = sum(len(t["cells"]) for page in first["pages"] for t in page["tables"])
+            lines = sum(len(page["lines"]) for page in first["pages"])
+            echo(f"engines {pdf.name}: {cells} cell(s), {lines} line(s), {len(found)} "
+                 f"disagreement(s) ({' vs '.join(ENGINE_PAIR)})")
+            totals["engines"] += len(found)
+        if "camelot" in checks:
+            problems, n_cells = camelot_problems(pdf, read(engine))
+            for problem in problems:
+                echo(f"{pdf.name}: {problem}")
+            echo(f"crosscheck {pdf.name}: {n_cells} cell(s), {len(problems)} disagreement(s)")
+            totals["camelot"] += len(problems)
+    failed = []
+    if totals.get("engines"):
+        failed.append(f"{' and '.join(ENGINE_PAIR)} disagree on {totals['engines']} cell(s) or "
+                      "line(s)")
+    if totals.get("camelot"):
+        failed.append(f"{engine} and camelot disagree on {totals['camelot']} cell(s)")
+    if failed:
+        raise PipelineError("; ".join(failed) + " (listed above)")

@@ -14,7 +14,6 @@ from pipeline.core.files import sha256_of
 from pipeline.extract.engines import DEFAULT, open_document
 from pipeline.extract.identify import identify_kind
 from pipeline.extract.lines import loose_lines
-from pipeline.extract.open_pdf import describe
 from pipeline.extract.primitives import PageContent
 from pipeline.extract.tables import page_tables
 
@@ -39,6 +38,8 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None
             except Exception as exc:  # a damaged page can fail anywhere inside the parser
+                from pipeline.extract.open_pdf import describe  # (pdfplumber's words for it)
+
                 raise PipelineError(
                     f"cannot read page: {describe(exc)}", file=str(path), page=number
                 ) from exc
