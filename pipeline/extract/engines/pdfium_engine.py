@@ -21,7 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from pipeline.extract.engines.pdfium_fonts import FontDescents
+from pipeline.extract.engines.pdfium_fonts import FontDescents, Widths
 from pipeline.extract.primitives import Char, PageContent, Segment
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -86,7 +86,7 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     loose = R.FS_RECTF()
     matrix = R.FS_MATRIX()
-    by_object: dict[int, tuple[float, float, float, float, float, float, bool] | None] = {}
+    by_object: dict[int, Style | None] = {}
     get_object, get_origin, get_loose = (R.FPDFText_GetTextObject, R.FPDFText_GetCharOrigin,
                                          R.FPDFText_GetLooseCharBox)
     chars = []
@@ -106,12 +106,15 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
             style = by_object[key] = _style(textpage, i, obj, matrix, descents)
         if style is None:
             continue
-        a, b, c, d, size, descent, upright = style
+        a, b, c, d, size, descent, upright, widths = style
         get_origin(textpage, i, origin_x, origin_y)
         ox, oy = origin_x.value, origin_y.value
         if b == 0.0 and c == 0.0 and a != 0.0:
-            get_loose(textpage, i, loose)
-            advance = (loose.right - loose.left) / a  # text space, horizontal scaling in `a`
+            if widths is None:
+                get_loose(textpage, i, loose)
+                advance = (loose.right - loose.left) / a  # text space, horizontal scaling in a
+            else:
+                advance = widths(text) * size
             lo, hi = descent * size, (descent + 1.0) * size
             ux0, ux1 = ox, ox + a * advance
             uy0, uy1 = oy + d * lo, oy + d * hi
@@ -142,9 +145,14 @@ def _box(view: _View, ux0: float, uy0: float, ux1: float, uy1: float
     return min(xa, xb), min(ta, tb), max(xa, xb), max(ta, tb)
 
 
+# A text object's matrix (a, b, c, d), font size, descent, uprightness, pdfminer's widths.
+Style = tuple[float, float, float, float, float, float, bool, Widths | None]
+
+
 def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDescents
-           ) -> tuple[float, float, float, float, float, float, bool] | None:
-    """A text object's matrix, font size, font descent (per font size) and uprightness."""
+           ) -> Style | None:
+    """A text object's matrix, font size, font descent (per font size), uprightness and, where
+    PDFium measures the font otherwise, pdfminer's widths."""
     if not R.FPDFText_GetMatrix(textpage, index, matrix):
         return None
     size = ctypes.c_float()
@@ -152,8 +160,8 @@ def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDesce
         return None
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     upright = a * d > 0 and b * c <= 0
-    descent = descents.of(R.FPDFTextObj_GetFont(obj))
-    return a, b, c, d, float(size.value), descent, upright
+    font = R.FPDFTextObj_GetFont(obj)
+    return (a, b, c, d, float(size.value), descents.of(font), upright, descents.widths(font))
 
 
 class _Objects:

@@ -6,11 +6,17 @@ for a Type 3 font), and its top one font size above. PDFium replaces a descripto
 zero metrics with the glyphs' own, so the descriptors are read here (with pdfminer's object
 parser, no content stream is interpreted), matched to PDFium's fonts by /BaseFont name (PDFium
 drops the subset tag); a font not found falls back to PDFium's descent.
+
+A CID font printed without its font file and encoded by a UCS-2 CMap (reportlab's HeiseiMin,
+HeiseiKakuGo) is measured by PDFium with a substitute font's widths; pdfminer takes the /W
+array's, which the character codes (their UCS-2 values) index through the CMap: for such fonts
+the advance widths are read the pdfminer way too.
 """
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +59,42 @@ def _descent(spec: dict, resolve: Any) -> float:
     return -abs(_number(resolve(descriptor.get("Descent", 0)))) / 1000
 
 
-def read_descents(path: Path) -> dict[str, float]:
-    """/BaseFont name → descent of every font the pages (and their forms) use."""
+# Advance width (in font sizes) of a text, for the fonts PDFium measures otherwise.
+Widths = Callable[[str], float]
+
+
+def _ucs2_widths(spec: dict, resolve: Any) -> Widths | None:
+    """pdfminer's advance widths of an unembedded UCS-2-encoded CID font, else None."""
+    encoding = _name(resolve(spec.get("Encoding")))
+    if _name(resolve(spec.get("Subtype"))) != "Type0" or not (
+            "UCS2" in encoding or "UTF16" in encoding):
+        return None
+    descendant = resolve((resolve(spec.get("DescendantFonts")) or [{}])[0]) or {}
+    descriptor = resolve(descendant.get("FontDescriptor")) or {}
+    if any(key in descriptor for key in ("FontFile", "FontFile2", "FontFile3")):
+        return None
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    font = PDFResourceManager().get_font(None, spec)
+    if font.is_vertical():
+        return None
+
+    def widths(text: str) -> float:
+        return sum(font.char_width(cid) for cid in font.decode(text.encode("utf-16-be")))
+
+    return widths
+
+
+def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
+    """/BaseFont name → descent of every font the pages (and their forms) use, and → widths
+    of those PDFium would measure otherwise."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
     found: dict[str, float] = {}
+    measured: dict[str, Widths] = {}
     with path.open("rb") as handle:
         document = PDFDocument(PDFParser(handle))
         seen: set[int] = set()
@@ -78,11 +112,13 @@ def read_descents(path: Path) -> dict[str, float]:
                         descent = _descent(spec, resolve1)
                         found.setdefault(name, descent)
                         found.setdefault(without_subset(name), descent)
+                        if name not in measured and (widths := _ucs2_widths(spec, resolve1)):
+                            measured[name] = measured[without_subset(name)] = widths
                 for xobject in (resolve1(resources.get("XObject")) or {}).values():
                     attrs = getattr(resolve1(xobject), "attrs", None)
                     if attrs and _name(resolve1(attrs.get("Subtype"))) == "Form":
                         todo.append(attrs.get("Resources"))
-    return found
+    return found, measured
 
 
 class FontDescents:
@@ -91,7 +127,14 @@ class FontDescents:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._by_name: dict[str, float] | None = None
+        self._widths: dict[str, Widths] = {}
         self._by_handle: dict[int, float] = {}
+
+    def widths(self, font: Any) -> Widths | None:
+        """pdfminer's advance widths for `font` where PDFium's differ, else None."""
+        self.of(font)
+        name = base_font_name(font)
+        return self._widths.get(name) or self._widths.get(without_subset(name))
 
     def of(self, font: Any) -> float:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
@@ -99,7 +142,7 @@ class FontDescents:
             return self._by_handle[key]
         if self._by_name is None:
             try:
-                self._by_name = read_descents(self._path)
+                self._by_name, self._widths = read_fonts(self._path)
             except Exception:  # a structure pdfminer cannot walk: PDFium's metrics serve
                 self._by_name = {}
         name = base_font_name(font)

@@ -1,0 +1,16 @@
+"""Both extract engines read every producer variant (Calc, Writer, Chromium, reportlab) the
+same, cell by cell and line by line: the condition for PDFium being the default engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.crosscheck.engines import compare_engines
+from tests.producers.cases import CASES
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
+def test_engines_agree_on_the_variant(case, producers) -> None:
+    result = compare_engines(producers.pdf(case))
+    assert result.cells > 0
+    assert not result.problems, "\n".join(map(str, result.problems[:20]))
