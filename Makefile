@@ -13,8 +13,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RUN := $(PY) -m pipeline
-# CHECK=1: `make all` also cross-checks every table with a second engine (camelot).
+# CHECK=1: `make all` also cross-checks every table: the two extract engines (pdfplumber and
+# PDFium) cell by cell, and camelot's lattice read.
 CHECK ?=
+# ENGINE=pdfplumber|pdfium: the extract engine (default: the pipeline's, see README).
+ENGINE ?=
 
 # make splits names at spaces and cannot handle such folders: it says so in one line (python -m
 # pipeline all --raw DIR takes any name). A missing RAW, or one without PDFs, is an error too;
@@ -57,6 +60,8 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 # The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
+	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
+		$(if $(filter publish,$(BUILD)),$(CLEANED)))
 
 folder-problem:
 	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
@@ -78,26 +83,31 @@ endif
 endif
 
 $(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
-	$(RUN) extract $< -o $@
+	$(RUN) extract $< -o $@ $(if $(ENGINE),--engine $(ENGINE))
 
 $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 	$(RUN) clean $< -o $@
 
+# publish, database, workbook and report need pandas, pandera, pyarrow and DuckDB (about a
+# second of imports): make decides which are out of date, each from its own inputs and code, and
+# each recipe only names its stage; `all` then runs the named ones in ONE process (`python -m
+# pipeline build`), publish's together with the files made from it (all or nothing). So these
+# files are made through `make all`, not as goals of their own.
+BUILD :=
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
-	$(RUN) publish $(CLEANED) --out $(OUT)
+	$(eval BUILD += publish)
 
 # The database, the report and the workbook are made from the published files alone (never from
-# the PDFs);
-# the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
+# the PDFs); the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
 $(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
-	$(RUN) database --out $(OUT)
+	$(eval BUILD += database)
 
 $(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
-	$(RUN) report --out $(OUT)
+	$(eval BUILD += report)
 
 # Excel shows UTF-8 CSV as mojibake: every dataset as a sheet, and a sheet of every column.
 $(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
-	$(RUN) workbook --out $(OUT)
+	$(eval BUILD += workbook)
 
 # The data dictionary is committed: regenerate it whenever a schema or dataset changes.
 .PHONY: docs
@@ -117,7 +127,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 
-# Timings (pipeline vs bare pdfplumber vs camelot, --jobs scaling, no-op make): figures, no test.
+# Timings (whole make all vs a bare pdfplumber script, each engine's extract vs the PDFium floor,
+# peak memory, --jobs scaling, no-op make): figures, no test.
 .PHONY: bench
 bench: $(STAMP)
 	$(PY) bench/bench.py

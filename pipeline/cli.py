@@ -212,6 +212,24 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 
 
 @cli.command()
+@click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
+@out_option(published=False)
+@click.option("--stage", "stages", multiple=True, required=True,
+              type=click.Choice(("publish", "database", "workbook", "report")),
+              help="A stage to run; repeatable.")
+def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...]) -> None:
+    """Run several of publish (of CLEANED), database, workbook and report in one process, as
+    `make all` does for whichever are out of date: the heavy imports are paid once."""
+    from pipeline.run import build_stages
+
+    if "publish" not in stages and not (out / "datapackage.json").is_file():
+        raise PipelineError(f"{shlex.quote(str(out))}: no datapackage.json (--out); publish "
+                            "into it first (--stage publish)")
+    for name in build_stages(out, list(stages), list(cleaned)):
+        click.echo(f"build → {out / name}")
+
+
+@cli.command()
 @out_option(published=True)
 def database(out: Path) -> None:
     """Load every published dataset into OUT/rokin.duckdb (tables, views, metadata)."""

@@ -231,3 +231,59 @@ def test_all_publishes_nothing_when_the_report_fails(tmp_path, monkeypatch) -> N
     with pytest.raises(PipelineError):
         run_all(RAW, tmp_path / "new", derived=True)
     assert not (tmp_path / "new").exists()
+
+
+def test_all_reads_one_pdf_per_cpu_by_default() -> None:
+    result = run_cli("all", "--help")
+    assert result.returncode == 0
+    assert "0 = one per CPU, the default" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_extract_takes_the_engine_and_records_it(engine, tmp_path) -> None:
+    import json
+
+    artifact = tmp_path / "x.json"
+    done = run_cli("extract", str(NPO_PDF), "-o", str(artifact), "--engine", engine)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(artifact.read_text("utf-8"))["engine"] == engine
+
+
+def test_extract_with_pdfium_does_not_import_pdfplumber(tmp_path) -> None:
+    result = run_cli("extract", str(NPO_PDF), "-o", str(tmp_path / "x.json"), "--engine",
+                     "pdfium", python_flags=("-X", "importtime"))
+    assert result.returncode == 0, result.stderr
+    imported = {line.split("|")[-1].strip().split(".")[0]
+                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "pypdfium2" in imported
+    assert not imported & {"pdfplumber", "pandas", "pyarrow", "duckdb"}, imported
+
+
+def test_an_unknown_engine_is_one_line(tmp_path) -> None:
+    line = one_line_error(run_cli("extract", str(NPO_PDF), "-o", str(tmp_path / "x.json"),
+                                  "--engine", "ocr-nope"))
+    assert "--engine" in line
+
+
+def test_build_runs_the_heavy_stages_in_one_process(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    interim = tmp_path / "interim"
+    interim.mkdir()
+    cleaned = []
+    for pdf in sorted(raw.glob("*.pdf")):
+        extracted = interim / f"{pdf.stem}.extract.json"
+        assert run_cli("extract", str(pdf), "-o", str(extracted)).returncode == 0
+        cleaned.append(interim / f"{pdf.stem}.clean.json")
+        assert run_cli("clean", str(extracted), "-o", str(cleaned[-1])).returncode == 0
+    out = tmp_path / "out"
+    missing = one_line_error(run_cli("build", "--stage", "report", "--out", str(out)))
+    assert "datapackage.json" in missing and not out.exists()
+    done = run_cli("build", "--stage", "publish", "--stage", "report", "--out", str(out),
+                   *map(str, cleaned))
+    assert done.returncode == 0, done.stderr
+    assert (out / "datapackage.json").exists() and (out / "report.html").exists()
+    assert not (out / "rokin.duckdb").exists()  # only the stages asked for
+    again = run_cli("build", "--stage", "database", "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert (out / "rokin.duckdb").exists()

@@ -90,13 +90,52 @@ def test_removing_a_pdf_republishes_without_it(tmp_path) -> None:
     assert (out / "npo_loan_terms.csv").exists()
 
 
+def stages_of(output: str) -> list[str]:
+    """The stages the command lines in `output` run: extract and clean by their commands, the
+    others by the --stage options of the one `build` command."""
+    stages = []
+    for line in output.splitlines():
+        if " -m pipeline " not in line:
+            continue
+        words = line.split(" -m pipeline ")[1].split()
+        if words[0] == "build":
+            stages += [words[i + 1] for i, word in enumerate(words) if word == "--stage"]
+        else:
+            stages.append(words[0])
+    return stages
+
+
 def planned(raw: Path, out: Path, changed: str) -> set[str]:
-    """The stage commands `make all` would run if `changed` were edited (make -W, nothing run)."""
+    """The stages `make all` would run if `changed` were edited (make -W, nothing run)."""
     assert make("all", f"RAW={raw}", f"OUT={out}").returncode == 0  # up to date first
     dry = make("-n", "-W", changed, "all", f"RAW={raw}", f"OUT={out}")
     assert dry.returncode == 0, dry.stderr
-    return {word for line in dry.stdout.splitlines() if " -m pipeline " in line
-            for word in [line.split(" -m pipeline ")[1].split()[0]]}
+    return set(stages_of(dry.stdout))
+
+
+def test_heavy_stages_run_in_one_process(built) -> None:
+    """publish, database, workbook and report: one `python -m pipeline build` from scratch (the
+    imports of pandas, pandera, pyarrow and DuckDB paid once), one per PDF for extract and
+    clean."""
+    _, _, first = built
+    commands = [line for line in first.stdout.splitlines() if " -m pipeline " in line]
+    builds = [line for line in commands if " -m pipeline build " in line]
+    assert len(builds) == 1, commands
+    assert sorted(stages_of(builds[0])) == ["database", "publish", "report", "workbook"]
+    assert not [line for line in commands
+                if line.split(" -m pipeline ")[1].split()[0] in {"publish", "database",
+                                                                  "workbook", "report"}]
+
+
+def test_a_stale_derived_file_alone_is_rebuilt(built, tmp_path) -> None:
+    raw, out, _ = built
+    report = out / "report.html"
+    before = report.read_bytes()
+    report.unlink()
+    again = make("all", f"RAW={raw}", f"OUT={out}")
+    assert again.returncode == 0, again.stderr
+    assert stages_of(again.stdout) == ["report"]
+    assert report.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,10 @@ Both engines feed the same table finder, so they must agree exactly on structure
 same pages, tables (method, grid size), cells (slot, span, text, runs' text) and loose lines
 (text). Positions are compared within POSITION points: PDFium keeps coordinates in single
 precision, so a box may differ in its last printed digit. One reading difference is benign and
-listed apart: a JIS look-alike (〜 or ～, − or －) that a CJK font without a /ToUnicode map
-gives one way to pdfminer (its character code) and the other to PDFium (through the CID); the
-clean stage folds both to the same character (core/text.py), so the datasets cannot differ.
+listed apart: characters the clean stage folds to the same one (core/text.py unify_ideographs),
+so the datasets cannot differ: a JIS look-alike (〜 or ～) that a CJK font without a /ToUnicode
+map gives pdfminer as its code and PDFium through the CID, a CJK radical (⾦) that a /ToUnicode
+map names and PDFium reads as the unified ideograph (金).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.core.text import JIS_LOOKALIKES
+from pipeline.core.text import unify_ideographs
 
 # Points two engines' positions of the same thing may differ by.
 POSITION = 0.05
@@ -42,8 +43,8 @@ def _texts(page: int, where: str, what: str, a: str, b: str
     """Nothing for equal texts, a benign difference for JIS look-alikes only, else a problem."""
     if a == b:
         return
-    if a.translate(JIS_LOOKALIKES) == b.translate(JIS_LOOKALIKES):
-        yield EngineDisagreement(page, where, f"{what}: JIS look-alike only", repr(a), repr(b),
+    if unify_ideographs(a) == unify_ideographs(b):
+        yield EngineDisagreement(page, where, f"{what}: folded alike", repr(a), repr(b),
                                  benign=True)
     else:
         yield page, where, f"{what} differs", repr(a), repr(b)
@@ -69,7 +70,7 @@ def _cell_problems(page: int, where: str, a: dict[str, Any], b: dict[str, Any]
     if len(runs_a) != len(runs_b):
         yield page, ref, "runs differ", repr([r[0] for r in runs_a]), repr([r[0] for r in runs_b])
         return
-    if not all(x[0].translate(JIS_LOOKALIKES) == y[0].translate(JIS_LOOKALIKES)
+    if not all(unify_ideographs(x[0]) == unify_ideographs(y[0])
                for x, y in zip(runs_a, runs_b, strict=True)):
         yield page, ref, "runs differ", repr([r[0] for r in runs_a]), repr([r[0] for r in runs_b])
     elif not all(_close(x[1:], y[1:]) for x, y in zip(runs_a, runs_b, strict=True)):
@@ -106,7 +107,7 @@ def _line_problems(page: int, a: list[dict[str, Any]], b: list[dict[str, Any]]
 
 def compare_artifacts(a: dict[str, Any], b: dict[str, Any]) -> list[EngineDisagreement]:
     """Every difference between two extract artifacts of one PDF (engines `a` and `b`), the
-    benign ones (JIS look-alikes) marked so."""
+    benign ones (characters clean folds alike) marked so."""
     found: list[tuple[int, str, str, str, str] | EngineDisagreement] = []
     if a["kind"] != b["kind"]:
         found.append((0, "document", "kind differs", a["kind"], b["kind"]))

@@ -68,7 +68,7 @@ def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str 
             alike = len(everything) - len(found)
             echo(f"engines {pdf.name}: {cells} cell(s), {lines} line(s), {len(found)} "
                  f"disagreement(s) ({' vs '.join(ENGINE_PAIR)})"
-                 + (f"; {alike} JIS look-alike reading(s), folded alike by clean" if alike
+                 + (f"; {alike} reading(s) the clean stage folds alike" if alike
                     else ""))
             totals["engines"] += len(found)
         if "camelot" in checks:

@@ -280,6 +280,8 @@ def _edges(points: list[tuple[float, float]], matrix: Matrix, found: list[Segmen
             x0, x1 = x1, x0
         if t1 < t0:
             t0, t1 = t1, t0
+        if x0 == x1 and t0 == t1:
+            continue  # a point (a closing piece of nothing): no edge
         if t1 - t0 <= STRAIGHT:
             found.append(Segment(x0, t0, x1, t0))
         elif x1 - x0 <= STRAIGHT:
