@@ -15,7 +15,7 @@ pdfplumber's order (extract/text.py).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -97,19 +97,20 @@ def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
     """Slot boundaries a word runs across: (column line, row band) and (column band, row line)."""
     across_v: set[tuple[int, int]] = set()
     across_h: set[tuple[int, int]] = set()
-    for word in words:
+    inner_x, inner_y = len(xs) - 1, len(ys) - 1
+    for word in words:  # the lines strictly inside a word's extent, found by bisection
         mid_y = (word.top + word.bottom) / 2
         j = bisect_right(ys, mid_y) - 1
-        if 0 <= j < len(ys) - 1:
-            for i in range(1, len(xs) - 1):
-                if word.x0 + SNAP < xs[i] < word.x1 - SNAP:
-                    across_v.add((i, j))
+        if 0 <= j < inner_y:
+            for i in range(max(1, bisect_right(xs, word.x0 + SNAP)),
+                           min(inner_x, bisect_left(xs, word.x1 - SNAP))):
+                across_v.add((i, j))
         mid_x = (word.x0 + word.x1) / 2
         i = bisect_right(xs, mid_x) - 1
-        if 0 <= i < len(xs) - 1:
-            for j in range(1, len(ys) - 1):
-                if word.top + 1 < ys[j] < word.bottom - 1:
-                    across_h.add((i, j))
+        if 0 <= i < inner_x:
+            for j in range(max(1, bisect_right(ys, word.top + 1)),
+                           min(inner_y, bisect_left(ys, word.bottom - 1))):
+                across_h.add((i, j))
     return across_v, across_h
 
 
