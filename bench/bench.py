@@ -1,11 +1,15 @@
-"""Benchmark: the whole pipeline against bare pdfplumber and camelot, and how --jobs scales.
+"""Benchmark: the whole build against a bare pdfplumber script, each extract engine against the
+PDFium floor, peak memory, and how --jobs scales.
 
 Run `make bench` (or `.venv/bin/python bench/bench.py`). Prints, for the shipped PDFs and in one
-run: per-page medians of (1) the whole pipeline (extract → clean → validate → publish, in-process,
-imports done), (2) pdfplumber's bare `extract_tables` with the same ruled-table settings and
-(3) camelot's lattice read, with their ratios; then `python -m pipeline all --jobs 1` against
-`--jobs N` on a scaled corpus (the shipped PDFs copied, each copy's edition year changed so the
-copies are distinct editions, to 200+ pages); then how long a no-op `make all` takes.
+run: (1) whole processes, paired round by round: `make all` into an empty folder against a bare
+`python` script running pdfplumber's `extract_tables` on the same PDFs, with each one's peak
+memory (the largest resident set of the process tree); (2) in-process, per page: each engine's
+extract stage against the floor, pypdfium2 loading every page's characters with their boxes, and
+each engine's extract peak memory as its own process; (3) per-page medians of the whole pipeline
+(in-process), bare pdfplumber and camelot's lattice read; then `python -m pipeline all --jobs 1`
+against `--jobs N` on a scaled corpus (the shipped PDFs copied, each copy's edition year changed
+so the copies are distinct editions, to 200+ pages); then how long a no-op `make all` takes.
 Figures, not tests: nothing here passes or fails.
 """
 
@@ -33,6 +37,139 @@ from pipeline.run import run_all  # noqa: E402
 RAW = ROOT / "raw"
 # The bare pdfplumber script reads ruled tables, as the shipped editions are.
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+BARE_SCRIPT = (
+    "import sys, pdfplumber\n"
+    "for name in sys.argv[1:]:\n"
+    "    with pdfplumber.open(name) as pdf:\n"
+    "        for page in pdf.pages:\n"
+    f"            page.extract_tables({TABLE_SETTINGS!r})\n"
+    "            page.close()\n"
+)
+
+
+def run_measured(command: list[str], **options) -> tuple[float, float, int]:
+    """(wall seconds, peak resident MiB of the process tree, exit status) of `command`."""
+    begin = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               **options)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - begin
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    return wall, usage.ru_maxrss / 1024, process.returncode
+
+
+def whole_build(pdfs: list[Path], rounds: int, engines: tuple[str, ...]) -> None:
+    """`make all ENGINE=…` from scratch against the bare pdfplumber script, whole processes,
+    paired round by round (the order alternating)."""
+    if shutil.which("make") is None:
+        return
+    work = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    names = ("bare", *engines)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    peaks: dict[str, list[float]] = {name: [] for name in names}
+    failed = 0
+    try:
+        for n in range(rounds + 1):  # round 0 warms the file cache and the code-deps file
+            for which in (names if n % 2 else names[::-1]):
+                if which == "bare":
+                    command = [sys.executable, "-c", BARE_SCRIPT, *map(str, pdfs)]
+                else:
+                    command = ["make", "--no-print-directory", "-C", str(ROOT), "all",
+                               f"OUT={work / f'{which}{n}'}", f"ENGINE={which}"]
+                wall, peak, code = run_measured(command)
+                failed += code != 0
+                if n:
+                    times[which].append(wall)
+                    peaks[which].append(peak)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\n## Whole processes, paired ({rounds} rounds): `make all` into an empty folder "
+          "vs a bare pdfplumber extract_tables script on the same PDFs")
+    print(f"  bare pdfplumber script: median {statistics.median(times['bare']):6.2f} s, peak "
+          f"{max(peaks['bare']):5.0f} MiB")
+    for engine in engines:
+        ratios = [m / b for m, b in zip(times[engine], times["bare"], strict=True)]
+        print(f"  make all ENGINE={engine}: median {statistics.median(times[engine]):6.2f} s, "
+              f"peak {max(peaks[engine]):5.0f} MiB; median of pairs "
+              f"{statistics.median(ratios):.2f}x the script (target ≤ 1.5x)")
+    if failed:
+        print(f"  ({failed} run(s) FAILED)")
+
+
+def floor_pages(pdf: Path) -> list[float]:
+    """Seconds per page of the PDFium floor: every character's text and box, nothing else."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    times = []
+    start = time.perf_counter()
+    document = pdfium.PdfDocument(pdf)
+    opened = time.perf_counter() - start
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for index in range(len(document)):
+        begin = time.perf_counter()
+        page = document[index]
+        text = page.get_textpage()
+        for i in range(raw.FPDFText_CountChars(text.raw)):
+            raw.FPDFText_GetUnicode(text.raw, i)
+            raw.FPDFText_GetCharBox(text.raw, i, left, right, bottom, top)
+        text.close()
+        page.close()
+        times.append(time.perf_counter() - begin + opened / len(document))
+    document.close()
+    return times
+
+
+def extract_pages(pdf: Path, pages: int, engine: str) -> list[float]:
+    """Seconds per page of the whole extract stage with `engine` (the artifact built)."""
+    from pipeline.extract.document import extract_pdf
+
+    start = time.perf_counter()
+    extract_pdf(pdf, engine=engine)
+    return [(time.perf_counter() - start) / pages] * pages
+
+
+def extract_engines(pdfs: dict[Path, int], rounds: int) -> None:
+    """Each engine's extract per page against the PDFium floor, in-process, interleaved; then
+    each engine's extract peak memory as a process of its own."""
+    from pipeline.extract.engines import NAMES
+
+    runners: dict[str, Callable[[Path, int], list[float]]] = {
+        "floor": lambda pdf, n: floor_pages(pdf)}
+    for engine in NAMES:
+        runners[engine] = lambda pdf, n, engine=engine: extract_pages(pdf, n, engine)
+    samples: dict[str, list[float]] = {name: [] for name in runners}
+    first = next(iter(pdfs))
+    for runner in runners.values():  # warm-up: imports and first-call caches
+        runner(first, pdfs[first])
+    for _ in range(rounds):
+        for pdf, n in pdfs.items():
+            for name, runner in runners.items():
+                samples[name] += runner(pdf, n)
+    print(f"\n## Extract per page, in-process ({sum(pdfs.values())} pages, {rounds} rounds), "
+          "against the floor (pypdfium2: every page's characters with their boxes)")
+    floor = statistics.median(samples["floor"])
+    for name, times in samples.items():
+        median = statistics.median(times)
+        print(f"{name:>11}: median {median * 1000:7.1f} ms/page (mean "
+              f"{statistics.fmean(times) * 1000:7.1f}), {median / floor:5.1f}x the floor")
+    peaks = {}
+    work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
+    try:
+        for engine in NAMES:
+            peaks[engine] = max(run_measured(
+                [sys.executable, "-m", "pipeline", "extract", str(pdf), "-o",
+                 str(work / f"{pdf.stem}.json"), "--engine", engine], cwd=ROOT)[1]
+                for pdf in pdfs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("extract peak memory (largest over the PDFs, whole process): " + ", ".join(
+        f"{engine} {peak:.0f} MiB" for engine, peak in peaks.items())
+        + f"; pdfium / pdfplumber = {peaks['pdfium'] / peaks['pdfplumber']:.2f}x "
+        "(target ≤ 1.5x)")
 
 
 def machine() -> str:
@@ -164,8 +301,10 @@ def edition_copies(pdfs: list[Path], min_pages: int, counts: dict[Path, int], fo
     return pages
 
 
-def scaling(pdfs: list[Path], counts: dict[Path, int], min_pages: int, jobs: int) -> None:
-    """`python -m pipeline all --jobs 1` against `--jobs N` on a corpus of min_pages+ pages."""
+def scaling(pdfs: list[Path], counts: dict[Path, int], min_pages: int, jobs: int,
+            engines: tuple[str, ...]) -> None:
+    """`python -m pipeline all --jobs 1` against `--jobs N` on a corpus of min_pages+ pages, per
+    engine."""
     work = Path(tempfile.mkdtemp(prefix="bench-scaled-"))
     try:
         raw = work / "raw"
@@ -173,22 +312,26 @@ def scaling(pdfs: list[Path], counts: dict[Path, int], min_pages: int, jobs: int
         pages = edition_copies(pdfs, min_pages, counts, raw)
         n_files = len(list(raw.glob("*.pdf")))
         print(f"\n## Scaled corpus: {n_files} PDFs, {pages} pages, `python -m pipeline all`")
-        wall = {}
-        for n in sorted({1, jobs}):
-            out = work / f"out{n}"
-            begin = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "pipeline", "all", "--raw", str(raw), "--out", str(out),
-                 "--jobs", str(n)], cwd=ROOT, capture_output=True, text=True,
-            )
-            wall[n] = time.perf_counter() - begin
-            status = "ok" if done.returncode == 0 else f"FAILED: {done.stderr.strip()[:200]}"
-            print(f"--jobs {n}: {wall[n]:6.1f} s wall, {wall[n] / pages * 1000:6.1f} ms/page, "
-                  f"{pages / wall[n]:5.1f} pages/s ({status})")
-        if jobs > 1:
-            speedup = wall[1] / wall[jobs]
-            print(f"speed-up with --jobs {jobs}: {speedup:.2f}x "
-                  f"({speedup / jobs:.0%} of linear)")
+        for engine in engines:
+            wall = {}
+            for n in sorted({1, jobs}):
+                out = work / f"out-{engine}-{n}"
+                begin = time.perf_counter()
+                done = subprocess.run(
+                    [sys.executable, "-m", "pipeline", "all", "--raw", str(raw), "--out",
+                     str(out), "--jobs", str(n), "--engine", engine],
+                    cwd=ROOT, capture_output=True, text=True,
+                )
+                wall[n] = time.perf_counter() - begin
+                status = ("ok" if done.returncode == 0
+                          else f"FAILED: {done.stderr.strip()[:200]}")
+                print(f"{engine} --jobs {n}: {wall[n]:6.1f} s wall, "
+                      f"{wall[n] / pages * 1000:6.1f} ms/page, {pages / wall[n]:5.1f} pages/s "
+                      f"({status})")
+            if jobs > 1:
+                speedup = wall[1] / wall[jobs]
+                print(f"{engine} speed-up with --jobs {jobs}: {speedup:.2f}x "
+                      f"({speedup / jobs:.0%} of linear)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -223,12 +366,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200, help="minimum pages, scaled corpus")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for --jobs N")
     parser.add_argument("--no-camelot", action="store_true", help="skip the camelot timing")
+    parser.add_argument("--rounds", type=int, default=5, help="paired whole-build rounds")
     args = parser.parse_args()
     pdfs = sorted(RAW.glob("*.pdf"))
     counts = page_counts(pdfs)
-    print(f"# Benchmark on {machine()}")
+    from pipeline.extract.engines import DEFAULT, NAMES
+
+    print(f"# Benchmark on {machine()}; default engine {DEFAULT}")
+    whole_build(pdfs, args.rounds, NAMES)
+    extract_engines(counts, args.repeat)
     engines(counts, args.repeat, not args.no_camelot)
-    scaling(pdfs, counts, args.pages, args.jobs)
+    scaling(pdfs, counts, args.pages, args.jobs, NAMES)
     noop_make()
 
 
