@@ -60,7 +60,7 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 # The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
-	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
+	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILT),--stage $(s)) --out $(OUT) \
 		$(if $(filter publish,$(BUILD)),$(CLEANED)))
 
 folder-problem:
@@ -94,6 +94,9 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 # pipeline build`), publish's together with the files made from it (all or nothing). So these
 # files are made through `make all`, not as goals of their own.
 BUILD :=
+# make decides before anything runs, so a publish that rewrites datapackage.json would leave the
+# files made from it older than it (and rebuilt by the next make): publish remakes them all.
+BUILT = $(if $(filter publish,$(BUILD)),publish database workbook report,$(BUILD))
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
 	$(eval BUILD += publish)
 
