@@ -32,3 +32,12 @@ def is_labour_bank(name: str) -> bool:
     """True for a labour bank's name as a table prints it, whitespace removed (北海道労働金庫,
     中央ろうきん): the pattern, not a list, so a merged or renamed bank is one too."""
     return bool(_LABOUR_BANK.match(name))
+
+# The labour banks' names as their tables print them today. Used ONLY to set right a name OCR
+# read imperfectly from a scan (pipeline/extract/ocr/match.py), never to validate: a bank not
+# listed here (a merger, a rename) is read as printed.
+KNOWN_LABOUR_BANKS: tuple[str, ...] = (
+    "北海道労働金庫", "東北労働金庫", "中央労働金庫", "新潟県労働金庫", "長野県労働金庫",
+    "静岡県労働金庫", "北陸労働金庫", "東海労働金庫", "近畿労働金庫", "中国労働金庫",
+    "四国労働金庫", "九州労働金庫", "沖縄県労働金庫",
+)

@@ -16,7 +16,8 @@ Run = tuple[str, float, float, float, float]
 
 @dataclass(frozen=True)
 class Cell:
-    """One (possibly merged) cell: top-left slot, span, text and page bbox (x0, top, x1, bottom)."""
+    """One (possibly merged) cell: top-left slot, span, text and page bbox (x0, top, x1, bottom);
+    `confidence` (0–1), only for a cell read by OCR, is its least sure character's."""
 
     row: int
     col: int
@@ -25,6 +26,7 @@ class Cell:
     text: str
     bbox: Box = (0.0, 0.0, 0.0, 0.0)
     runs: tuple[Run, ...] = ()
+    confidence: float | None = None
 
     @property
     def last_row(self) -> int:
@@ -45,6 +47,8 @@ class Cell:
                                 "bbox": [round(v, 2) for v in self.bbox]}
         if self.runs:  # (dataclasses.asdict deep-copies every field: ten times slower)
             data["runs"] = [list(run) for run in self.runs]
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         return data
 
     @classmethod
@@ -52,7 +56,8 @@ class Cell:
         bbox = tuple(data.get("bbox") or (0.0, 0.0, 0.0, 0.0))
         runs = tuple(tuple(run) for run in data.get("runs", ()))
         return cls(data["row"], data["col"], data["rowspan"], data["colspan"],
-                   data["text"] or "", bbox, runs)  # type: ignore[arg-type]
+                   data["text"] or "", bbox, runs,  # type: ignore[arg-type]
+                   data.get("confidence"))
 
 
 class Grid:

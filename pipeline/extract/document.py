@@ -32,7 +32,14 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
         for number in range(1, document.n_pages + 1):
             try:
                 content = next(contents)
-                pages.append(page_artifact(content))
+                how = None
+                if not content.chars:  # no text layer: a scan, read by OCR where it can be
+                    content, how = _scanned(path, content)
+                pages.append(page_artifact(content, how))
+                if how is not None:
+                    from pipeline.extract.ocr.match import correct_page
+
+                    correct_page(pages[-1])
                 if kind == "":  # the first page with text decides; an unknown document stops
                     kind = _identify(pages, content, document.n_pages, path.name)
             except PipelineError as exc:
@@ -53,6 +60,18 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
     }
 
 
+def _scanned(path: Path, content: PageContent) -> tuple[PageContent, dict[str, Any] | None]:
+    """A page without characters read by OCR (pipeline/extract/ocr, loaded only here), or as
+    it is where OCR is not installed (the page then has no text)."""
+    from pipeline.extract.ocr.tesseract import available
+
+    if available() is not None:
+        return content, None
+    from pipeline.extract.ocr.page import read_scanned_page
+
+    return read_scanned_page(path, content)
+
+
 # Pages without any text read before a document is called a scan.
 TEXTLESS_PAGES = 3
 
@@ -65,19 +84,27 @@ def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
         return identify_kind(pages[-1], file)
     if len(pages) >= min(TEXTLESS_PAGES, n_pages):
         shown = "page 1" if len(pages) == 1 else f"pages 1–{len(pages)}"
+        from pipeline.extract.ocr.tesseract import available
+
+        missing = available()
+        hint = f"; to read scans, {missing[0].lower()}{missing[1:]}" if missing else ""
         raise PipelineError(
             f"no text layer: {shown} hold only images or drawings, no characters (a scanned "
-            "document?)", file=file, page=1)
+            f"document?){hint}", file=file, page=1)
     return ""
 
 
-def page_artifact(page: PageContent) -> dict[str, Any]:
-    """One page of the artifact: size, loose lines, tables."""
+def page_artifact(page: PageContent, how: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One page of the artifact: size, loose lines, tables; `how` it was read, for a page read
+    by OCR (a text page has no such entry)."""
     tables = page_tables(page)
-    return {
+    artifact = {
         "page": page.number,
         "width": round(page.width, 2),
         "height": round(page.height, 2),
         "lines": loose_lines(page.chars, [t["bbox"] for t in tables]),
         "tables": tables,
     }
+    if how is not None:
+        artifact["read"] = how
+    return artifact

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.extract.primitives import Char
+from pipeline.extract.spangrid import least_sure
 from pipeline.extract.text import lines_of
 
 
@@ -18,8 +19,9 @@ def loose_lines(chars: Sequence[Char], table_boxes: Sequence[Sequence[float]]
                 ) -> list[dict[str, Any]]:
     """Text lines outside every table, top to bottom, with position and font size."""
     free = [c for c in chars if _outside(c, table_boxes)]
-    return [
-        {
+    found = []
+    for line in lines_of(free):
+        entry: dict[str, Any] = {
             "text": line.text,
             "x0": round(line.x0, 2),
             "x1": round(line.x1, 2),
@@ -27,5 +29,8 @@ def loose_lines(chars: Sequence[Char], table_boxes: Sequence[Sequence[float]]
             "bottom": round(line.bottom, 2),
             "size": round(line.size, 2),
         }
-        for line in lines_of(free)
-    ]
+        confidence = least_sure([c for word in line.words for c in word.chars])
+        if confidence is not None:  # read by OCR
+            entry["confidence"] = confidence
+        found.append(entry)
+    return found

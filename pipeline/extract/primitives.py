@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Char:
-    """One glyph: its text, box and font size; `upright` is False for rotated text."""
+    """One glyph: its text, box and font size; `upright` is False for rotated text.
+    `confidence` (0–1) is OCR's for a character read from a scan, None for a text layer's."""
 
     text: str
     x0: float
@@ -21,6 +22,7 @@ class Char:
     bottom: float
     size: float
     upright: bool = True
+    confidence: float | None = None
 
     @property
     def h_mid(self) -> float:

@@ -296,5 +296,11 @@ def _fill(boxes: list[Box], held: list[list[Char]], xs: list[float],
             bottom = max(bottom, *(c.bottom for c in beyond))
         bbox = (xs[col], top, xs[col + colspan], bottom)
         cells.append(Cell(row, col, rowspan, colspan, text_of(own) if own else "", bbox,
-                          tuple(tuple(run) for run in runs_of(own))))
+                          tuple(tuple(run) for run in runs_of(own)), least_sure(own)))
     return cells
+
+
+def least_sure(chars: Sequence[Char]) -> float | None:
+    """The lowest OCR confidence among `chars`; None when none was read by OCR."""
+    found = [c.confidence for c in chars if c.confidence is not None]
+    return min(found) if found else None

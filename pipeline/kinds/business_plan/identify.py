@@ -6,6 +6,12 @@ from pipeline.core.text import squeeze
 from pipeline.extract.page_text import head_text, page_text
 
 TITLE = "事業計画"
+# The labels its figure tables print: what a label read imperfectly from a scan is set right
+# to, when one is clearly the closest (extract/ocr/match.py).
+VOCABULARY = (
+    "＜主要計数＞", "＜諸比率＞", "項目", "計画値", "計", "無担保", "有担保", "新規保証引受",
+    "保証債務残高", "決算保証料", "代位弁済", "求償権回収金", "延滞率",
+)
 
 
 def identify(page: dict) -> int:

@@ -7,6 +7,14 @@ from pipeline.extract.page_text import head_text, page_text
 from schemas.reference import is_labour_bank
 
 TITLE = "制度概要"
+# The labels this kind's table prints (its title, row labels and legends): what a label read
+# imperfectly from a scan is set right to, when one is clearly the closest (extract/ocr/match.py).
+VOCABULARY = (
+    TITLE, "項目", "対象団体の主な条件", "資金使途", "つなぎ資金", "運転資金", "設備資金",
+    "融資額限度", "無担保", "有担保", "融資の種類", "手形貸付", "証書貸付", "金利", "その他",
+    "返済期間", "保証人要否", "○：対象", "×：対象外", "○：あり", "×：なし", "金額", "単位",
+    "備考",
+)
 # Without a title, a comparison table still shows itself by the banks heading its columns.
 MIN_BANK_COLUMNS = 3
 

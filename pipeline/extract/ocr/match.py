@@ -1,0 +1,99 @@
+"""Labels and bank names OCR read imperfectly, set right from what the kinds know.
+
+A cell (or loose line) of a scanned page whose text is near one of the known labels (every
+kind's VOCABULARY, in its identify module) or labour banks' names (schemas/reference.py) is
+replaced by it only when that one is clearly the closest: within LIMIT edits and at least
+twice as near as any other. The text as read is kept beside it (`read_as`) and the correction
+listed on the page. Near two names alike, it is a PipelineError naming the cell: never a guess.
+A text near nothing is left as read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.text import squeeze
+from pipeline.kinds import kinds
+from schemas.reference import KNOWN_LABOUR_BANKS
+
+# Edits allowed per character of the name (a third), and the shortest name set right: one of
+# one or two characters is too like too many other readings.
+LIMIT = 0.34
+SHORTEST = 3
+
+
+def distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of a and b, or cap + 1 once it must exceed cap."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > cap:
+            return cap + 1
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[str, ...]:
+    """Every name a scanned label may be set right to."""
+    names: list[str] = list(KNOWN_LABOUR_BANKS)
+    for kind in kinds():
+        part = kind.part("identify")
+        names += list(getattr(part, "VOCABULARY", ()))
+    return tuple(dict.fromkeys(squeeze(n) for n in names))
+
+
+def closest(text: str, names: Sequence[str]) -> tuple[str | None, list[str]]:
+    """(the name `text` is to be read as, or None; names as near as it when ambiguous)."""
+    if not text or text in names:
+        return None, []
+    scored = []
+    for name in names:
+        cap = int(LIMIT * len(name)) if len(name) >= SHORTEST else 0
+        d = distance(text, name, 2 * cap + 1)
+        scored.append((d, name, cap))
+    scored.sort()
+    best, name, cap = scored[0]
+    if best > cap or best == 0:
+        return None, []
+    rivals = [n for d, n, _ in scored[1:] if d < 2 * best]
+    return (None, [name, *rivals]) if rivals else (name, [])
+
+
+def _corrected(text: str, names: Sequence[str], where: str) -> str | None:
+    """The whole text as a known name, when it is one read imperfectly."""
+    found, tied = closest(squeeze(text), names)
+    if tied:
+        shown = " or ".join(repr(t) for t in tied)
+        raise PipelineError(f"OCR read {squeeze(text)!r}, as near to {shown}: cannot tell which",
+                            cell=where)
+    return found
+
+
+def correct_page(page: dict[str, Any], names: Iterable[str] | None = None) -> None:
+    """Set right the labels of a scanned page's artifact in place, recording each correction."""
+    names = tuple(names) if names is not None else vocabulary()
+    corrections = []
+    for n, table in enumerate(page["tables"], start=1):
+        for cell in table["cells"]:
+            where = f"table {n} R{cell['row'] + 1}C{cell['col'] + 1}"
+            found = _corrected(cell["text"] or "", names, where)
+            if found is not None:
+                corrections.append({"where": where, "read": cell["text"], "as": found})
+                cell["read_as"], cell["text"] = cell["text"], found
+    for line in page["lines"]:
+        found = _corrected(line["text"], names, f"line at {line['top']:.0f} pt")
+        if found is not None:
+            corrections.append({"where": f"line at {line['top']:.0f} pt", "read": line["text"],
+                                "as": found})
+            line["read_as"], line["text"] = line["text"], found
+    if corrections:
+        page["read"]["corrections"] = corrections

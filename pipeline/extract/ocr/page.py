@@ -1,0 +1,75 @@
+"""One scanned page → PageContent: rules as Segments, text read box by box as Chars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.extract.ocr.boxes import ruled_boxes
+from pipeline.extract.ocr.cells import TALL, Crop, bands, pieces, read_piece, to_chars, trimmed
+from pipeline.extract.ocr.image import DPI, render, straighten
+from pipeline.extract.ocr.ruling import find_ruling
+from pipeline.extract.ocr.tesseract import Line
+from pipeline.extract.primitives import PageContent
+from pipeline.extract.regions import find_regions
+from pipeline.extract.rules import rule_lines
+
+# Pixels kept clear inside a box's rules (what the wipe leaves of a thick rule).
+INSET = 1
+
+
+def _line_height(band_heights: list[int]) -> float:
+    return float(np.median(band_heights)) if band_heights else 0.0
+
+
+def read_page_image(grey: np.ndarray, number: int, width: float,
+                    height: float) -> tuple[PageContent, dict[str, Any]]:
+    """A page's content read from its pixels (rendered at DPI), and how it was read."""
+    image = straighten(grey)
+    scale = image.scale
+    ruling = find_ruling(image.ink, scale)
+    horizontal, vertical = rule_lines(ruling.segments)
+    regions = find_regions(horizontal, vertical, [])
+    clean = image.grey.copy()
+    clean[ruling.wipe_mask()] = 255
+    crops: list[Crop] = []
+    for region in regions:
+        for x0, top, x1, bottom in ruled_boxes(region):
+            crop = trimmed(clean, round(x0 / scale) + INSET, round(top / scale) + INSET,
+                           round(x1 / scale) - INSET, round(bottom / scale) - INSET, scale)
+            if crop is not None:
+                crops.append(crop)
+    for x0, top, x1, bottom in (r.bbox for r in regions):  # the rest of the page: loose text
+        clean[max(round(top / scale) - INSET, 0):round(bottom / scale) + INSET + 1,
+              max(round(x0 / scale) - INSET, 0):round(x1 / scale) + INSET + 1] = 255
+    rest = trimmed(clean, 0, 0, clean.shape[1], clean.shape[0], scale)
+    if rest is not None:
+        crops.append(rest)
+    found = [(crop, band) for crop in crops for band in bands(crop)]
+    line_height = _line_height([b - a for _, (a, b) in found])
+    jobs = [(piece, b - a > TALL * line_height) for crop, (a, b) in found
+            for piece in pieces(crop, (a, b), line_height)]
+    chars = []
+    for piece, lines in zip(jobs, read_all(jobs), strict=True):
+        chars += to_chars(piece[0], lines, line_height)
+    how = {"method": "ocr", "dpi": DPI, "skew": round(image.skew, 2)}
+    return PageContent(number, width, height, chars, ruling.segments), how
+
+
+def read_all(jobs: list[tuple[Crop, bool]]) -> list[list[Line]]:
+    """Every piece read (in worker processes where the machine has cores to spare)."""
+    return [read_piece(crop, tall) for crop, tall in jobs]
+
+
+def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, dict[str, Any]]:
+    """`content` (a page an engine found no characters on) read again by OCR."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        grey = render(document[content.number - 1])
+    finally:
+        document.close()
+    return read_page_image(grey, content.number, content.width, content.height)

@@ -1,0 +1,144 @@
+"""Tesseract through tesserocr: one engine per thread, each reading a crop with a page
+segmentation mode and, where the crop holds numerals, units or marks, a character set.
+
+The Japanese model (Debian's tesseract-ocr-jpn) is looked for where TESSDATA_PREFIX says, then
+where Debian and other systems install it. Its character set has no ○, ×, ～ or ％: Tesseract
+reads them as 〇, x, ~ and %, which `cells.py` maps back where the crop is a mark or numeral.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.core.errors import PipelineError
+
+LANGUAGE = "jpn"
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+INSTALL_HINT = ("install Tesseract with its Japanese model (Debian: apt-get install tesseract-ocr "
+                "tesseract-ocr-jpn) and the [ocr] extra (pip install -e '.[ocr]')")
+
+# Page segmentation modes used (Tesseract's numbering).
+AUTO, BLOCK, LINE, WORD, CHAR = 3, 6, 7, 8, 10
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One character read, its box in the crop's pixels, and Tesseract's confidence (0–100)."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A text line read: its box and its characters left to right."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    symbols: tuple[Symbol, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.symbols)
+
+    @property
+    def confidence(self) -> float:
+        return min((s.confidence for s in self.symbols), default=0.0)
+
+
+def tessdata() -> Path:
+    """The folder holding jpn.traineddata; PipelineError saying what to install if none."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
+    for folder in candidates:
+        if folder and (Path(folder) / f"{LANGUAGE}.traineddata").is_file():
+            return Path(folder)
+    raise PipelineError(f"OCR needs Tesseract's Japanese model ({LANGUAGE}.traineddata), "
+                        f"which is not installed: {INSTALL_HINT}")
+
+
+def available() -> str | None:
+    """None when OCR can run here, else what is missing (one sentence)."""
+    try:
+        import cv2  # noqa: F401
+        import tesserocr  # noqa: F401
+    except ImportError as exc:
+        return f"OCR needs {exc.name}: {INSTALL_HINT}"
+    try:
+        tessdata()
+    except PipelineError as exc:
+        return exc.message
+    return None
+
+
+class _Engines(threading.local):
+    api: object | None = None
+
+
+_local = _Engines()
+
+
+def _api():  # -> tesserocr.PyTessBaseAPI
+    if _local.api is None:
+        import tesserocr
+
+        api = tesserocr.PyTessBaseAPI(path=str(tessdata()) + "/", lang=LANGUAGE,
+                                      psm=tesserocr.PSM.SINGLE_BLOCK)
+        api.SetVariable("user_defined_dpi", "300")
+        _local.api = api
+    return _local.api
+
+
+def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]:
+    """The lines Tesseract reads in a greyscale crop (dark text on white)."""
+    import tesserocr
+    from PIL import Image
+
+    api = _api()
+    api.SetPageSegMode(psm)
+    api.SetVariable("tessedit_char_whitelist", whitelist)
+    api.SetImage(Image.fromarray(image))
+    api.Recognize()
+    lines: list[Line] = []
+    iterator = api.GetIterator()
+    if iterator is None:
+        return lines
+    level = tesserocr.RIL.TEXTLINE
+    symbol = tesserocr.RIL.SYMBOL
+    current: list[Symbol] = []
+    box: tuple[int, int, int, int] | None = None
+    iterator.Begin()
+    while True:
+        if iterator.IsAtBeginningOf(level):
+            if current and box is not None:
+                lines.append(Line(*box, tuple(current)))
+            current = []
+            box = iterator.BoundingBox(level)
+        try:
+            text = iterator.GetUTF8Text(symbol)
+        except RuntimeError:  # an empty element: nothing read here
+            text = ""
+        place = iterator.BoundingBox(symbol)
+        if text and place is not None and not text.isspace():
+            current.append(Symbol(text, *place, float(iterator.Confidence(symbol))))
+        if not iterator.Next(symbol):
+            break
+    if current and box is not None:
+        lines.append(Line(*box, tuple(current)))
+    return [line for line in lines if line.symbols]
