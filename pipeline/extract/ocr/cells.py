@@ -6,7 +6,7 @@ one-line (or one-character) segmentation; the surer reading is kept. Then what T
 tell by itself is set right from the glyphs: 〇 / O read alone is the mark ○, x alone is ×, ~ the
 range mark ～, and a separator between digits is a comma when it hangs below the digits' line
 (1,000) and a point when it sits on it (2.875). A crop with ink Tesseract reads nothing in is a
-dash when its ink is one flat stroke (the "not offered" -).
+dash or ～ when its ink is one flat stroke, by whether the stroke waves.
 """
 
 from __future__ import annotations
@@ -23,20 +23,29 @@ from pipeline.extract.primitives import Char
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
 DARK = 128  # grey level below which a pixel is ink
-MIN_INK = 12  # pixels of ink below which a crop is blank (dust)
+FAINT = 192  # ... and below which it is ink of a thin stroke (a ～ in small type prints grey)
+MIN_INK = 6  # pixels of ink below which a crop is blank (the page is cleaned of dust first)
 PAD = 10  # white pixels around a crop handed to Tesseract
 MARKS = "〇x要否※-"
 NUMERALS = "0123456789,.~-%()" + CIRCLED[:10]
 UNIT_CHARS = "".join(sorted(set("".join([*YEN_PER_UNIT, *MONTHS_PER_UNIT]))))
 CONSTRAINED = "".join(dict.fromkeys(MARKS + NUMERALS + UNIT_CHARS))
+# What a glyph alone in its box may be: a mark, a digit, ※, ％ or a one-character unit.
+ALONE_SET = "".join(dict.fromkeys(
+    MARKS + "0123456789%" + "".join(u for u in (*YEN_PER_UNIT, *MONTHS_PER_UNIT) if len(u) == 1)))
 # What an unconstrained reading makes of numerals and marks (a line of only these, or a very
 # short line, is read again constrained).
-LOOKALIKES = set(CONSTRAINED) | set("Oo〇口ロxX×・.,:;'`_|ー一ｰ-~〜%％")
-SHORT = 2
+LOOKALIKES = set(CONSTRAINED) | set(CIRCLED) | set("Oo〇口ロxX×・.,:;'`_|ー一ｰ-~〜%％")
+SHORT = 4
 # Japanese text: an em is about this many times the height Tesseract gives a line of it.
 EM_PER_LINE = 1.08
-# Characters closer than this many ems are one word (a wider gap is a space).
-JOINED = 0.5
+# Characters closer than this many ems are one word (a wider gap is a space): Japanese prints
+# no spaces, and its punctuation's ink fills a corner of its em; Latin letters and digits keep
+# the gaps between their words.
+JOINED = 1.5
+JOINED_LATIN = 0.5
+# Confidence (0–100) at which a glyph alone is taken as the mark, unit or numeral it reads as.
+ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
 CONSTRAINED_MARGIN = 15.0
 
@@ -55,7 +64,7 @@ def trimmed(grey: np.ndarray, x0: int, top: int, x1: int, bottom: int,
             scale: float) -> Crop | None:
     """The part of `grey` inside the box, cut to its ink and padded; None when blank."""
     part = grey[max(top, 0):bottom, max(x0, 0):x1]
-    ink = part < DARK
+    ink = part < FAINT
     if int(ink.sum()) < MIN_INK:
         return None
     rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
@@ -66,81 +75,240 @@ def trimmed(grey: np.ndarray, x0: int, top: int, x1: int, bottom: int,
 
 
 def _looks_constrained(text: str) -> bool:
-    return len(text) <= SHORT or all(ch in LOOKALIKES for ch in text)
+    """Short, or mostly numerals and marks (as an unconstrained reading gives them)."""
+    return len(text) <= SHORT or 2 * sum(ch in LOOKALIKES for ch in text) >= len(text)
 
 
 def _mean(line: Line) -> float:
     return sum(s.confidence for s in line.symbols) / len(line.symbols)
 
 
-def _reread(crop: Crop, line: Line) -> Line:
-    """`line` read again with the constrained character set; the surer of the two readings."""
+def _reread(crop: Crop, line: Line, whole: bool) -> Line:
+    """`line` read again with the constrained character set (a glyph alone: the lone-glyph
+    set) as one line and as one word; the surest of the readings. `whole`: the line is the
+    crop's only one, so the crop itself is read."""
     pixels = crop.pixels
-    top, bottom = max(line.top - 4, 0), min(line.bottom + 4, pixels.shape[0])
-    left, right = max(line.x0 - 4, 0), min(line.x1 + 4, pixels.shape[1])
-    part = cv2.copyMakeBorder(np.ascontiguousarray(pixels[top:bottom, left:right]), PAD, PAD,
-                              PAD, PAD, cv2.BORDER_CONSTANT, value=255)
+    if whole:
+        top, left, part = 0, 0, pixels
+    else:
+        top, bottom = max(line.top - 4, 0), min(line.bottom + 4, pixels.shape[0])
+        left, right = max(line.x0 - 4, 0), min(line.x1 + 4, pixels.shape[1])
+        part = cv2.copyMakeBorder(np.ascontiguousarray(pixels[top:bottom, left:right]), PAD,
+                                  PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
+        top, left = top - PAD, left - PAD
+    alone = len(line.text) == 1
     best: Line | None = None
-    for psm in ((tesseract.CHAR, tesseract.WORD) if len(line.text) == 1 else
-                (tesseract.LINE,)):
-        for found in tesseract.read(part, psm, CONSTRAINED)[:1]:
+    for psm in (tesseract.CHAR, tesseract.WORD) if alone else (tesseract.LINE, tesseract.WORD):
+        for found in _read_scaled(part, psm, ALONE_SET if alone else CONSTRAINED)[:1]:
             moved = Line(line.x0, line.top, line.x1, line.bottom, tuple(
-                Symbol(s.text, s.x0 + left - PAD, s.top + top - PAD, s.x1 + left - PAD,
-                       s.bottom + top - PAD, s.confidence) for s in found.symbols))
-            if best is None or _mean(moved) > _mean(best):
+                Symbol(s.text, s.x0 + left, s.top + top, s.x1 + left, s.bottom + top,
+                       s.confidence) for s in found.symbols))
+            if best is None or _score(moved) > _score(best):
                 best = moved
-    if best is None or _mean(best) + CONSTRAINED_MARGIN < _mean(line):
+    if best is None:
         return line
-    return best
+    if len(best.symbols) == 1 and len(line.symbols) == 1 and _mean(best) >= ALONE:
+        return best
+    # Prose read as numerals is kept only when surer; numerals read as prose give way easily.
+    margin = CONSTRAINED_MARGIN if all(ch in LOOKALIKES for ch in line.text) else 0.0
+    return best if _score(best) + margin >= _score(line) else line
 
 
-def _dash(crop: Crop) -> Line | None:
-    """A crop whose only ink is one flat stroke: the dash a cell prints for 'not offered'."""
-    ink = (crop.pixels < DARK).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
-    blobs = [stats[n] for n in range(1, count) if stats[n][4] >= MIN_INK // 2]
+def _score(line: Line) -> float:
+    """A reading's worth: its mean confidence."""
+    return _mean(line)
+
+
+FLAT = frozenset("ー-~～〜一_ｰ—－‐")
+# What a lone flat stroke may be read as (a dash in small type reads as a dot).
+FLAT_ALONE = FLAT | frozenset("・.,")
+
+
+def _stroke(crop: Crop) -> Line | None:
+    """A crop whose only ink is one flat stroke: a dash (the "not offered" -) when it runs
+    straight, the range mark ～ when it waves (its middle rises and falls along it)."""
+    ink = (crop.pixels < FAINT).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    blobs = [n for n in range(1, count) if stats[n][4] >= MIN_INK // 2]
     if len(blobs) != 1:
         return None
-    x, y, w, h, _ = (int(v) for v in blobs[0])
-    if w < 2 * h or h > 8:
+    x, y, w, h, _ = (int(v) for v in stats[blobs[0]])
+    if w < 1.2 * h or h > 10:  # a dash in 4 pt type is 4 × 3 pixels; a dot is round
         return None
-    return Line(x, y, x + w, y + h, (Symbol("-", x, y, x + w, y + h, 50.0),))
+    waves = _waves(labels[y:y + h, x:x + w] == blobs[0])
+    return Line(x, y, x + w, y + h, (Symbol("～" if waves else "-", x, y, x + w, y + h, 60.0),))
+
+
+def _missing_points(crop: Crop, line: Line) -> Line:
+    """A point or comma between two digits Tesseract read none between (2875 for 2.875),
+    put back where a blob of ink the size of one stands at the digits' foot."""
+    symbols = list(line.symbols)
+    digits = [s for s in symbols if s.text.isdigit()]
+    if len(digits) < 2:
+        return line
+    foot = float(np.median([s.bottom for s in digits]))
+    height = float(np.median([s.bottom - s.top for s in digits]))
+    count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
+                                                          8)
+    small = [stats[k] for k in range(1, count)
+             if stats[k][3] < height / 2 and stats[k][1] + stats[k][3] / 2 > foot - height / 3]
+    out: list[Symbol] = []
+    for n, s in enumerate(symbols):
+        out.append(s)
+        if n + 1 == len(symbols) or not (s.text.isdigit() and symbols[n + 1].text.isdigit()):
+            continue
+        nxt = symbols[n + 1]
+        left, right = (s.x0 + s.x1) / 2, (nxt.x0 + nxt.x1) / 2
+        between = [b for b in small if left < b[0] + b[2] / 2 < right]
+        if not between:
+            continue
+        x, y, w, h, _ = (int(v) for v in max(between, key=lambda b: b[4]))
+        if w >= 2 * h and y + h < foot - height / 6:  # a flat stroke at mid-height: ～ or -
+            continue
+        out.append(Symbol(_separator(w, h, y + h - foot, height), x, y, x + w, y + h,
+                          min(s.confidence, nxt.confidence)))
+    found = _missing_strokes(crop, Line(line.x0, line.top, line.x1, line.bottom, tuple(out)),
+                             foot, height)
+    return _flat_after_digits(crop, found)
+
+
+def _waves(piece: np.ndarray) -> bool:
+    """Does a flat blob (a boolean mask) rise and fall along its length, as ～ does?"""
+    rows = np.arange(piece.shape[0])[:, None]
+    weight = piece.sum(axis=0)
+    middles = (piece * rows).sum(axis=0)[weight > 0] / weight[weight > 0]
+    inner = middles[len(middles) // 6: len(middles) - len(middles) // 6]
+    return len(inner) > 2 and float(inner.max() - inner.min()) >= 1.5
+
+
+def _flat_after_digits(crop: Crop, line: Line) -> Line:
+    """A dash-like character read after a digit (5-7, 2.55ー) is the range mark ～ when its
+    ink waves, a dash when it runs straight."""
+    symbols = list(line.symbols)
+    ink = (crop.pixels < FAINT).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    for n in range(1, len(symbols)):
+        s = symbols[n]
+        if s.text not in FLAT or not symbols[n - 1].text.isdigit():
+            continue
+        middle = (s.x0 + s.x1) / 2
+        for k in range(1, count):
+            x, y, w, h, _ = (int(v) for v in stats[k])
+            if x <= middle <= x + w and w >= 2 * h:
+                mark = "～" if _waves(labels[y:y + h, x:x + w] == k) else "-"
+                symbols[n] = Symbol(mark, s.x0, s.top, s.x1, s.bottom, s.confidence)
+                break
+    return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
+
+
+def _missing_strokes(crop: Crop, line: Line, foot: float, height: float) -> Line:
+    """A flat stroke at the digits' mid-height that no character read covers, after a digit
+    (2.55～ over a line break, 5～7): the range mark when it waves, else a dash."""
+    ink = (crop.pixels < FAINT).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    symbols = list(line.symbols)
+    for k in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        middle = x + w / 2
+        if (area < MIN_INK // 2 or w < 2 * h or h > height / 2 or not
+                foot - height * 0.85 < y + h / 2 < foot - height * 0.15):
+            continue
+        if any(s.text in FLAT and x <= (s.x0 + s.x1) / 2 <= x + w for s in symbols):
+            continue
+        at = next((n for n, s in enumerate(symbols) if s.x0 > middle), len(symbols))
+        if at == 0 or not symbols[at - 1].text.isdigit():
+            continue
+        mark = "～" if _waves(labels[y:y + h, x:x + w] == k) else "-"
+        symbols.insert(at, Symbol(mark, x, y, x + w, y + h, symbols[at - 1].confidence))
+    return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
+
+
+def _separator(width: int, height: int, below: float, digit_height: float) -> str:
+    """A comma or a point, from its blob: a comma's tail hangs below the digits' foot (by
+    `below` pixels) and makes it taller than wide; a point sits on the foot, about square."""
+    comma = below >= max(1.5, 0.08 * digit_height) or height >= 1.6 * width
+    return "," if comma else "."
 
 
 def _separators(crop: Crop, line: Line) -> Line:
-    """Every , or . between digits told by where its ink stands against the digits' foot."""
+    """Every , or . between digits told by its ink (`_separator`)."""
     symbols = list(line.symbols)
     digits = [s for s in symbols if s.text.isdigit()]
     if not digits:
         return line
     foot = float(np.median([s.bottom for s in digits]))
     height = float(np.median([s.bottom - s.top for s in digits]))
-    ink = crop.pixels < DARK
+    count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
+                                                          8)
     for n in range(1, len(symbols) - 1):
         s = symbols[n]
         if s.text not in ",." or not (symbols[n - 1].text.isdigit()
                                       and symbols[n + 1].text.isdigit()):
             continue
-        left, right = symbols[n - 1].x1, max(symbols[n + 1].x0, symbols[n - 1].x1 + 1)
-        strip = ink[:, left:right]
-        rows = np.nonzero(strip.any(axis=1))[0]
-        rows = rows[rows > foot - height / 2]  # the separator, not a neighbour's upper part
-        if not len(rows):
+        blobs = [stats[k] for k in range(1, count)
+                 if s.x0 - 2 <= stats[k][0] + stats[k][2] / 2 <= s.x1 + 2
+                 and stats[k][1] + stats[k][3] / 2 > foot - height / 2
+                 and stats[k][3] < height / 2]
+        if not blobs:
             continue
-        below = rows[-1] + 1 - foot
-        text = "," if below > 0.12 * height else "."
+        _, y, w, h, _ = max(blobs, key=lambda b: b[4])
+        text = _separator(w, h, y + h - foot, height)
         symbols[n] = Symbol(text, s.x0, s.top, s.x1, s.bottom, s.confidence)
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
 
+_FULL = str.maketrans({"~": "～", "%": "％"})
+
+
+_RING_READS = frozenset("0oO〇5DCロ口Q9")
+_LEGEND_MARKS = {**dict.fromkeys("0oO〇DCQ8", "○"), **dict.fromkeys("xX*×", "×")}
+
+
+def _shape_of_lone(crop: Crop, line: Line) -> Line:
+    """A lone glyph the model has no letter for, told by its ink: a ring as wide as tall with
+    one hole is ○ (the model knows no ○ and reads 0, O, D, 5 …); a "digit" as wide as tall,
+    or of three blobs (two rings and a stroke), is ％."""
+    if len(line.symbols) != 1:
+        return line
+    s = line.symbols[0]
+    ink = (crop.pixels < FAINT).astype(np.uint8)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    outer = [n for n in range(len(contours)) if hierarchy[0][n][3] < 0
+             and cv2.contourArea(contours[n]) >= MIN_INK]
+    text = s.text
+    if len(outer) == 1 and s.text in _RING_READS:
+        x, y, w, h = cv2.boundingRect(contours[outer[0]])
+        holes = [n for n in range(len(contours)) if hierarchy[0][n][3] == outer[0]]
+        if 0.8 <= w / max(h, 1) <= 1.25 and len(holes) == 1 and (
+                cv2.contourArea(contours[holes[0]]) >= 0.3 * w * h):
+            text = "○"
+    elif s.text.isdigit() and outer:
+        boxes = [cv2.boundingRect(contours[n]) for n in outer]
+        w = max(x + bw for x, _, bw, _ in boxes) - min(x for x, _, _, _ in boxes)
+        h = max(y + bh for _, y, _, bh in boxes) - min(y for _, y, _, _ in boxes)
+        if len(outer) >= 3 or w >= 0.85 * h:  # a digit is narrower than tall; ％ is not
+            text = "％"
+    if text == s.text:
+        return line
+    return Line(line.x0, line.top, line.x1, line.bottom,
+                (Symbol(text, s.x0, s.top, s.x1, s.bottom, s.confidence),))
+
+
 def _marks(line: Line) -> Line:
-    """The look-alikes Tesseract's Japanese model reads for this table's marks, set right."""
+    """The look-alikes Tesseract's Japanese model reads for this table's marks, set right: a
+    lone 〇, O or x; a legend's mark before its colon (○：対象 ×：対象外)."""
+    symbols = list(line.symbols)
+    if len(symbols) >= 2 and symbols[1].text in ":：" and symbols[0].text in _LEGEND_MARKS:
+        first = symbols[0]
+        symbols[0] = Symbol(_LEGEND_MARKS[first.text], first.x0, first.top, first.x1,
+                            first.bottom, first.confidence)
+        line = Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
     if len(line.symbols) == 1:
         mapping = {"〇": "○", "O": "○", "o": "○", "0": "○", "x": "×", "X": "×"}
     else:
         mapping = {"〇": "○"}
     symbols = tuple(
-        Symbol(mapping.get(s.text, s.text).replace("~", "～"), s.x0, s.top, s.x1, s.bottom,
+        Symbol(mapping.get(s.text, s.text).translate(_FULL), s.x0, s.top, s.x1, s.bottom,
                s.confidence) for s in line.symbols)
     return Line(line.x0, line.top, line.x1, line.bottom, symbols)
 
@@ -155,7 +323,7 @@ WIDE_GAP = 4.0
 
 def bands(crop: Crop) -> list[tuple[int, int]]:
     """The crop's text lines as (top, bottom) pixel rows, parted where no ink crosses."""
-    ink = cv2.medianBlur(crop.pixels, 3) < DARK
+    ink = crop.pixels < FAINT  # the page is clean already (image.for_reading)
     rows = ink.sum(axis=1) > max(1, GAP_INK * ink.shape[1])
     found, start = [], None
     for y, inked in enumerate(rows):
@@ -166,14 +334,28 @@ def bands(crop: Crop) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         found.append((start, len(rows)))
-    return [(a, b) for a, b in found if b - a >= 3]
+    return [(a, b) for a, b in found if b - a >= 2]
+
+
+def split_tall(crop: Crop, band: tuple[int, int], height: float) -> list[tuple[int, int]]:
+    """A band of lines whose glyphs touch (① over ②) parted at its thinnest rows, one line
+    height apart."""
+    top, bottom = band
+    if height <= 0 or bottom - top <= TALL * height:
+        return [band]
+    ink = (crop.pixels[top:bottom] < FAINT).sum(axis=1)
+    low, high = int(0.6 * height), int(min(1.4 * height, bottom - top - 0.6 * height))
+    if high <= low:
+        return [band]
+    cut = top + low + int(np.argmin(ink[low:high]))
+    return [(top, cut), *split_tall(crop, (cut, bottom), height)]
 
 
 def pieces(crop: Crop, band: tuple[int, int], height: float) -> list[Crop]:
     """A band cut out of the crop (and apart where its ink leaves a wide gap), padded."""
     top, bottom = band
     strip = crop.pixels[top:bottom]
-    cols = np.nonzero((cv2.medianBlur(strip, 3) < DARK).any(axis=0))[0]
+    cols = np.nonzero((strip < FAINT).any(axis=0))[0]
     if not len(cols):
         return []
     runs, first, last = [], cols[0], cols[0]
@@ -191,18 +373,91 @@ def pieces(crop: Crop, band: tuple[int, int], height: float) -> list[Crop]:
     return out
 
 
+def _read_scaled(pixels: np.ndarray, psm: int, whitelist: str = "",
+                 factor: float = 1.0) -> list[Line]:
+    """`tesseract.read` on pixels enlarged `factor` times (cubic), boxes scaled back."""
+    if factor == 1.0:
+        return tesseract.read(pixels, psm, whitelist)
+    big = cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+    def back(v: int) -> int:
+        return int(round(v / factor))
+
+    return [Line(back(li.x0), back(li.top), back(li.x1), back(li.bottom), tuple(
+        Symbol(y.text, back(y.x0), back(y.top), back(y.x1), back(y.bottom), y.confidence)
+        for y in li.symbols)) for li in tesseract.read(big, psm, whitelist)]
+
+
+# A glyph alone is read in these ways (enlargement, segmentation mode, constrained or not):
+# Tesseract's model reads a lone small glyph differently at each, and what most of the
+# readings agree on among the lone-glyph set is kept.
+LONE_READINGS = ((1.0, 10, True), (2.0, 10, True), (2.0, 7, True), (1.0, 10, False),
+                 (2.0, 10, False), (1.0, 7, False))
+
+
+def _glyph(crop: Crop) -> Line | None:
+    """A lone glyph Tesseract's line mode reads nothing in, read as one character."""
+    for psm in (tesseract.CHAR, tesseract.WORD, tesseract.RAW_LINE):
+        found = _read_scaled(crop.pixels, psm)
+        if found:
+            return found[0]
+    return None
+
+
+def _lone(crop: Crop, line: Line) -> Line:
+    """A glyph alone in its band, read several ways; the mark, unit or digit the readings
+    find it most surely (summed confidence), else as first read."""
+    votes: dict[str, float] = {}
+    for factor, psm, constrained in LONE_READINGS:
+        for found in _read_scaled(crop.pixels, psm, ALONE_SET if constrained else "",
+                                  factor)[:1]:
+            if len(found.symbols) == 1 and found.text in ALONE_SET:
+                votes[found.text] = votes.get(found.text, 0.0) + found.symbols[0].confidence
+    if not votes:
+        return line
+    text = max(votes, key=lambda t: votes[t])
+    s = line.symbols[0]
+    share = votes[text] / len(LONE_READINGS)
+    return Line(line.x0, line.top, line.x1, line.bottom,
+                (Symbol(text, s.x0, s.top, s.x1, s.bottom, share),))
+
+
 def read_piece(crop: Crop, tall: bool = False) -> list[Line]:
-    """The line(s) of one band, each read the way that fits it, in the crop's pixels."""
-    lines = tesseract.read(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
+    """The line(s) of one band, each read the way that fits it, in the crop's pixels.
+
+    A glyph alone in its band (a mark, a unit, ※) is read again with the constrained set and
+    kept as such whenever Tesseract finds it one of them with some confidence: what stands
+    alone in these tables' boxes is a mark, a unit or a numeral."""
+    lines = _read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
+    if not lines or (len(lines) == 1 and lines[0].text in FLAT_ALONE):
+        stroke = _stroke(crop)
+        if stroke is not None:
+            return [stroke]
     if not lines:
-        dash = _dash(crop)
-        return [dash] if dash else []
+        glyph = _glyph(crop)
+        lines = [glyph] if glyph is not None else []
     out = []
     for line in lines:
-        if _looks_constrained(line.text):
-            line = _reread(crop, line)
-        out.append(_marks(_separators(crop, line)))
+        if len(lines) == 1 and len(line.symbols) == 1:
+            line = _lone(crop, line)
+        elif _looks_constrained(line.text):
+            line = _reread(crop, line, whole=len(lines) == 1)
+        out.append(_marks(_shape_of_lone(crop, _separators(crop, _missing_points(crop, line)))))
     return out
+
+
+def _in_reading_order(symbols: tuple[Symbol, ...]) -> tuple[Symbol, ...]:
+    """Boxes moved so they stand left to right in the order Tesseract read them (its boxes of
+    neighbouring glyphs sometimes overlap or swap)."""
+    out: list[Symbol] = []
+    for s in symbols:
+        x0 = s.x0
+        if out and x0 <= out[-1].x0:
+            x0 = out[-1].x0 + 1
+            out[-1] = Symbol(out[-1].text, out[-1].x0, out[-1].top, x0, out[-1].bottom,
+                             out[-1].confidence)
+        out.append(Symbol(s.text, x0, s.top, max(s.x1, x0 + 1), s.bottom, s.confidence))
+    return tuple(out)
 
 
 def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
@@ -214,13 +469,15 @@ def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
         middle = (line.top + line.bottom) / 2 + crop.top
         top, bottom = (middle - height / 2) * crop.scale, (middle + height / 2) * crop.scale
         size = height * crop.scale
-        symbols = line.symbols
+        symbols = _in_reading_order(line.symbols)
         for n, s in enumerate(symbols):
             x0, x1 = s.x0, s.x1
             following = symbols[n + 1].x0 if n + 1 < len(symbols) else None
             if x1 - x0 > 1.3 * height:  # a box Tesseract stretched: an em at most
                 x1 = max(x0 + 1, min(following or x1, int(x0 + height)))
-            if following is not None and 0 < following - x1 < JOINED * height:
+            latin = s.text.isascii() and symbols[n + 1].text.isascii() if following else False
+            joined = (JOINED_LATIN if latin else JOINED) * height
+            if following is not None and 0 < following - x1 < joined:
                 x1 = following  # characters printed together touch, as a PDF's do
             chars.append(Char(s.text, (x0 + crop.left) * crop.scale, top,
                               (x1 + crop.left) * crop.scale, bottom, size,

@@ -2,8 +2,8 @@
 
 A cell (or loose line) of a scanned page whose text is near one of the known labels (every
 kind's VOCABULARY, in its identify module) or labour banks' names (schemas/reference.py) is
-replaced by it only when that one is clearly the closest: within LIMIT edits and at least
-twice as near as any other. The text as read is kept beside it (`read_as`) and the correction
+replaced by it only when that one is clearly the closest: within LIMIT edits and CLEARLY
+nearer than any other. The text as read is kept beside it (`read_as`) and the correction
 listed on the page. Near two names alike, it is a PipelineError naming the cell: never a guess.
 A text near nothing is left as read.
 """
@@ -19,21 +19,28 @@ from pipeline.core.text import squeeze
 from pipeline.kinds import kinds
 from schemas.reference import KNOWN_LABOUR_BANKS
 
-# Edits allowed per character of the name (a third), and the shortest name set right: one of
-# one or two characters is too like too many other readings.
+# Edits allowed per character of the name (a third, and at least 1.5), and the shortest name
+# set right: one of one or two characters is too like too many other readings. OCR reads a
+# glyph as another far more often than it drops or adds one: a character missing or extra
+# costs INDEL, one read as another 1.
 LIMIT = 0.34
+LEAST = 1.5
 SHORTEST = 3
+INDEL = 1.5
+# How much farther than the closest every other name must be.
+CLEARLY = 1.5
 
 
-def distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance of a and b, or cap + 1 once it must exceed cap."""
-    if abs(len(a) - len(b)) > cap:
+def distance(a: str, b: str, cap: float) -> float:
+    """Edit distance of a and b (INDEL per character dropped or added, 1 per character read as
+    another), or cap + 1 once it must exceed cap."""
+    if abs(len(a) - len(b)) * INDEL > cap:
         return cap + 1
-    previous = list(range(len(b) + 1))
+    previous = [j * INDEL for j in range(len(b) + 1)]
     for i, ca in enumerate(a, start=1):
-        current = [i]
+        current = [i * INDEL]
         for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
+            current.append(min(previous[j] + INDEL, current[j - 1] + INDEL,
                                previous[j - 1] + (ca != cb)))
         if min(current) > cap:
             return cap + 1
@@ -57,25 +64,46 @@ def closest(text: str, names: Sequence[str]) -> tuple[str | None, list[str]]:
         return None, []
     scored = []
     for name in names:
-        cap = int(LIMIT * len(name)) if len(name) >= SHORTEST else 0
-        d = distance(text, name, 2 * cap + 1)
+        cap = max(LEAST, LIMIT * len(name)) if len(name) >= SHORTEST else 0.0
+        d = distance(text, name, 2 * max(LEAST, LIMIT * max(len(name), len(text))) + 2)
         scored.append((d, name, cap))
     scored.sort()
     best, name, cap = scored[0]
     if best > cap or best == 0:
         return None, []
-    rivals = [n for d, n, _ in scored[1:] if d < 2 * best]
+    rivals = [n for d, n, _ in scored[1:] if d < CLEARLY * best]
     return (None, [name, *rivals]) if rivals else (name, [])
 
 
-def _corrected(text: str, names: Sequence[str], where: str) -> str | None:
-    """The whole text as a known name, when it is one read imperfectly."""
+def _corrected(text: str, names: Sequence[str], where: str | None) -> str | None:
+    """The whole text as a known name, when it is one read imperfectly; near several, an error
+    naming `where` (None: left as read, for loose text, which may be prose)."""
     found, tied = closest(squeeze(text), names)
-    if tied:
+    if tied and where is not None:
         shown = " or ".join(repr(t) for t in tied)
         raise PipelineError(f"OCR read {squeeze(text)!r}, as near to {shown}: cannot tell which",
                             cell=where)
     return found
+
+
+def _line_corrected(text: str, names: Sequence[str]) -> str | None:
+    """A loose line as known names: the whole line as one, or each of its space-parted pieces
+    as one (a caption and its unit: ＜主要計数＞ （単位：百万円）) when every piece is one."""
+    found = _corrected(text, names, None)
+    if found is not None or len(text.split()) < 2:
+        return found
+    pieces = text.split()
+    fixed = []
+    for piece in pieces:
+        squeezed = squeeze(piece)
+        if squeezed in names:
+            fixed.append(piece)
+            continue
+        name = _corrected(piece, names, None)
+        if name is None:
+            return None
+        fixed.append(name)
+    return " ".join(fixed) if fixed != pieces else None
 
 
 def correct_page(page: dict[str, Any], names: Iterable[str] | None = None) -> None:
@@ -90,7 +118,7 @@ def correct_page(page: dict[str, Any], names: Iterable[str] | None = None) -> No
                 corrections.append({"where": where, "read": cell["text"], "as": found})
                 cell["read_as"], cell["text"] = cell["text"], found
     for line in page["lines"]:
-        found = _corrected(line["text"], names, f"line at {line['top']:.0f} pt")
+        found = _line_corrected(line["text"], names)
         if found is not None:
             corrections.append({"where": f"line at {line['top']:.0f} pt", "read": line["text"],
                                 "as": found})

@@ -8,8 +8,17 @@ from typing import Any
 import numpy as np
 
 from pipeline.extract.ocr.boxes import ruled_boxes
-from pipeline.extract.ocr.cells import TALL, Crop, bands, pieces, read_piece, to_chars, trimmed
-from pipeline.extract.ocr.image import DPI, render, straighten
+from pipeline.extract.ocr.cells import (
+    TALL,
+    Crop,
+    bands,
+    pieces,
+    read_piece,
+    split_tall,
+    to_chars,
+    trimmed,
+)
+from pipeline.extract.ocr.image import DPI, for_reading, render, straighten
 from pipeline.extract.ocr.ruling import find_ruling
 from pipeline.extract.ocr.tesseract import Line
 from pipeline.extract.primitives import PageContent
@@ -32,7 +41,7 @@ def read_page_image(grey: np.ndarray, number: int, width: float,
     ruling = find_ruling(image.ink, scale)
     horizontal, vertical = rule_lines(ruling.segments)
     regions = find_regions(horizontal, vertical, [])
-    clean = image.grey.copy()
+    clean = for_reading(image)
     clean[ruling.wipe_mask()] = 255
     crops: list[Crop] = []
     for region in regions:
@@ -49,6 +58,7 @@ def read_page_image(grey: np.ndarray, number: int, width: float,
         crops.append(rest)
     found = [(crop, band) for crop in crops for band in bands(crop)]
     line_height = _line_height([b - a for _, (a, b) in found])
+    found = [(crop, part) for crop, band in found for part in split_tall(crop, band, line_height)]
     jobs = [(piece, b - a > TALL * line_height) for crop, (a, b) in found
             for piece in pieces(crop, (a, b), line_height)]
     chars = []

@@ -15,8 +15,10 @@ import numpy as np
 
 from pipeline.extract.primitives import Segment
 
-# Pixels at 300 dpi a rule must run straight (about 12 pt: longer than any character's stroke).
-MIN_RULE = 50
+# Pixels at 300 dpi a rule must run straight (about 19 pt: longer than a heading's strokes),
+# and how many times its thickness.
+MIN_RULE = 80
+SLENDER = 15
 # Thickest line taken for a rule, in pixels (a thick frame is about 2 pt).
 MAX_THICKNESS = 12
 # How much of the rule is wiped around it in a crop, in pixels either side.
@@ -50,7 +52,9 @@ def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]
     for n in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[n])
         length, thickness = (w, h) if horizontal else (h, w)
-        if length < MIN_RULE or thickness > MAX_THICKNESS + length // 40:
+        if (length < MIN_RULE or thickness > MAX_THICKNESS + length // 40
+                or length < SLENDER * _typical_thickness(mask, labels, n, x, y, w, h,
+                                                         horizontal)):
             continue
         piece = labels[y:y + h, x:x + w] == n
         if horizontal:
@@ -62,6 +66,15 @@ def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]
             at = x + float(np.average(cols, weights=piece[:, cols].sum(axis=0))) + 0.5
             found.append(Segment(at * scale, y * scale, at * scale, (y + h) * scale))
     return found
+
+
+def _typical_thickness(mask: np.ndarray, labels: np.ndarray, n: int, x: int, y: int, w: int,
+                       h: int, horizontal: bool) -> float:
+    """The median thickness of piece `n` across its length."""
+    piece = labels[y:y + h, x:x + w] == n
+    across = piece.sum(axis=0 if horizontal else 1)
+    across = across[across > 0]
+    return float(np.median(across)) if len(across) else 0.0
 
 
 def find_ruling(ink: np.ndarray, scale: float) -> Ruling:

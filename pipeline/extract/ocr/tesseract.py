@@ -29,7 +29,7 @@ INSTALL_HINT = ("install Tesseract with its Japanese model (Debian: apt-get inst
                 "tesseract-ocr-jpn) and the [ocr] extra (pip install -e '.[ocr]')")
 
 # Page segmentation modes used (Tesseract's numbering).
-AUTO, BLOCK, LINE, WORD, CHAR = 3, 6, 7, 8, 10
+AUTO, BLOCK, LINE, WORD, CHAR, RAW_LINE = 3, 6, 7, 8, 10, 13
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.core.text import squeeze
 from pipeline.extract.page_text import head_text, page_text
+from schemas.reference import YEN_PER_UNIT
 
 TITLE = "事業計画"
 # The labels its figure tables print: what a label read imperfectly from a scan is set right
@@ -11,6 +12,7 @@ TITLE = "事業計画"
 VOCABULARY = (
     "＜主要計数＞", "＜諸比率＞", "項目", "計画値", "計", "無担保", "有担保", "新規保証引受",
     "保証債務残高", "決算保証料", "代位弁済", "求償権回収金", "延滞率",
+    *(f"（単位：{unit}）" for unit in (*YEN_PER_UNIT, "％")),
 )
 
 
