@@ -44,6 +44,7 @@ EM_PER_LINE = 1.08
 # the gaps between their words.
 JOINED = 1.5
 JOINED_LATIN = 0.5
+NARROW = 0.7  # ems: a Latin letter or digit narrower than this is half-width
 # Confidence (0–100) at which a glyph alone is taken as the mark, unit or numeral it reads as.
 ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
@@ -226,13 +227,16 @@ def _missing_strokes(crop: Crop, line: Line, foot: float, height: float) -> Line
 def _separator(width: int, height: int, below: float, digit_height: float) -> str:
     """A comma or a point, from its blob: a comma's tail hangs below the digits' foot (by
     `below` pixels) and makes it taller than wide; a point sits on the foot, about square."""
-    comma = below >= max(1.5, 0.08 * digit_height) or height >= 1.6 * width
+    comma = below >= max(1.0, 0.06 * digit_height) or height >= 1.6 * width
     return "," if comma else "."
 
 
 def _separators(crop: Crop, line: Line) -> Line:
-    """Every , or . between digits told by its ink (`_separator`)."""
-    symbols = list(line.symbols)
+    """Every , or . between digits told by its ink (`_separator`); two read for one blob
+    (5,.000) are one."""
+    symbols = [s for n, s in enumerate(line.symbols)
+               if not (n and s.text in ",." and line.symbols[n - 1].text in ",."
+                       and s.x0 < line.symbols[n - 1].x1 + 2)]
     digits = [s for s in symbols if s.text.isdigit()]
     if not digits:
         return line
@@ -282,7 +286,7 @@ def _shape_of_lone(crop: Crop, line: Line) -> Line:
         if 0.8 <= w / max(h, 1) <= 1.25 and len(holes) == 1 and (
                 cv2.contourArea(contours[holes[0]]) >= 0.3 * w * h):
             text = "○"
-    elif s.text.isdigit() and outer:
+    if text == s.text and s.text.isdigit() and outer:
         boxes = [cv2.boundingRect(contours[n]) for n in outer]
         w = max(x + bw for x, _, bw, _ in boxes) - min(x for x, _, _, _ in boxes)
         h = max(y + bh for _, y, _, bh in boxes) - min(y for _, y, _, _ in boxes)
@@ -475,7 +479,8 @@ def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
             following = symbols[n + 1].x0 if n + 1 < len(symbols) else None
             if x1 - x0 > 1.3 * height:  # a box Tesseract stretched: an em at most
                 x1 = max(x0 + 1, min(following or x1, int(x0 + height)))
-            latin = s.text.isascii() and symbols[n + 1].text.isascii() if following else False
+            latin = following is not None and all(
+                t.text.isascii() and t.x1 - t.x0 <= NARROW * height for t in (s, symbols[n + 1]))
             joined = (JOINED_LATIN if latin else JOINED) * height
             if following is not None and 0 < following - x1 < joined:
                 x1 = following  # characters printed together touch, as a PDF's do
