@@ -44,7 +44,10 @@ EM_PER_LINE = 1.08
 # the gaps between their words.
 JOINED = 1.5
 JOINED_LATIN = 0.5
-NARROW = 0.7  # ems: a Latin letter or digit narrower than this is half-width
+NARROW = 0.7  # ems: a Latin letter or digit narrower than this is half-width ...
+FULL_PITCH = 0.85  # ... unless its middle and the next one's stand this many ems apart (ＡＩ)
+# The least ink (a share of the digits' height squared) a point between digits has.
+POINT_AREA = 0.01
 # Confidence (0–100) at which a glyph alone is taken as the mark, unit or numeral it reads as.
 ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
@@ -151,8 +154,10 @@ def _missing_points(crop: Crop, line: Line) -> Line:
     height = float(np.median([s.bottom - s.top for s in digits]))
     count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
                                                           8)
+    least = max(3.0, POINT_AREA * height * height)  # a speck is no point
     small = [stats[k] for k in range(1, count)
-             if stats[k][3] < height / 2 and stats[k][1] + stats[k][3] / 2 > foot - height / 3]
+             if stats[k][3] < height / 2 and stats[k][1] + stats[k][3] / 2 > foot - height / 3
+             and stats[k][4] >= least]
     out: list[Symbol] = []
     for n, s in enumerate(symbols):
         out.append(s)
@@ -464,6 +469,13 @@ def _in_reading_order(symbols: tuple[Symbol, ...]) -> tuple[Symbol, ...]:
     return tuple(out)
 
 
+def _half_width(a: Symbol, b: Symbol, em: float) -> bool:
+    """Two neighbouring glyphs printed half-width: Latin, narrow, and closer than full-width
+    glyphs' pitch (a full-width Ａ read as A keeps its em)."""
+    return (all(t.text.isascii() and t.x1 - t.x0 <= NARROW * em for t in (a, b))
+            and (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2 < FULL_PITCH * em)
+
+
 def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
     """Chars on the page (points) for the lines read in `crop`: every character of a line gets
     the line's em box (as a PDF's characters have), at least `text_height` pixels tall."""
@@ -479,8 +491,7 @@ def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
             following = symbols[n + 1].x0 if n + 1 < len(symbols) else None
             if x1 - x0 > 1.3 * height:  # a box Tesseract stretched: an em at most
                 x1 = max(x0 + 1, min(following or x1, int(x0 + height)))
-            latin = following is not None and all(
-                t.text.isascii() and t.x1 - t.x0 <= NARROW * height for t in (s, symbols[n + 1]))
+            latin = following is not None and _half_width(s, symbols[n + 1], height)
             joined = (JOINED_LATIN if latin else JOINED) * height
             if following is not None and 0 < following - x1 < joined:
                 x1 = following  # characters printed together touch, as a PDF's do

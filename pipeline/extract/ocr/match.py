@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.text import squeeze
+from pipeline.core.text import fold, squeeze
 from pipeline.kinds import kinds
 from schemas.reference import KNOWN_LABOUR_BANKS
 
@@ -62,16 +62,17 @@ def closest(text: str, names: Sequence[str]) -> tuple[str | None, list[str]]:
     """(the name `text` is to be read as, or None; names as near as it when ambiguous)."""
     if not text or text in names:
         return None, []
+    key = fold(text)  # (<単位:円> is ＜単位：円＞ read in ASCII: no misreading)
     scored = []
     for name in names:
         cap = max(LEAST, LIMIT * len(name)) if len(name) >= SHORTEST else 0.0
-        d = distance(text, name, 2 * max(LEAST, LIMIT * max(len(name), len(text))) + 2)
+        d = distance(key, fold(name), 2 * max(LEAST, LIMIT * max(len(name), len(text))) + 2)
         scored.append((d, name, cap))
     scored.sort()
     best, name, cap = scored[0]
-    if best > cap or best == 0:
+    if best > cap:
         return None, []
-    rivals = [n for d, n, _ in scored[1:] if d < CLEARLY * best]
+    rivals = [n for d, n, _ in scored[1:] if d < CLEARLY * best or d == best]
     return (None, [name, *rivals]) if rivals else (name, [])
 
 
