@@ -14,13 +14,21 @@ from schemas.fields import field
 
 
 class SourcePage(pa.DataFrameModel):
-    """File, its hash, and page."""
+    """File, its hash, page, and how the row was read (text layer or OCR, how surely)."""
 
     source_file: Series[str] = field("File name of the source PDF.")
     source_sha256: Series[str] = field(
         "sha256 of the source PDF's bytes.", str_matches=r"^[0-9a-f]{64}$"
     )
     source_page: Series[int] = field("1-based page of the source PDF the row was read from.", ge=1)
+    source_method: Series[str] = field(
+        "How the row was read: text (the PDF's text layer) or ocr (a scanned page, by OCR).",
+        isin=["text", "ocr"],
+    )
+    source_confidence: Series[float] = field(
+        "OCR's lowest confidence (0–1) among the cells or lines the row was read from; empty "
+        "for text.", nullable=True, ge=0, le=1,
+    )
 
 
 class SourceCell(SourcePage):

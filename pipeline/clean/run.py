@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.reading import fill_read_columns
 from pipeline.kinds import kind
 
 ARTIFACT_VERSION = 1
@@ -19,10 +20,12 @@ def clean_artifact(extracted: dict[str, Any]) -> dict[str, Any]:
         cleaner = None
     if cleaner is None:
         raise PipelineError(f"no cleaner for document kind {extracted.get('kind')}", file=file)
+    datasets = cleaner.clean(extracted)
+    fill_read_columns(extracted, datasets)
     return {
         "artifact": "clean",
         "version": ARTIFACT_VERSION,
         "kind": extracted["kind"],
         "source": extracted["source"],
-        "datasets": cleaner.clean(extracted),
+        "datasets": datasets,
     }

@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.core.dates import find_fiscal_year
 from pipeline.core.errors import PipelineError
+from pipeline.core.reading import page_method, read_columns
 from pipeline.core.text import fold, has_cid_garbage, squeeze
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
 from pipeline.kinds.business_plan.clean.figures import (
@@ -44,6 +45,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     title = _title_block(title_lines)
     nodes = outline(title.text if title else None, title, body_blocks)
     provenance = {"source_file": source["file"], "source_sha256": source["sha256"]}
+    pages = {page["page"]: page for page in artifact["pages"]}
     measures = [
         {
             "fiscal_year": fiscal_year,
@@ -56,11 +58,13 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "parent_path": node.parent_path,
             **provenance,
             "source_page": node.block.page if node.block else 1,
+            **_block_read(node.block, pages),
         }
         for seq, node in enumerate(nodes, start=1)
     ]
     key_figures = [
-        _figure_record(figure, page, fiscal_year, provenance) for page, figure in figures
+        _figure_record(figure, page, fiscal_year, provenance, page_method(pages[page]))
+        for page, figure in figures
     ]
     return {KEY_FIGURES: key_figures, MEASURES: measures}
 
@@ -132,8 +136,16 @@ def _title_block(lines: list[Line]) -> Block | None:
     return Block(list(lines), None, lines[0].text, [line.text for line in lines[1:]])
 
 
+def _block_read(block: Block | None, pages: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """How a block's lines were read: their page's method, OCR's least sure line."""
+    if block is None:
+        return read_columns(page_method(pages[min(pages)]), [])
+    return read_columns(page_method(pages[block.page]), (
+        pages[line.page]["lines"][line.index].get("confidence") for line in block.lines))
+
+
 def _figure_record(
-    figure: Figure, page: int, fiscal_year: int, provenance: dict[str, str]
+    figure: Figure, page: int, fiscal_year: int, provenance: dict[str, str], method: str
 ) -> dict[str, Any]:
     return {
         "fiscal_year": fiscal_year,
@@ -146,5 +158,6 @@ def _figure_record(
         "amount_yen": figure.amount_yen,
         **provenance,
         "source_page": page,
+        **read_columns(method, [figure.confidence]),
         "source_cell": figure.cell,
     }

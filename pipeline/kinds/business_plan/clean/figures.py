@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Cell, Grid
+from pipeline.core.reading import least
 from pipeline.core.text import DASHES, fold, has_cid_garbage, squeeze
 from schemas.reference import YEN_PER_UNIT
 
@@ -50,6 +51,7 @@ class Figure:
     value: Decimal
     unit: str
     cell: str
+    confidence: float | None = None  # OCR's, the least sure of its label's and value's cells
 
     @property
     def amount_yen(self) -> int | None:
@@ -228,6 +230,7 @@ def _rows(grid: Grid, first_row: int, value_cols: list[int], conditions: list[st
                     f"table ＜{caption.name}＞ {item}: '{squeeze(cell.text)}' is not a number",
                     cell=cell.ref,
                 )
+            sure = least([cell.confidence, label_cell.confidence if label_cell else None])
             figures.append(Figure(caption.name, item, condition, squeeze(cell.text), value,
-                                  caption.unit, cell.ref))
+                                  caption.unit, cell.ref, sure))
     return figures

@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.core.dates import find_as_of
 from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Grid
+from pipeline.core.reading import page_method
 from pipeline.extract.page_text import page_text
 from pipeline.kinds.npo_loan.clean.bands import Band, bands, joined_across_pages, shift
 from pipeline.kinds.npo_loan.clean.header import (
@@ -93,6 +94,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     records: list[dict[str, Any]] = []
     order: dict[str, int] = {}  # bank → position in the table as printed
     row = 0
+    methods = {page["page"]: page_method(page) for page in artifact["pages"]}
     for part in parts(artifact):
         row = row if part.continues else 0
         try:
@@ -103,7 +105,8 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                         raise PipelineError("a label cut by a page break is printed on neither "
                                             "page", cell=f"R{band.rows.start + 1}C1")
                     records.append({
-                        **record(part.grid, bank, band, as_of, source, part.page),
+                        **record(part.grid, bank, band, as_of, source, part.page,
+                                 methods[part.page]),
                         "bank_position": position, "row_position": n,
                     })
         except PipelineError as exc:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Grid
+from pipeline.core.reading import TEXT, read_columns
 from pipeline.core.text import clean_cell
 from pipeline.kinds.npo_loan.clean.bands import Band
 from pipeline.kinds.npo_loan.clean.cells import Parts, split_cells
@@ -38,8 +39,9 @@ def printed(parts: Parts) -> dict[str, str]:
 
 
 def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
-           page: int) -> dict[str, Any]:
-    """The row of `bank` in `band`: printed texts, typed columns and provenance."""
+           page: int, method: str = TEXT) -> dict[str, Any]:
+    """The row of `bank` in `band`: printed texts, typed columns and provenance (`method`: how
+    the page was read; an OCR'd row's confidence is its least sure cell's)."""
     cells = grid.within(band.rows, bank.cols)
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
@@ -64,5 +66,6 @@ def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
         "source_file": source["file"],
         "source_sha256": source["sha256"],
         "source_page": page,
+        **read_columns(method, (c.confidence for c in cells)),
         "source_cell": ref,
     }
