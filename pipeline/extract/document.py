@@ -33,12 +33,13 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
             try:
                 content = next(contents)
                 how = None
-                if not content.chars:  # no text layer: a scan, read by OCR where it can be
+                if not content.chars:  # no text layer: a scan (an image) is read by OCR
                     content, how = _scanned(path, content)
-                pages.append(page_artifact(content, how))
+                pages.append(page_artifact(content))
                 if how is not None:
                     from pipeline.extract.ocr.match import correct_page
 
+                    pages[-1]["read"] = how
                     correct_page(pages[-1])
                 if kind == "":  # the first page with text decides; an unknown document stops
                     kind = _identify(pages, content, document.n_pages, path.name)
@@ -61,12 +62,18 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
 
 
 def _scanned(path: Path, content: PageContent) -> tuple[PageContent, dict[str, Any] | None]:
-    """A page without characters read by OCR (pipeline/extract/ocr, loaded only here), or as
-    it is where OCR is not installed (the page then has no text)."""
+    """A page without characters read by OCR when it paints an image (pipeline/extract/ocr,
+    loaded only here), with how it was read; a page without an image as it is. PipelineError
+    saying what to install where OCR is not."""
+    from pipeline.extract.ocr.detect import has_image
+
+    if not has_image(path, content.number):
+        return content, None
     from pipeline.extract.ocr.tesseract import available
 
-    if available() is not None:
-        return content, None
+    missing = available()
+    if missing is not None:
+        raise PipelineError(f"no text layer, only an image (a scanned page): {missing}")
     from pipeline.extract.ocr.page import read_scanned_page
 
     return read_scanned_page(path, content)
@@ -84,27 +91,19 @@ def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
         return identify_kind(pages[-1], file)
     if len(pages) >= min(TEXTLESS_PAGES, n_pages):
         shown = "page 1" if len(pages) == 1 else f"pages 1–{len(pages)}"
-        from pipeline.extract.ocr.tesseract import available
-
-        missing = available()
-        hint = f"; to read scans, {missing[0].lower()}{missing[1:]}" if missing else ""
         raise PipelineError(
             f"no text layer: {shown} hold only images or drawings, no characters (a scanned "
-            f"document?){hint}", file=file, page=1)
+            "document?)", file=file, page=1)
     return ""
 
 
-def page_artifact(page: PageContent, how: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One page of the artifact: size, loose lines, tables; `how` it was read, for a page read
-    by OCR (a text page has no such entry)."""
+def page_artifact(page: PageContent) -> dict[str, Any]:
+    """One page of the artifact: size, loose lines, tables."""
     tables = page_tables(page)
-    artifact = {
+    return {
         "page": page.number,
         "width": round(page.width, 2),
         "height": round(page.height, 2),
         "lines": loose_lines(page.chars, [t["bbox"] for t in tables]),
         "tables": tables,
     }
-    if how is not None:
-        artifact["read"] = how
-    return artifact
