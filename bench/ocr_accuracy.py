@@ -34,6 +34,7 @@ class Score:
     wrong: list[tuple[str, str, str]] = field(default_factory=list)
     edits: int = 0
     characters: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # column → [right, total]
 
     @property
     def cer(self) -> float:
@@ -84,8 +85,11 @@ def score(truth: dict[str, list[dict[str, Any]]], read: dict[str, list[dict[str,
                 other = found.get(key, {})
                 for column in fields:
                     result.total += 1
+                    tally = result.fields.setdefault(column, [0, 0])
+                    tally[1] += 1
                     if column in other and str(other[column]) == str(row[column]):
                         result.right += 1
+                        tally[0] += 1
                     else:
                         result.wrong.append(("/".join(map(str, key)) + f" {column}",
                                              str(row[column]), str(other.get(column, "—"))))
