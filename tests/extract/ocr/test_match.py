@@ -1,0 +1,39 @@
+"""Labels read imperfectly are set right only to a clearly closest known name; else an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.errors import PipelineError
+from pipeline.extract.ocr.match import closest, correct_page
+
+NAMES = ("北海道労働金庫", "東北労働金庫", "九州労働金庫", "融資額限度", "＜主要計数＞")
+
+
+def test_one_glyph_misread_is_set_right() -> None:
+    assert closest("北海道労動金庫", NAMES) == ("北海道労働金庫", [])
+
+
+def test_ascii_forms_of_a_label_are_the_label() -> None:
+    assert closest("<主要計数>", NAMES) == ("＜主要計数＞", [])
+
+
+def test_text_near_nothing_is_left_as_read() -> None:
+    assert closest("手形貸付の期間", NAMES) == (None, [])
+
+
+def test_text_as_near_to_two_names_is_an_error_naming_the_cell() -> None:
+    page = {"tables": [{"cells": [{"row": 0, "col": 2, "text": "□国労働金庫"}]}], "lines": [],
+            "read": {"method": "ocr"}}
+    with pytest.raises(PipelineError, match=r"table 1 R1C3.*'中国労働金庫' or '四国労働金庫'"):
+        correct_page(page, ("中国労働金庫", "四国労働金庫", "九州労働金庫"))
+
+
+def test_a_correction_is_recorded_on_the_page() -> None:
+    page = {"tables": [{"cells": [{"row": 1, "col": 0, "text": "融資額限皮"}]}], "lines": [],
+            "read": {"method": "ocr"}}
+    correct_page(page, NAMES)
+    cell = page["tables"][0]["cells"][0]
+    assert cell["text"] == "融資額限度" and cell["read_as"] == "融資額限皮"
+    assert page["read"]["corrections"] == [
+        {"where": "table 1 R2C1", "read": "融資額限皮", "as": "融資額限度"}]
