@@ -1,0 +1,146 @@
+"""The issue's targets, on scans of the shipped editions made here at 300 dpi (skewed 0.5°, noisy,
+a little blurred: bench/scans.py), read back by OCR and scored against the text layer's records.
+
+One scan per document, read once (module fixtures): the NPO table's 585 marks, values and units,
+its notes' character error rate, seconds per page; the business plan through clean and publish
+as `make all` runs them, every key figure. What is not met yet is a strict xfail saying by how much.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.ocr_accuracy import Score, lenient_clean, score
+from bench.scans import ScanSettings, scan_pdf
+from pipeline.clean.run import clean_artifact
+from pipeline.core.errors import PipelineError
+from pipeline.extract.document import extract_pdf
+from pipeline.extract.ocr.tesseract import available
+from tests.conftest import NPO_PDF, PLAN_PDF
+
+MISSING = available()
+# CI installs Tesseract (.ci/run): there, OCR missing is a failure, not a skip.
+pytestmark = pytest.mark.skipif(MISSING is not None and not os.environ.get("CI"),
+                                reason=f"OCR not installed here: {MISSING}")
+SETTINGS = ScanSettings(dpi=300, skew=0.5)
+NPO_FIELDS = 585
+MAX_CER = 0.03
+MAX_SECONDS_PER_PAGE = 20.0
+
+
+@pytest.fixture(scope="module")
+def npo_scan(tmp_path_factory) -> tuple[dict[str, Any], float]:
+    """The NPO scan's extract artifact and the CPU seconds its extract took per page."""
+    pdf = scan_pdf(NPO_PDF, tmp_path_factory.mktemp("scan") / NPO_PDF.name, SETTINGS)
+    begin = time.process_time()
+    artifact = extract_pdf(pdf)
+    return artifact, (time.process_time() - begin) / len(artifact["pages"])
+
+
+@pytest.fixture(scope="module")
+def npo_text(npo_extracted) -> dict[str, list[dict[str, Any]]]:
+    return clean_artifact(npo_extracted)["datasets"]
+
+
+@pytest.fixture(scope="module")
+def npo_score(npo_scan, npo_text) -> Score:
+    return score(npo_text, lenient_clean(npo_scan[0]), ["npo_loan_terms"])
+
+
+@pytest.fixture(scope="module")
+def plan_scan(tmp_path_factory) -> Path:
+    """The business plan's scan extracted, as `make all` does, into an interim folder."""
+    folder = tmp_path_factory.mktemp("plan")
+    pdf = scan_pdf(PLAN_PDF, folder / PLAN_PDF.name, SETTINGS)
+    artifact = folder / f"{PLAN_PDF.stem}.extract.json"
+    artifact.write_text(json.dumps(extract_pdf(pdf), ensure_ascii=False), "utf-8")
+    return artifact
+
+
+def test_every_page_of_the_scan_says_it_was_read_by_ocr(npo_scan) -> None:
+    artifact, _ = npo_scan
+    assert artifact["kind"] == "npo_loan"
+    assert all(page["read"]["method"] == "ocr" for page in artifact["pages"])
+    cells = [c for page in artifact["pages"] for t in page["tables"] for c in t["cells"]
+             if c["text"]]
+    assert cells and all(0 <= c["confidence"] <= 1 for c in cells)
+
+
+@pytest.mark.xfail(strict=True, reason="581 of 585 at 300 dpi: a circled ② read as ⑧, a comma "
+                   "as a point (1.000), a 20 as ％, 証貸 as 証任")
+def test_every_mark_value_and_unit_of_the_npo_table_is_right(npo_score) -> None:
+    assert npo_score.total == NPO_FIELDS
+    assert npo_score.wrong == []
+
+
+def test_the_npo_notes_character_error_rate_is_at_most_3_percent(npo_score) -> None:
+    assert npo_score.characters > 5000
+    assert npo_score.cer <= MAX_CER
+
+
+def test_a_page_takes_at_most_20_seconds(npo_scan) -> None:
+    """CPU seconds of the extract (one core's worth: the machine is shared, wall time is not a
+    measure of the code here)."""
+    assert npo_scan[1] <= MAX_SECONDS_PER_PAGE
+
+
+@pytest.mark.xfail(strict=True, reason="the NPO scan's misreads (see above) stop its clean: a "
+                   "value that does not read as a number is an error, never a guess")
+def test_the_npo_typed_columns_follow(npo_scan, npo_text) -> None:
+    read = clean_artifact(npo_scan[0])["datasets"]["npo_loan_terms"]
+    typed = ("is_offered", "is_required", "limit_yen", "rate_min_pct", "rate_max_pct",
+             "term_min_months", "term_max_months")
+    key = ("bank", "item", "condition")
+    got = {tuple(r[k] for k in key): r for r in read}
+    for row in npo_text["npo_loan_terms"]:
+        assert {c: got[tuple(row[k] for k in key)][c] for c in typed} == {c: row[c] for c in typed}
+
+
+def test_every_row_of_the_scanned_plan_says_it_was_read_by_ocr(plan_scan) -> None:
+    datasets = clean_artifact(json.loads(plan_scan.read_text("utf-8")))["datasets"]
+    for name in ("plan_key_figures", "plan_measures"):
+        rows = datasets[name]
+        assert rows and all(r["source_method"] == "ocr" for r in rows)
+        assert all(0 <= r["source_confidence"] <= 1 for r in rows)
+
+
+@pytest.mark.xfail(strict=True, reason="31 of 32 fields at 300 dpi: 1,814,456 read as 1,614,456")
+def test_every_key_figure_of_the_scanned_plan_is_right(plan_scan, plan_extracted) -> None:
+    truth = clean_artifact(plan_extracted)["datasets"]
+    read = clean_artifact(json.loads(plan_scan.read_text("utf-8")))["datasets"]
+    result = score(truth, read, ["plan_key_figures"])
+    assert result.total == 32 and result.wrong == []
+
+
+@pytest.mark.xfail(strict=True, raises=PipelineError, reason="the misread total (1,614,456) is "
+                   "caught by validation: 計 ≠ 無担保 + 有担保, so nothing is published")
+def test_the_scanned_plan_is_published_as_make_all_publishes_it(plan_scan, tmp_path) -> None:
+    """clean and publish (the stages after extract, as `make all` runs them) give the same
+    datasets the text PDF gives, apart from how the rows were read."""
+    from pipeline.run import build_stages, clean_file
+
+    cleaned = tmp_path / "plan.clean.json"
+    clean_file(plan_scan, cleaned)
+    out = tmp_path / "out"
+    build_stages(out, ["publish", "database", "workbook", "report"], [cleaned])
+    header = (out / "plan_key_figures.csv").read_text("utf-8").splitlines()[0]
+    assert header.endswith("source_method,source_confidence,source_cell")
+    assert (out / "rokin.duckdb").is_file() and (out / "report.html").is_file()
+
+
+def test_without_tesseract_a_scan_is_a_clear_error_naming_what_to_install(
+        tmp_path, monkeypatch) -> None:
+    from pipeline.extract.ocr import tesseract
+
+    pdf = scan_pdf(NPO_PDF, tmp_path / "scan.pdf", ScanSettings(dpi=72, skew=0), pages=[0])
+    monkeypatch.setattr(tesseract, "available", lambda: f"OCR needs tesserocr: "
+                        f"{tesseract.INSTALL_HINT}")
+    with pytest.raises(PipelineError, match=r"scan\.pdf: page 1: no text layer, only an image.*"
+                       r"tesseract-ocr-jpn.*\[ocr\]"):
+        extract_pdf(pdf)
