@@ -8,6 +8,7 @@ counts every field of it wrong.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -94,9 +95,31 @@ def score(truth: dict[str, list[dict[str, Any]]], read: dict[str, list[dict[str,
                         result.wrong.append(("/".join(map(str, key)) + f" {column}",
                                              str(row[column]), str(other.get(column, "—"))))
         if name in PROSE:
-            column = PROSE[name]
-            expected = "\n".join(_squeezed(r[column]) for r in rows)
-            got = "\n".join(_squeezed(r[column]) for r in read.get(name, []))
-            result.edits += edit_distance(expected, got)
-            result.characters += len(expected)
+            _prose(result, rows, read.get(name, []), PROSE[name], KEYS.get(name, (None,))[0])
     return result
+
+
+def _prose(result: Score, truth: list[dict[str, Any]], read: list[dict[str, Any]], column: str,
+           keys: Sequence[str] | None) -> None:
+    """Add the prose's edits and length: row by row, matched by `keys` (a row not read counts
+    its every character), or as one text in reading order."""
+    if keys:
+        found = {tuple(r[k] for k in keys): r for r in read}
+        for row in truth:
+            other = found.get(tuple(row[k] for k in keys))
+            expected = _squeezed(row[column])
+            result.edits += edit_distance(expected, _squeezed(other[column]) if other else "")
+            result.characters += len(expected)
+        return
+    expected = "\n".join(_squeezed(r[column]) for r in truth)
+    got = "\n".join(_squeezed(r[column]) for r in read)
+    result.edits += aligned_distance(expected, got)
+    result.characters += len(expected)
+
+
+def aligned_distance(a: str, b: str) -> int:
+    """Edit distance of two long texts, aligned first (difflib) and the unequal stretches
+    measured exactly: quick where the texts mostly agree, never below the true distance."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(edit_distance(a[i0:i1], b[j0:j1])
+               for tag, i0, i1, j0, j1 in matcher.get_opcodes() if tag != "equal")
