@@ -431,12 +431,123 @@ def _lone(crop: Crop, line: Line) -> Line:
                 (Symbol(text, s.x0, s.top, s.x1, s.bottom, share),))
 
 
-def read_piece(crop: Crop, tall: bool = False) -> list[Line]:
+# A ring is about as wide as tall, and holds a hole; what lies within this share of its
+# half-size from its middle is the numeral inside (the ring's stroke lies beyond).
+RING_INNER = 0.78
+CIRCLED_DIGITS = "0123456789"
+# The share of its box a ring's outline encloses (a circle π/4; the box of 回 or 国 nearly all).
+ROUND = (0.68, 0.88)
+# The numeral inside is at most this share of the ring's width; rays tested round the ring.
+INNER_WIDTH = 0.7
+RAYS = 24
+# Confidence (0–100) the digits inside a ring must be read with.
+CIRCLED_SURE = 60.0
+
+
+def _inner(w: int, h: int) -> np.ndarray:
+    """The ellipse inside a ring's box (True within RING_INNER of its half-size)."""
+    ys, xs = np.mgrid[0:h, 0:w]
+    dx, dy = (xs + 0.5 - w / 2) / (w / 2), (ys + 0.5 - h / 2) / (h / 2)
+    return dx * dx + dy * dy <= RING_INNER * RING_INNER
+
+
+def _rings(crop: Crop) -> list[tuple[int, int, int, int]]:
+    """The boxes of rings round a glyph (①, ②): an outer contour about as wide as tall, with
+    a hole, and ink inside (a mark ○ has none, a ◎ no digits)."""
+    ink = (crop.pixels < FAINT).astype(np.uint8)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    found = []
+    for n, contour in enumerate(contours):
+        if hierarchy[0][n][3] >= 0 or hierarchy[0][n][2] < 0:  # an outer contour with a hole
+            continue
+        x, y, w, h = cv2.boundingRect(contour)
+        if h < 8 or not 0.8 <= w / h <= 1.25:
+            continue
+        if not ROUND[0] <= cv2.contourArea(contour) / (w * h) <= ROUND[1]:  # 囗 is square
+            continue
+        box = ink[y:y + h, x:x + w] > 0
+        inner = box & _inner(w, h)
+        if int(inner.sum()) < MIN_INK or not _closed(box):
+            continue
+        cols = np.nonzero(inner.any(axis=0))[0]
+        if cols[-1] - cols[0] + 1 <= INNER_WIDTH * w:  # a digit, not a ring's inner edge (○)
+            found.append((x, y, w, h))
+    return found
+
+
+def _closed(box: np.ndarray) -> bool:
+    """Is there ink all round the box's outer band (a ring), at every one of RAYS angles?"""
+    h, w = box.shape
+    for angle in np.linspace(0, 2 * np.pi, RAYS, endpoint=False):
+        hit = False
+        for r in np.linspace(RING_INNER, 1.0, 6):
+            px = int(w / 2 + r * (w / 2 - 0.5) * np.cos(angle))
+            py = int(h / 2 + r * (h / 2 - 0.5) * np.sin(angle))
+            if box[min(max(py, 0), h - 1), min(max(px, 0), w - 1)]:
+                hit = True
+                break
+        if not hit:
+            return False
+    return True
+
+
+def _circled_numeral(crop: Crop, box: tuple[int, int, int, int]) -> Symbol | None:
+    """The circled numeral a ring makes with the digits inside it, read alone (all outside
+    the ring's inner ellipse blanked, enlarged, digits only); None if not a number 1–20."""
+    x, y, w, h = box
+    part = crop.pixels[y:y + h, x:x + w].copy()
+    part[~_inner(w, h)] = 255
+    part = cv2.copyMakeBorder(part, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
+    for psm in (tesseract.CHAR, tesseract.WORD):
+        for found in _read_scaled(part, psm, CIRCLED_DIGITS, 3.0)[:1]:
+            if (found.text.isdigit() and 1 <= int(found.text) <= 20
+                    and _mean(found) >= CIRCLED_SURE):
+                return Symbol(CIRCLED[int(found.text) - 1], x, y, x + w, y + h, _mean(found))
+    return None
+
+
+def _with_circled(crop: Crop, tall: bool) -> list[Line] | None:
+    """A piece holding circled numerals, read with them blanked and each put back, read
+    alone, where it stands (Tesseract reads ② as ⑧ or 2 or drops it, and its ring swallows
+    the digit beside it); None when the piece has none."""
+    numerals = []
+    pixels = crop.pixels.copy()
+    for x, y, w, h in _rings(crop):
+        numeral = _circled_numeral(crop, (x, y, w, h))
+        if numeral is not None:
+            numerals.append(numeral)
+            pixels[y:y + h, x:x + w] = 255
+    if not numerals:
+        return None
+    lines = read_piece(Crop(pixels, crop.left, crop.top, crop.scale), tall, circled=False)
+    for numeral in numerals:
+        middle = (numeral.top + numeral.bottom) / 2
+        at = min(range(len(lines)), default=None,
+                 key=lambda n: abs((lines[n].top + lines[n].bottom) / 2 - middle))
+        if at is None:
+            lines.append(Line(numeral.x0, numeral.top, numeral.x1, numeral.bottom, (numeral,)))
+            continue
+        line = lines[at]
+        place = next((n for n, s in enumerate(line.symbols) if s.x0 >= numeral.x0),
+                     len(line.symbols))
+        symbols = [*line.symbols[:place], numeral, *line.symbols[place:]]
+        lines[at] = Line(min(line.x0, numeral.x0), min(line.top, numeral.top),
+                         max(line.x1, numeral.x1), max(line.bottom, numeral.bottom),
+                         tuple(symbols))
+    return lines
+
+
+def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Line]:
     """The line(s) of one band, each read the way that fits it, in the crop's pixels.
 
     A glyph alone in its band (a mark, a unit, ※) is read again with the constrained set and
     kept as such whenever Tesseract finds it one of them with some confidence: what stands
-    alone in these tables' boxes is a mark, a unit or a numeral."""
+    alone in these tables' boxes is a mark, a unit or a numeral. Circled numerals are read
+    apart (`_with_circled`)."""
+    if circled and (found := _with_circled(crop, tall)) is not None:
+        return found
     lines = _read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
     if not lines or (len(lines) == 1 and lines[0].text in FLAT_ALONE):
         stroke = _stroke(crop)
