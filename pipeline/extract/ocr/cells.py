@@ -87,7 +87,7 @@ def _mean(line: Line) -> float:
     return sum(s.confidence for s in line.symbols) / len(line.symbols)
 
 
-def _reread(crop: Crop, line: Line, whole: bool) -> Line:
+def _reread(crop: Crop, line: Line, whole: bool, alone: bool | None = None) -> Line:
     """`line` read again with the constrained character set (a glyph alone: the lone-glyph
     set) as one line and as one word; the surest of the readings. `whole`: the line is the
     crop's only one, so the crop itself is read."""
@@ -100,7 +100,7 @@ def _reread(crop: Crop, line: Line, whole: bool) -> Line:
         part = cv2.copyMakeBorder(np.ascontiguousarray(pixels[top:bottom, left:right]), PAD,
                                   PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
         top, left = top - PAD, left - PAD
-    alone = len(line.text) == 1
+    alone = len(line.text) == 1 if alone is None else alone
     best: Line | None = None
     for psm in (tesseract.CHAR, tesseract.WORD) if alone else (tesseract.LINE, tesseract.WORD):
         for found in _read_scaled(part, psm, ALONE_SET if alone else CONSTRAINED)[:1]:
@@ -295,7 +295,7 @@ def _shape_of_lone(crop: Crop, line: Line) -> Line:
         boxes = [cv2.boundingRect(contours[n]) for n in outer]
         w = max(x + bw for x, _, bw, _ in boxes) - min(x for x, _, _, _ in boxes)
         h = max(y + bh for _, y, _, bh in boxes) - min(y for _, y, _, _ in boxes)
-        if len(outer) >= 3 or w >= 0.85 * h:  # a digit is narrower than tall; ％ is not
+        if len(outer) >= 3 or 0.85 * h <= w < WIDE_GLYPH * h:  # a digit is narrower; ％ not
             text = "％"
     if text == s.text:
         return line
@@ -539,6 +539,33 @@ def _with_circled(crop: Crop, tall: bool) -> list[Line] | None:
     return lines
 
 
+# A glyph's ink this many times wider than tall is no one digit, mark or ％: glyphs touching.
+WIDE_GLYPH = 1.3
+
+
+def _wide(crop: Crop) -> bool:
+    """Is the crop's ink (one glyph as read) much wider than tall?"""
+    ink = crop.pixels < FAINT
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    return bool(len(rows)) and cols[-1] - cols[0] + 1 >= WIDE_GLYPH * (rows[-1] - rows[0] + 1)
+
+
+# How glyphs touching each other are read again: (enlargement, segmentation mode).
+TOUCHING_READINGS = ((1.0, 6), (2.0, 6), (2.0, 8))
+
+
+def _touching(crop: Crop, line: Line) -> Line:
+    """One 'glyph' much wider than tall, read again as the numerals or marks it holds (digits
+    printed close touch in a blurred scan: 20 read as 0 or ％): the surest reading of two
+    characters or more, else as first read."""
+    best: Line | None = None
+    for factor, psm in TOUCHING_READINGS:
+        for found in _read_scaled(crop.pixels, psm, CONSTRAINED, factor)[:1]:
+            if len(found.symbols) >= 2 and (best is None or _mean(found) > _mean(best)):
+                best = found
+    return best if best is not None else line
+
+
 def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Line]:
     """The line(s) of one band, each read the way that fits it, in the crop's pixels.
 
@@ -558,7 +585,9 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
         lines = [glyph] if glyph is not None else []
     out = []
     for line in lines:
-        if len(lines) == 1 and len(line.symbols) == 1:
+        if len(lines) == 1 and len(line.symbols) == 1 and _wide(crop):
+            line = _touching(crop, line)
+        elif len(lines) == 1 and len(line.symbols) == 1:
             line = _lone(crop, line)
         elif _looks_constrained(line.text):
             line = _reread(crop, line, whole=len(lines) == 1)
