@@ -171,7 +171,8 @@ def _missing_points(crop: Crop, line: Line) -> Line:
         x, y, w, h, _ = (int(v) for v in max(between, key=lambda b: b[4]))
         if w >= 2 * h and y + h < foot - height / 6:  # a flat stroke at mid-height: ～ or -
             continue
-        out.append(Symbol(_separator(w, h, y + h - foot, height), x, y, x + w, y + h,
+        base = _ink_foot(crop, (s, nxt), foot)
+        out.append(Symbol(_separator(w, h, y + h - base, height), x, y, x + w, y + h,
                           min(s.confidence, nxt.confidence)))
     found = _missing_strokes(crop, Line(line.x0, line.top, line.x1, line.bottom, tuple(out)),
                              foot, height)
@@ -229,6 +230,19 @@ def _missing_strokes(crop: Crop, line: Line, foot: float, height: float) -> Line
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
 
+def _ink_foot(crop: Crop, digits: tuple[Symbol, ...], default: float) -> float:
+    """The row below the lowest ink of `digits` (the median of theirs): where a point's foot
+    stands and a comma's tail goes below. Tesseract's boxes are a pixel or two off, which in
+    small type is all that parts a comma from a point."""
+    feet = []
+    for d in digits:
+        columns = crop.pixels[:, max(d.x0 + 1, 0):max(d.x1 - 1, d.x0 + 2)] < FAINT
+        rows = np.nonzero(columns.any(axis=1))[0]
+        if len(rows):
+            feet.append(float(rows[-1] + 1))
+    return float(np.median(feet)) if feet else default
+
+
 def _separator(width: int, height: int, below: float, digit_height: float) -> str:
     """A comma or a point, from its blob: a comma's tail hangs below the digits' foot (by
     `below` pixels) and makes it taller than wide; a point sits on the foot, about square."""
@@ -261,7 +275,8 @@ def _separators(crop: Crop, line: Line) -> Line:
         if not blobs:
             continue
         _, y, w, h, _ = max(blobs, key=lambda b: b[4])
-        text = _separator(w, h, y + h - foot, height)
+        base = _ink_foot(crop, (symbols[n - 1], symbols[n + 1]), foot)
+        text = _separator(w, h, y + h - base, height)
         symbols[n] = Symbol(text, s.x0, s.top, s.x1, s.bottom, s.confidence)
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
