@@ -581,6 +581,38 @@ def _touching(crop: Crop, line: Line) -> Line:
     return best if best is not None else line
 
 
+# A digit read with less confidence (0–100) than this is read again alone; the ways it is.
+DIGIT_SURE = 95.0
+DIGIT_READINGS = ((1.0, 10), (1.0, 8), (2.0, 8))
+DIGITS = "0123456789"
+
+
+def _digits_checked(crop: Crop, line: Line) -> Line:
+    """Each digit of a number read unsurely, read again alone (its columns of the crop, digits
+    only, as one character and as a word): the digit the readings, the first one included,
+    find most surely (Tesseract's line mode read an 8 between commas as 6)."""
+    symbols = list(line.symbols)
+    for n, s in enumerate(symbols):
+        if not s.text.isdigit() or s.confidence >= DIGIT_SURE:
+            continue
+        left = max(s.x0 - 2, symbols[n - 1].x1 if n else 0, 0)
+        right = min(s.x1 + 2, symbols[n + 1].x0 if n + 1 < len(symbols) else s.x1 + 2)
+        if right - left < 2:
+            continue
+        part = cv2.copyMakeBorder(np.ascontiguousarray(crop.pixels[:, left:right]), 0, 0, PAD,
+                                  PAD, cv2.BORDER_CONSTANT, value=255)
+        votes = {s.text: s.confidence}
+        for factor, psm in DIGIT_READINGS:
+            for found in _read_scaled(part, psm, DIGITS, factor)[:1]:
+                if len(found.symbols) == 1:
+                    votes[found.text] = votes.get(found.text, 0.0) + found.symbols[0].confidence
+        best = max(votes, key=lambda t: votes[t])
+        if best != s.text:
+            symbols[n] = Symbol(best, s.x0, s.top, s.x1, s.bottom,
+                                votes[best] / (len(DIGIT_READINGS) + 1))
+    return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
+
+
 def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Line]:
     """The line(s) of one band, each read the way that fits it, in the crop's pixels.
 
@@ -605,7 +637,7 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
         elif len(lines) == 1 and len(line.symbols) == 1:
             line = _lone(crop, line)
         elif _looks_constrained(line.text):
-            line = _reread(crop, line, whole=len(lines) == 1)
+            line = _digits_checked(crop, _reread(crop, line, whole=len(lines) == 1))
         out.append(_marks(_shape_of_lone(crop, _separators(crop, _missing_points(crop, line)))))
     return out
 
