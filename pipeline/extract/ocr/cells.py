@@ -613,6 +613,25 @@ def _digits_checked(crop: Crop, line: Line) -> Line:
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
 
+# A line of small type (glyphs under SMALL pixels tall) read with a glyph less sure than
+# UNSURE (0–100) is read again enlarged ENLARGE times: Tesseract reads small kanji better so.
+SMALL = 30
+UNSURE = 90.0
+ENLARGE = 1.5
+
+
+def _small_enlarged(crop: Crop, line: Line) -> Line:
+    """A line of small type read unsurely, read again enlarged; the surer reading (a glyph
+    alone has ways of its own: `_lone`, `_stroke`)."""
+    if len(line.symbols) < 2 or line.bottom - line.top >= SMALL or line.confidence >= UNSURE:
+        return line
+    again = _read_scaled(crop.pixels, tesseract.LINE, "", ENLARGE)
+    if len(again) == 1 and len(again[0].symbols) == len(line.symbols) and (
+            _mean(again[0]) > _mean(line)):
+        return again[0]
+    return line
+
+
 def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Line]:
     """The line(s) of one band, each read the way that fits it, in the crop's pixels.
 
@@ -623,6 +642,8 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
     if circled and (found := _with_circled(crop, tall)) is not None:
         return found
     lines = _read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
+    if not tall and len(lines) == 1:
+        lines = [_small_enlarged(crop, lines[0])]
     if not lines or (len(lines) == 1 and lines[0].text in FLAT_ALONE):
         stroke = _stroke(crop)
         if stroke is not None:
