@@ -119,8 +119,14 @@ def clean(extracted: Path, output: Path) -> None:
 def validate(cleaned: tuple[Path, ...]) -> None:
     """Check clean artifacts against the dataset schemas; report every problem at once."""
     from pipeline.run import validated_frames
+    from pipeline.validate.confidence import least_sure, shown
 
     frames, _ = validated_frames(list(cleaned))
+    unsure = least_sure(frames)
+    if unsure:  # read by OCR: the least sure first, to check by eye
+        click.echo(f"least sure OCR readings ({len(unsure)}):")
+        for row in unsure:
+            click.echo(f"  {shown(row)}")
     for name, frame in frames.items():
         click.echo(f"validate {name}: {len(frame)} row(s) valid")
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipeline.core.errors import PipelineError
 from pipeline.report.html import element, esc, table
+from pipeline.validate.confidence import least_sure
 from pipeline.validate.datasets import DATASETS
 
 
@@ -56,8 +57,23 @@ def section(frames: dict[str, pd.DataFrame], extra: dict[str, str]) -> str:
         ])
     body = [
         element("h2", "検証結果 <span class=\"sub\">validation</span>"),
+        *_unsure(frames),
         element("p", "公開ファイルを各データセットのスキーマ（pandera）で再検査した結果です。"
                      "検査の一覧は件数にカーソルを合わせると出ます。", class_="foot"),
         table(header, rows),
     ]
     return element("section", "".join(body), id="validation")
+
+
+def _unsure(frames: dict[str, pd.DataFrame]) -> list[str]:
+    """The rows OCR read least surely, listed before the checks (none for text PDFs)."""
+    rows = least_sure(frames)
+    if not rows:
+        return []
+    header = [element("th", h) for h in ("確信度", "データセット", "出典", "頁", "セル")]
+    body = [[element("td", f"{r['confidence']:.2f}", class_="num"),
+             element("td", esc(str(r["dataset"]))), element("td", esc(str(r["file"]))),
+             element("td", esc(str(r["page"])), class_="num"),
+             element("td", esc(str(r["cell"])))] for r in rows]
+    return [element("p", "OCR で読んだ行のうち確信度の低いもの（低い順）: 目で確かめてください。",
+                    class_="foot"), table(header, body)]
