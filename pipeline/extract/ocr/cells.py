@@ -45,6 +45,8 @@ EM_PER_LINE = 1.08
 JOINED = 1.5
 JOINED_LATIN = 0.5
 NARROW = 0.7  # ems: a Latin letter or digit narrower than this is half-width ...
+# A point after a digit whose next glyph starts this many ems after it is full-width (２．).
+FULL_POINT = 0.6
 FULL_PITCH = 0.85  # ... unless its middle and the next one's stand this many ems apart (ＡＩ)
 # The least ink (a share of the digits' height squared) a point between digits has.
 POINT_AREA = 0.01
@@ -455,8 +457,12 @@ ROUND = (0.68, 0.88)
 # The numeral inside is at most this share of the ring's width; rays tested round the ring.
 INNER_WIDTH = 0.7
 RAYS = 24
-# Confidence (0–100) the digits inside a ring must be read with.
-CIRCLED_SURE = 60.0
+# A circled numeral Tesseract itself reads this surely (0–100) where a ring stands is kept.
+CIRCLED_TRUSTED = 90.0
+# How the digits inside a ring are read (enlargement, segmentation mode): the readings vote.
+CIRCLED_READINGS = ((2.0, 10), (3.0, 10), (3.0, 8), (4.0, 10))
+# Confidence (0–100, the votes' mean over the readings) the digits inside a ring must have.
+CIRCLED_SURE = 50.0
 
 
 def _inner(w: int, h: int) -> np.ndarray:
@@ -509,28 +515,43 @@ def _closed(box: np.ndarray) -> bool:
 
 
 def _circled_numeral(crop: Crop, box: tuple[int, int, int, int]) -> Symbol | None:
-    """The circled numeral a ring makes with the digits inside it, read alone (all outside
-    the ring's inner ellipse blanked, enlarged, digits only); None if not a number 1–20."""
+    """The circled numeral a ring makes with the digits inside it, read alone several ways
+    (all outside the ring's inner ellipse blanked, enlarged, digits only), the readings
+    voting; None if not a number 1–20 read surely enough."""
     x, y, w, h = box
     part = crop.pixels[y:y + h, x:x + w].copy()
     part[~_inner(w, h)] = 255
     part = cv2.copyMakeBorder(part, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
-    for psm in (tesseract.CHAR, tesseract.WORD):
-        for found in _read_scaled(part, psm, CIRCLED_DIGITS, 3.0)[:1]:
-            if (found.text.isdigit() and 1 <= int(found.text) <= 20
-                    and _mean(found) >= CIRCLED_SURE):
-                return Symbol(CIRCLED[int(found.text) - 1], x, y, x + w, y + h, _mean(found))
-    return None
+    votes: dict[str, float] = {}
+    for factor, psm in CIRCLED_READINGS:
+        for found in _read_scaled(part, psm, CIRCLED_DIGITS, factor)[:1]:
+            if found.text.isdigit() and 1 <= int(found.text) <= 20:
+                votes[found.text] = votes.get(found.text, 0.0) + _mean(found)
+    if not votes:
+        return None
+    best = max(votes, key=lambda t: votes[t])
+    sure = votes[best] / len(CIRCLED_READINGS)
+    if sure < CIRCLED_SURE:
+        return None
+    return Symbol(CIRCLED[int(best) - 1], x, y, x + w, y + h, sure)
 
 
 def _with_circled(crop: Crop, tall: bool) -> list[Line] | None:
     """A piece holding circled numerals, read with them blanked and each put back, read
     alone, where it stands (Tesseract reads ② as ⑧ or 2 or drops it, and its ring swallows
     the digit beside it); None when the piece has none."""
+    rings = _rings(crop)
+    if not rings:
+        return None
+    first = [s for line in _read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
+             for s in line.symbols]
     numerals = []
     pixels = crop.pixels.copy()
-    for x, y, w, h in _rings(crop):
-        numeral = _circled_numeral(crop, (x, y, w, h))
+    for x, y, w, h in rings:
+        sure = [s for s in first if s.text in CIRCLED[:9] and s.confidence >= CIRCLED_TRUSTED
+                and x - 2 <= s.x0 and s.x1 <= x + w + 2]  # (①1 is read as ⑪)
+        numeral = (Symbol(sure[0].text, x, y, x + w, y + h, sure[0].confidence) if sure
+                   else _circled_numeral(crop, (x, y, w, h)))
         if numeral is not None:
             numerals.append(numeral)
             pixels[y:y + h, x:x + w] = 255
@@ -678,9 +699,10 @@ def _in_reading_order(symbols: tuple[Symbol, ...]) -> tuple[Symbol, ...]:
 
 
 def _half_width(a: Symbol, b: Symbol, em: float) -> bool:
-    """Two neighbouring glyphs printed half-width: Latin, narrow, and closer than full-width
-    glyphs' pitch (a full-width Ａ read as A keeps its em)."""
-    return (all(t.text.isascii() and t.x1 - t.x0 <= NARROW * em for t in (a, b))
+    """Two neighbouring glyphs printed half-width: Latin letters or digits (a bracket read as
+    ] may be ］), narrow, and closer than full-width glyphs' pitch (Ａ read as A keeps its em)."""
+    return (all(t.text.isascii() and t.text.isalnum() and t.x1 - t.x0 <= NARROW * em
+                for t in (a, b))
             and (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2 < FULL_PITCH * em)
 
 
@@ -703,7 +725,11 @@ def to_chars(crop: Crop, lines: list[Line], text_height: float) -> list[Char]:
             joined = (JOINED_LATIN if latin else JOINED) * height
             if following is not None and 0 < following - x1 < joined:
                 x1 = following  # characters printed together touch, as a PDF's do
-            chars.append(Char(s.text, (x0 + crop.left) * crop.scale, top,
+            text = s.text
+            if (text == "." and following is not None and n and symbols[n - 1].text.isdigit()
+                    and following - s.x0 >= FULL_POINT * height):
+                text = "．"  # a point with an em of its own: the outline's 2．, not 2.5
+            chars.append(Char(text, (x0 + crop.left) * crop.scale, top,
                               (x1 + crop.left) * crop.scale, bottom, size,
                               confidence=round(s.confidence / 100, 3)))
     return chars
