@@ -3,7 +3,7 @@ a little blurred: bench/scans.py), read back by OCR and scored against the text 
 
 One scan per document, read once (module fixtures): the NPO table's 585 marks, values and units,
 its notes' character error rate, seconds per page; the business plan through clean and publish
-as `make all` runs them, every key figure. What is not met yet is a strict xfail saying by how much.
+as `make all` runs them, every key figure.
 """
 
 from __future__ import annotations
@@ -72,8 +72,6 @@ def test_every_page_of_the_scan_says_it_was_read_by_ocr(npo_scan) -> None:
     assert cells and all(0 <= c["confidence"] <= 1 for c in cells)
 
 
-@pytest.mark.xfail(strict=True, reason="581 of 585 at 300 dpi: a circled ② read as ⑧, a comma "
-                   "as a point (1.000), a 20 as ％, 証貸 as 証任")
 def test_every_mark_value_and_unit_of_the_npo_table_is_right(npo_score) -> None:
     assert npo_score.total == NPO_FIELDS
     assert npo_score.wrong == []
@@ -90,8 +88,6 @@ def test_a_page_takes_at_most_20_seconds(npo_scan) -> None:
     assert npo_scan[1] <= MAX_SECONDS_PER_PAGE
 
 
-@pytest.mark.xfail(strict=True, reason="the NPO scan's misreads (see above) stop its clean: a "
-                   "value that does not read as a number is an error, never a guess")
 def test_the_npo_typed_columns_follow(npo_scan, npo_text) -> None:
     read = clean_artifact(npo_scan[0])["datasets"]["npo_loan_terms"]
     typed = ("is_offered", "is_required", "limit_yen", "rate_min_pct", "rate_max_pct",
@@ -110,7 +106,6 @@ def test_every_row_of_the_scanned_plan_says_it_was_read_by_ocr(plan_scan) -> Non
         assert all(0 <= r["source_confidence"] <= 1 for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="31 of 32 fields at 300 dpi: 1,814,456 read as 1,614,456")
 def test_every_key_figure_of_the_scanned_plan_is_right(plan_scan, plan_extracted) -> None:
     truth = clean_artifact(plan_extracted)["datasets"]
     read = clean_artifact(json.loads(plan_scan.read_text("utf-8")))["datasets"]
@@ -118,8 +113,6 @@ def test_every_key_figure_of_the_scanned_plan_is_right(plan_scan, plan_extracted
     assert result.total == 32 and result.wrong == []
 
 
-@pytest.mark.xfail(strict=True, raises=PipelineError, reason="the misread total (1,614,456) is "
-                   "caught by validation: 計 ≠ 無担保 + 有担保, so nothing is published")
 def test_the_scanned_plan_is_published_as_make_all_publishes_it(plan_scan, tmp_path) -> None:
     """clean and publish (the stages after extract, as `make all` runs them) give the same
     datasets the text PDF gives, apart from how the rows were read."""
