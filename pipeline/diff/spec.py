@@ -28,7 +28,7 @@ class DiffSpec:
     kinds: dict[str, str]
     units: dict[str, str]
     outline: bool = False
-    # Columns a row carries that are never compared: provenance and reading order.
+    # Columns a row carries that are never compared: provenance, reading order, `corrected`.
     ignored: tuple[str, ...] = ()
     # What editions gain or lose as a whole (a bank), reported in one line; and the column
     # giving its printed order, if any.
@@ -51,7 +51,8 @@ def spec_for(dataset: Dataset) -> DiffSpec:
     kinds = {name: _kind(str(col.dtype)) for name, col in columns.items()}
     units = {name: (col.metadata or {}).get("unit", "") for name, col in columns.items()}
     key = [c for c in dataset.key if c != dataset.edition]
-    ignored = [*dataset.provenance, *dataset.positions]
+    # Whether a row was corrected is no change of what it says: a change names it instead.
+    ignored = [*dataset.provenance, *dataset.positions, *dataset.corrections]
     outline = len(key) == 1 and kinds[key[0]] == NUMBER
     if outline:
         if OUTLINE_PATH not in columns or OUTLINE_TEXT not in columns:

@@ -50,6 +50,7 @@ class Figure:
     value: Decimal
     unit: str
     cell: str
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
     @property
     def amount_yen(self) -> int | None:
@@ -229,5 +230,5 @@ def _rows(grid: Grid, first_row: int, value_cols: list[int], conditions: list[st
                     cell=cell.ref,
                 )
             figures.append(Figure(caption.name, item, condition, squeeze(cell.text), value,
-                                  caption.unit, cell.ref))
+                                  caption.unit, cell.ref, cell.bbox))
     return figures
