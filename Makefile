@@ -18,6 +18,9 @@ RUN := $(PY) -m pipeline
 CHECK ?=
 # ENGINE=pdfplumber|pdfium: the extract engine (default: the pipeline's, see README).
 ENGINE ?=
+# Reviewers' corrections of what the PDFs print, applied before validation (README: Review and
+# corrections); editing the file re-publishes. CORRECTIONS=file names another, which must exist.
+CORRECTIONS ?= corrections.csv
 
 # make splits names at spaces and cannot handle such folders: it says so in one line (python -m
 # pipeline all --raw DIR takes any name). A missing RAW, or one without PDFs, is an error too;
@@ -61,7 +64,7 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
 	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
-		$(if $(filter publish,$(BUILD)),$(CLEANED)))
+		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)))
 
 folder-problem:
 	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
@@ -82,6 +85,21 @@ $(file >$(MANIFEST),$(notdir $(PDFS)))
 endif
 endif
 
+# Which corrections file publish applies: the default one if it exists, any other as named (a
+# missing one is then an error of the publish command). The choice is kept in CORRECTIONS_USED
+# so that switching files, or removing the default one, re-publishes.
+CORRECTIONS_ARG := $(if $(strip $(CORRECTIONS)),$(if $(or $(wildcard $(CORRECTIONS)),$(filter-out \
+  file,$(origin CORRECTIONS))),--corrections $(CORRECTIONS)))
+CORRECTIONS_USED := $(INTERIM)/corrections.txt
+ifneq ($(if $(FOLDER_PROBLEM),,$(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all)),)
+ifneq ($(strip $(CORRECTIONS_ARG)),$(strip $(file <$(CORRECTIONS_USED))))
+$(shell mkdir -p $(INTERIM))
+$(file >$(CORRECTIONS_USED),$(CORRECTIONS_ARG))
+endif
+endif
+CORRECTIONS_DEPS := $(wildcard $(CORRECTIONS_USED)) $(if $(CORRECTIONS_ARG),$(or $(wildcard \
+  $(CORRECTIONS)),FORCE))
+
 $(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
 	$(RUN) extract $< -o $@ $(if $(ENGINE),--engine $(ENGINE))
 
@@ -94,7 +112,7 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 # pipeline build`), publish's together with the files made from it (all or nothing). So these
 # files are made through `make all`, not as goals of their own.
 BUILD :=
-$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
+$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE) $(CORRECTIONS_DEPS)
 	$(eval BUILD += publish)
 
 # The database, the report and the workbook are made from the published files alone (never from

@@ -153,6 +153,9 @@ def test_a_stale_derived_file_alone_is_rebuilt(built, tmp_path) -> None:
          {"extract", "clean", "publish", "database", "workbook"}),
         ("pipeline/publish/workbook.py", {"workbook"},
          {"extract", "clean", "publish", "database", "report"}),
+        ("corrections.csv", {"publish", "database", "report", "workbook"}, {"extract", "clean"}),
+        ("pipeline/kinds/npo_loan/corrections.py", {"publish", "database", "report", "workbook"},
+         {"extract", "clean"}),
     ],
 )
 def test_editing_a_module_a_stage_imports_replans_that_stage(
@@ -180,3 +183,31 @@ def test_a_raw_folder_make_cannot_use_is_one_line_and_writes_nothing(case, tmp_p
         assert "python -m pipeline all --raw" in errors[0]
     assert not out.exists()
     assert "python -m pipeline" not in failed.stdout
+
+
+def test_corrections_names_the_file_publish_applies(built, tmp_path) -> None:
+    """CORRECTIONS=file re-publishes with it; back to the default, without it."""
+    import pandas as pd
+
+    raw, out, _ = built
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text("dataset,edition,key,field,printed,corrected,reason\n"
+                     "npo_loan_terms,2025-04-01,北海道労働金庫|融資額限度|無担保,value,"
+                     '"1,000",900,誤植\n', "utf-8")
+
+    def limit() -> str:
+        terms = pd.read_csv(out / "npo_loan_terms.csv", dtype=str, keep_default_na=False)
+        hit = terms[(terms["bank"] == "北海道労働金庫") & (terms["item"] == "融資額限度")
+                    & (terms["condition"] == "無担保")]
+        return hit.iloc[0]["limit_yen"]
+
+    fixed = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
+    assert fixed.returncode == 0, fixed.stderr
+    assert "--corrections" in fixed.stdout and limit() == "9000000"
+    again = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
+    assert "python -m pipeline" not in again.stdout
+    missing = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={tmp_path / 'nope.csv'}")
+    assert missing.returncode != 0 and "error: nope.csv: no such file" in missing.stderr
+    back = make("all", f"RAW={raw}", f"OUT={out}")
+    assert back.returncode == 0, back.stderr
+    assert limit() == "10000000"

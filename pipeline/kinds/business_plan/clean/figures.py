@@ -54,8 +54,13 @@ class Figure:
 
     @property
     def amount_yen(self) -> int | None:
-        factor = YEN_PER_UNIT.get(self.unit)
-        return None if factor is None else int((self.value * factor).to_integral_value())
+        return amount_yen(self.value, self.unit)
+
+
+def amount_yen(value: Decimal, unit: str) -> int | None:
+    """A figure in yen for a money unit (百万円 × 1,000,000); None for a ratio."""
+    factor = YEN_PER_UNIT.get(unit)
+    return None if factor is None else int((value * factor).to_integral_value())
 
 
 def caption_above(page: dict[str, Any], table: dict[str, Any]) -> Caption | None:
