@@ -40,6 +40,7 @@ td.bad, span.bad {{ color: #b42318; font-weight: bold; }}
 span.ok {{ color: #18794e; font-weight: bold; }}
 td[title], span[title] {{ cursor: help; }}
 sup.note {{ color: var(--accent); }}
+span.corrected {{ color: #8250df; cursor: help; margin-left: 2px; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 18px; }}
 figure {{ margin: 0; border: 1px solid var(--line); padding: 8px 10px; background: #fff; }}
 figcaption {{ font-weight: bold; margin-bottom: 4px; }}
