@@ -201,7 +201,11 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
 @engine_option("Engine whose tables camelot re-reads.")
 @click.option("--check", "checks", type=click.Choice(("engines", "camelot")), multiple=True,
               help="Only this check; repeatable (default: both).")
-def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...]) -> None:
+@click.option("--json", "listing", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every disagreement, with its box on the page, to this JSON "
+              "file (what the review page lists), once every PDF was compared.")
+def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...],
+               listing: Path | None) -> None:
     """Compare the engines on PDFS: pdfplumber and pdfium cell by cell and line by line
     (engines), and camelot's lattice read of every table (camelot); list every difference.
 
@@ -219,7 +223,7 @@ def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...]) -> 
                 "-e '.[check]'), or run only --check engines") from None
     from pipeline.crosscheck.run import crosscheck_files
 
-    crosscheck_files(list(pdfs), click.echo, engine=engine, checks=checks)
+    crosscheck_files(list(pdfs), click.echo, engine=engine, checks=checks, listing=listing)
 
 
 @cli.command()
