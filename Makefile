@@ -35,6 +35,9 @@ FOLDER_PROBLEM := $(strip \
 
 PDFS := $(if $(FOLDER_PROBLEM),,$(sort $(wildcard $(RAW)/*.pdf)))
 INTERIM := $(OUT)/interim
+CROSSCHECK_JSON := $(INTERIM)/crosscheck.json
+CHECK_FAILED = error: the cross-check found disagreements: $(INTERIM)/crosscheck.txt lists \
+  them, $(OUT)/review.html shows them
 EXTRACTED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.extract.json)
 CLEANED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.clean.json)
 MANIFEST := $(INTERIM)/inputs.txt
@@ -50,6 +53,7 @@ PUBLISH_CODE := $(SOURCES)
 DATABASE_CODE := $(SOURCES)
 REPORT_CODE := $(SOURCES)
 WORKBOOK_CODE := $(SOURCES)
+REVIEW_CODE := $(SOURCES)
 CROSSCHECK_CODE := $(SOURCES)
 ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
 include $(CODE_DEPS)
@@ -62,9 +66,13 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 .SECONDARY: $(EXTRACTED)
 # The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
-	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
+	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt) \
+	$(OUT)/review.html)
 	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
-		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)))
+		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)) \
+		$(if $(filter review,$(BUILD)),--raw $(RAW)))
+	$(if $(CHECK),@if grep -q '^ "error": "' $(CROSSCHECK_JSON); then \
+		echo '$(CHECK_FAILED)' >&2; exit 2; fi)
 
 folder-problem:
 	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
@@ -123,6 +131,12 @@ $(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
 $(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
 	$(eval BUILD += report)
 
+# The review page sets every published value beside its print, cropped from the PDFs in
+# $(RAW), and lists the cross-check's disagreements when CHECK=1 wrote them (crosscheck.json).
+$(OUT)/review.html: $(OUT)/datapackage.json $(REVIEW_CODE) $(PDFS) \
+	$(if $(CHECK),$(INTERIM)/crosscheck.txt) $(wildcard $(CROSSCHECK_JSON))
+	$(eval BUILD += review)
+
 # Excel shows UTF-8 CSV as mojibake: every dataset as a sheet, and a sheet of every column.
 $(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
 	$(eval BUILD += workbook)
@@ -132,10 +146,15 @@ $(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
 docs: $(STAMP)
 	$(RUN) docs --output docs/DATA.md
 
-# Re-run only when a PDF or the code of either engine's side changed; the report is kept.
+# Re-run only when a PDF or the code of either engine's side changed; the listing is kept, and
+# as JSON (each disagreement with its box on the page) for the review page. Disagreements do not
+# stop the build here: `all` makes everything, the review page listing them, and then fails; a
+# cross-check that could not compare every PDF (no JSON) stops it at once.
 $(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(CROSSCHECK_CODE)
 	@mkdir -p $(@D)
-	$(RUN) crosscheck $(PDFS) | tee $@.new || { rm -f $@.new; exit 2; }
+	rm -f $(CROSSCHECK_JSON)
+	$(RUN) crosscheck $(PDFS) --json $(CROSSCHECK_JSON) | tee $@.new \
+		|| [ -f $(CROSSCHECK_JSON) ] || { rm -f $@.new; exit 2; }
 	mv $@.new $@
 
 test: $(STAMP)

@@ -28,6 +28,7 @@ STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "database": (("pipeline.database.build",), ("datasets", "database")),
     "report": (("pipeline.report.build",), ("datasets", "report")),
     "workbook": (("pipeline.publish.workbook",), ("datasets",)),
+    "review": (("pipeline.review.build",), ("corrections", "datasets")),
     "crosscheck": (("pipeline.crosscheck.run",), ("identify",)),
 }
 

@@ -180,7 +180,8 @@ def publish(cleaned: tuple[Path, ...], out: Path, corrections: Path | None) -> N
 def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
          corrections: Path | None) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing): the datasets
-    and datapackage.json, the database, the workbook and the report, as `make all` does."""
+    and datapackage.json, the database, the workbook, the report and the review page, as
+    `make all` does."""
     from pipeline.progress import terminal_progress
     from pipeline.run import DERIVED, check_raw_folder, run_all
 
@@ -252,19 +253,22 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 @click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
 @out_option(published=False)
 @click.option("--stage", "stages", multiple=True, required=True,
-              type=click.Choice(("publish", "database", "workbook", "report")),
+              type=click.Choice(("publish", "database", "workbook", "report", "review")),
               help="A stage to run; repeatable.")
 @corrections_option
+@click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
+              help="Folder of the source PDFs (the review page crops them).")
 def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...],
-          corrections: Path | None) -> None:
-    """Run several of publish (of CLEANED), database, workbook and report in one process, as
-    `make all` does for whichever are out of date: the heavy imports are paid once."""
+          corrections: Path | None, raw: Path) -> None:
+    """Run several of publish (of CLEANED), database, workbook, report and review in one
+    process, as `make all` does for whichever are out of date: the heavy imports are paid
+    once."""
     from pipeline.run import build_stages
 
     if "publish" not in stages and not (out / "datapackage.json").is_file():
         raise PipelineError(f"{shlex.quote(str(out))}: no datapackage.json (--out); publish "
                             "into it first (--stage publish)")
-    for name in build_stages(out, list(stages), list(cleaned), corrections):
+    for name in build_stages(out, list(stages), list(cleaned), corrections, raw):
         click.echo(f"build → {out / name}")
 
 
@@ -284,6 +288,18 @@ def report(out: Path) -> None:
     from pipeline.report.build import write_report
 
     click.echo(f"report → {write_report(out)}")
+
+
+@cli.command()
+@out_option(published=True)
+@click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
+              help="Folder of the source PDFs the values were read from.")
+def review(out: Path, raw: Path) -> None:
+    """Write OUT/review.html: every published value beside the print it was read from (cropped
+    from the PDF in RAW), and on top what needs a look."""
+    from pipeline.review.build import write_review
+
+    click.echo(f"review → {write_review(out, raw)}")
 
 
 @cli.command()

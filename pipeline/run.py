@@ -164,44 +164,49 @@ def publish_files(
 
 
 # What `all` makes from the published files, by the command that makes each alone.
-DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html"}
+DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html",
+           "review": "review.html"}
 
 
-def build_derived(folder: Path, out: Path) -> list[str]:
-    """What `make all` makes from the published files, made in `folder` (where `all` staged
-    them): the database, the workbook and the report (linking the diff pages of `out`)."""
+def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
+    """Each derived file's maker, called with the folder holding the published files: the
+    report links the diff pages of `out`, the review page crops the PDFs in `raw` and lists
+    the cross-check of `out`."""
     from pipeline.database.build import build_database
     from pipeline.publish.workbook import write_workbook
     from pipeline.report.build import write_report
+    from pipeline.review.build import write_review
 
-    made = [build_database(folder), write_workbook(folder), write_report(folder, diffs_in=out)]
-    return [path.name for path in made]
+    return {
+        "database": build_database,
+        "workbook": write_workbook,
+        "report": lambda folder: write_report(folder, diffs_in=out),
+        "review": lambda folder: write_review(folder, raw, checks_in=out),
+    }
+
+
+def build_derived(folder: Path, out: Path, raw: Path | None = None) -> list[str]:
+    """What `make all` makes from the published files, made in `folder` (where `all` staged
+    them): the database, the workbook, the report and the review page."""
+    return [make(folder).name for make in _makers(out, raw).values()]
 
 
 # The stages `build` runs in one process, in this order.
-BUILD_STAGES = ("publish", "database", "workbook", "report")
+BUILD_STAGES = ("publish", "database", "workbook", "report", "review")
 
 
 def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
-                 corrections: Path | None = None) -> list[str]:
+                 corrections: Path | None = None, raw: Path | None = None) -> list[str]:
     """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
     and DuckDB's imports once; the names of the files made.
 
     With publish, the datasets are published (with `corrections` applied) together with the
     derived files asked for (made in publish's staging folder: all or nothing); without it,
-    those are made from what `out` already holds."""
-    from pipeline.database.build import build_database
-    from pipeline.publish.workbook import write_workbook
-    from pipeline.report.build import write_report
-
+    those are made from what `out` already holds. The review page crops the PDFs in `raw`."""
     unknown = [s for s in stages if s not in BUILD_STAGES]
     if unknown:
         raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
-    makers = {
-        "database": build_database,
-        "workbook": write_workbook,
-        "report": lambda folder: write_report(folder, diffs_in=out),
-    }
+    makers = _makers(out, raw)
     wanted = [s for s in BUILD_STAGES if s in stages and s != "publish"]
 
     def derive(folder: Path) -> list[str]:
@@ -243,8 +248,8 @@ def run_all(
     engine: str | None = None, corrections: Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
-    does) the database, the workbook and the report too: all of `make all`'s files, published
-    only if all of them succeed.
+    does) the database, the workbook, the report and the review page too: all of `make all`'s
+    files, published only if all of them succeed.
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
     together with the datasets and what is made from them, so a failure anywhere leaves `out`
@@ -275,7 +280,7 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        derive = (lambda folder: build_derived(folder, out)) if derived else None
+        derive = (lambda folder: build_derived(folder, out, raw)) if derived else None
         return publish_files(cleaned, out, extra=extra, derive=derive, corrections=corrections)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
