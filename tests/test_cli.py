@@ -288,6 +288,9 @@ def test_build_runs_the_heavy_stages_in_one_process(tmp_path) -> None:
     again = run_cli("build", "--stage", "database", "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert (out / "rokin.duckdb").exists()
+    review = run_cli("build", "--stage", "review", "--out", str(out), "--raw", str(raw))
+    assert review.returncode == 0, review.stderr
+    assert "data:image/png;base64," in (out / "review.html").read_text("utf-8")
 
 
 CORRECTION = ("dataset,edition,key,field,printed,corrected,reason\n"
