@@ -68,9 +68,9 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt) \
 	$(OUT)/review.html)
-	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
+	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(STAGES),--stage $(s)) --out $(OUT) \
 		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)) \
-		$(if $(filter review,$(BUILD)),--raw $(RAW)))
+		$(if $(filter review,$(STAGES)),--raw $(RAW)))
 	$(if $(CHECK),@if grep -q '^ "error": "' $(CROSSCHECK_JSON); then \
 		echo '$(CHECK_FAILED)' >&2; exit 2; fi)
 
@@ -114,12 +114,15 @@ $(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
 $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 	$(RUN) clean $< -o $@
 
-# publish, database, workbook and report need pandas, pandera, pyarrow and DuckDB (about a
+# publish, database, workbook, report and review need pandas, pandera, pyarrow and DuckDB (about a
 # second of imports): make decides which are out of date, each from its own inputs and code, and
 # each recipe only names its stage; `all` then runs the named ones in ONE process (`python -m
 # pipeline build`), publish's together with the files made from it (all or nothing). So these
 # files are made through `make all`, not as goals of their own.
 BUILD :=
+# A recipe naming its stage leaves its file as it was, so make cannot see that publishing makes
+# every derived file out of date: with publish, build makes them all (in publish's staging).
+STAGES = $(if $(filter publish,$(BUILD)),publish database workbook report review,$(BUILD))
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE) $(CORRECTIONS_DEPS)
 	$(eval BUILD += publish)
 

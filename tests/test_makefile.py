@@ -210,6 +210,11 @@ def test_corrections_names_the_file_publish_applies(built, tmp_path) -> None:
     fixed = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
     assert fixed.returncode == 0, fixed.stderr
     assert "--corrections" in fixed.stdout and limit() == "9000000"
+    # Publishing again remakes every file made from the datasets, in the same run.
+    assert sorted(stages_of(fixed.stdout)) == ["database", "publish", "report", "review",
+                                               "workbook"]
+    assert "誤植" in (out / "review.html").read_text("utf-8")
+    assert "誤植" in (out / "report.html").read_text("utf-8")
     again = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
     assert "python -m pipeline" not in again.stdout
     missing = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={tmp_path / 'nope.csv'}")
