@@ -36,8 +36,12 @@ def _numeric(dataset: Dataset) -> list[str]:
 
 
 def looks(rows: dict[str, Rows], checks: list[Disagreement] | None) -> list[Look]:
-    """Everything that needs a look, every dataset; cross-check lines placed on no row last."""
+    """Everything that needs a look, every dataset; cross-check lines placed on no row last
+    (those of a PDF published now: a listing of other bytes is stale)."""
     found: list[Look] = []
+    published = {(file, sha) for part in rows.values()
+                 for file, sha in zip(part.frame["source_file"], part.frame["source_sha256"],
+                                      strict=True)}
     placed: set[int] = set()
     rules = correctable()
     for name, part in rows.items():
@@ -50,7 +54,8 @@ def looks(rows: dict[str, Rows], checks: list[Disagreement] | None) -> list[Look
         found += attention.low_confidence(dataset, frame)
         found += attention.corrected(dataset, frame)
     found += [Look(attention.ENGINES, "", None, "", f"{c.file} p.{c.page} {c.where}: {c.what}")
-              for n, c in enumerate(checks or []) if n not in placed]
+              for n, c in enumerate(checks or [])
+              if n not in placed and (c.file, c.sha256) in published]
     return found
 
 

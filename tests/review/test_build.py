@@ -119,8 +119,11 @@ def test_a_cell_the_engines_read_differently_is_on_top(corrected) -> None:
         entry(artifact, "engines", page, where, "text differs",
               {"pdfplumber": "'1,000'", "pdfium": "'1,O00'"}),
         entry(artifact, "camelot", 2, "table 1 camelot R99C9", "cell only camelot sees",
-              {"pdfplumber": None, "camelot": "'x'"})], "they disagree")
+              {"pdfplumber": None, "camelot": "'x'"}),
+        {**entry(artifact, "engines", page, where, "text differs", {}), "sha256": "0" * 64,
+         "why": "read from other bytes"}], "they disagree")
     doc = Elements(render_review(corrected, RAW))
     looks = [t for _, t in doc.of("tr") if "エンジンの不一致" in t]
     assert any("北海道労働金庫|融資額限度|無担保" in t and "1,O00" in t for t in looks)
     assert any("camelot R99C9" in t for t in looks)  # no row of ours: listed with its page
+    assert not any("other bytes" in t for t in looks)  # a stale listing's line: left out
