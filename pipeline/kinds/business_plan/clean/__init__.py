@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.core.dates import find_fiscal_year
 from pipeline.core.errors import PipelineError
+from pipeline.core.grid import box_text
 from pipeline.core.text import fold, has_cid_garbage, squeeze
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
 from pipeline.kinds.business_plan.clean.figures import (
@@ -56,6 +57,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             "parent_path": node.parent_path,
             **provenance,
             "source_page": node.block.page if node.block else 1,
+            "source_bbox": box_text(node.block.bbox) if node.block else "",
         }
         for seq, node in enumerate(nodes, start=1)
     ]
@@ -146,5 +148,6 @@ def _figure_record(
         "amount_yen": figure.amount_yen,
         **provenance,
         "source_page": page,
+        "source_bbox": box_text(figure.bbox),
         "source_cell": figure.cell,
     }

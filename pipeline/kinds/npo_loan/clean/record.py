@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.grid import Grid
+from pipeline.core.grid import Grid, box_text, union_box
 from pipeline.core.text import clean_cell
 from pipeline.kinds.npo_loan.clean.bands import Band
 from pipeline.kinds.npo_loan.clean.cells import Parts, split_cells
@@ -39,7 +39,8 @@ def printed(parts: Parts) -> dict[str, str]:
 
 def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
            page: int) -> dict[str, Any]:
-    """The row of `bank` in `band`: printed texts, typed columns and provenance."""
+    """The row of `bank` in `band`: printed texts, typed columns and provenance (the first
+    cell, and the box around all of the bank's cells in the band)."""
     cells = grid.within(band.rows, bank.cols)
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
@@ -64,5 +65,6 @@ def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
         "source_file": source["file"],
         "source_sha256": source["sha256"],
         "source_page": page,
+        "source_bbox": box_text(union_box(cell.bbox for cell in cells)),
         "source_cell": ref,
     }
