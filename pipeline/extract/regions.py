@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.alignment import gutters
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
+from pipeline.extract.subgrid import refine
 
 # Rows-only tables: how many horizontal rules make a stack, how far apart two may be and how
 # tall most of its rows may be (in multiples of the text's size: a tall row holds a wrapped
@@ -191,10 +191,8 @@ def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
             region = _region(cluster + extra, method)
         if len(region.xs) < 2 or len(region.ys) < 2:
             continue  # rules crossing at a point: no area
-        if not any(x in region.verticals for x in region.xs[1:-1]):  # no column is ruled
-            region.xs = sorted([*region.xs, *gutters(region.xs, region.ys, chars)])
         regions.append(region)
-    return _without_nested(regions)
+    return [refine(region, chars) for region in _without_nested(regions)]
 
 
 def _text_size(chars: Sequence[Char]) -> float:
