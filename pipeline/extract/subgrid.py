@@ -2,15 +2,16 @@
 
 Many tables rule only their frame and header (booktabs, statistical offices): the body is one
 band between two rules holding many text lines, each a row of its own. A band is split at its
-lines when they read as rows: every line with text in more than one place has a stub (text
-starting at the table's left edge, or indented a little under a heading) and text further
-right, with a gap between the two that every such line keeps. A line with text in the stub
-alone is a row of its own (a section heading) when it opens the band or stands after a wider
-gap than the band's lines; any other line continues the row above it (a wrapped cell), so a
-band with one row and wrapped cells stays one row. A band with a line of several pieces right
-of the stub (a cell's lines beside a label standing centred) is left as it is. Where columns
+lines when they read as rows: every line with text in more than one place has a stub (its
+leftmost text, however indented or right-aligned) and text further right, with a gap between
+the two that every such line keeps. A line with text in the stub alone (starting at the
+table's left edge, or indented a little) is a row of its own (a section heading) when it opens
+the band or stands after a wider gap than the band's lines; any other line continues the row
+above it (a wrapped cell), so a band with one row and wrapped cells stays one row. A band
+with a line of several pieces right of the stub (a cell's lines beside a label standing
+centred) is left as it is. Where columns
 are ruled, a band is split only when each of its (three or more) lines has its stub in the
-first column and text in another: a ruled cell's few lines are one cell's.
+first column (anywhere in it) and text in another: a ruled cell's few lines are one cell's.
 
 A ruled column may hold sub-columns its rules do not draw (Male | Female under one group). Its
 text's gutters become columns when every row below the first keeps to them and some line of the
@@ -40,7 +41,8 @@ STUB_INDENT = 2.0
 
 @dataclass
 class TextRow:
-    """One text line of a table: its extent and its runs (distributed labels merged)."""
+    """One text line of a table: its extent and its runs (distributed labels merged), left to
+    right."""
 
     top: float
     bottom: float
@@ -69,7 +71,8 @@ def text_rows(chars: Sequence[Char]) -> list[TextRow]:
     found = []
     for line in lines_of(chars):
         own = [c for w in line.words for c in w.chars]
-        runs = merge_distributed(runs_of(own))
+        # left to right (runs_of orders by top first: a piece set a hair higher comes first)
+        runs = sorted(merge_distributed(runs_of(own)), key=lambda r: r[1])
         if runs:
             found.append(TextRow(line.top, line.bottom, own, runs))
     return found
@@ -86,12 +89,15 @@ def row_starts(lines: list[TextRow], left: float,
     """Indexes of the lines that open a row of their own, or None when the lines do not read
     as rows with a stub (see the module docstring). A stub starts within STUB_INDENT font sizes
     of `left` (the table's text's left edge). With `stub_band` (a ruled table's first column)
-    every line must have its stub there and text beyond it."""
+    every line must have its stub there and text beyond it, and a stub may start anywhere in
+    that column (its rules, not the text's left edge, say where the stub is)."""
     def stubbed(line: TextRow) -> bool:
+        if stub_band is not None:
+            return line.runs[0][1] < stub_band[1]
         return line.runs[0][1] <= left + STUB_INDENT * line.size
 
     multi = [line for line in lines if len(line.runs) >= 2]
-    if not multi or not all(stubbed(line) for line in multi):
+    if not multi:
         return None
     stub_end = max(line.runs[0][3] for line in multi)
     rest = min(line.runs[1][1] for line in multi)

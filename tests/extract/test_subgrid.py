@@ -122,3 +122,66 @@ def test_value_unit_note_in_one_ruled_box_stay_one_cell(tmp_path) -> None:
     [table] = tables_on(page.save())
     assert (table["n_rows"], table["n_cols"]) == (5, 3)
     assert grid_of(table)[1] == ["Limit", "1,000 yen fixed", "1,000 yen fixed"]
+
+
+def test_ruled_stub_column_indented_labels_are_rows(tmp_path) -> None:
+    """Rules in the header and around the body, columns ruled: every body line with its label in
+    the first column is a row, however far the label is indented under its heading."""
+    page = Page(tmp_path / "indented.pdf")
+    xs, top = [72, 200, 280, 360], 100
+    body = [("All ages", "291", "100.0"), ("With a disability", "54", "18.7"),
+            ("Severe", "34", "12.0"), ("Aged 6 and older", "266", "100.0"),
+            ("Needed assistance", "10", "4.1")]
+    indent = {0: 30, 2: 14, 3: 30}  # points right of the column's left edge (3 font sizes)
+    bottom = top + 20 + 12 * len(body)
+    for x in xs:
+        page.vline(x, top, bottom)
+    for y in (top, top + 16, bottom):
+        page.hline(xs[0], xs[-1], y)
+    page.row(top + 4, [(76, "Category"), (276, "Number"), (356, "Percent")])
+    for n, (label, number, share) in enumerate(body):
+        page.row(top + 20 + 12 * n, [(76 + indent.get(n, 0), label), (276, number),
+                                     (356, share)])
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [["Category", "Number", "Percent"], *[list(r) for r in body]]
+
+
+def test_right_aligned_stub_lines_are_rows(tmp_path) -> None:
+    """A booktabs body whose stub is right-aligned numbers under a left-aligned heading (a dose
+    column): each line is a row, the heading a row of its own."""
+    page = Page(tmp_path / "doses.pdf")
+    xs, top = [72, 130, 210, 290], 100
+    body = [("0", "39", "5.8"), ("250", "30", "5.9"), ("1,000", "31", "5.8"),
+            ("4,000", "27", "5.3")]
+    page.hline(xs[0], xs[-1], top)
+    page.row(top + 4, [(72, "Concentration"), (210, "No."), (290, "Weight")])
+    page.hline(xs[0], xs[-1], top + 16)
+    page.text(76, top + 22, "Male")
+    for n, cells in enumerate(body):
+        page.row(top + 36 + 12 * n, list(zip(xs[1:], cells, strict=True)), right_from=0)
+    bottom = top + 36 + 12 * len(body) + 2
+    page.hline(xs[0], xs[-1], bottom)
+    [table] = tables_on(page.save())
+    assert table["method"] == "rows"
+    assert grid_of(table) == [["Concentration", "No.", "Weight"], ["Male", "", ""],
+                              *[list(r) for r in body]]
+
+
+def test_header_lines_without_a_stub_stay_one_row(tmp_path) -> None:
+    """A header band whose upper line has no stub (Number | Percent over of items | of items,
+    the label beside the lower line in a smaller font, its top a hair lower) is one row."""
+    page = Page(tmp_path / "header.pdf")
+    top = 100
+    page.hline(72, 400, top)
+    page.row(top + 3, [(300, "Number"), (360, "Percent")], right_from=0)
+    page.text(76, top + 14, "Item format", size=8.5)
+    page.row(top + 13, [(300, "of items"), (360, "of items")], right_from=0)
+    page.hline(72, 400, top + 26)
+    rows = [("Total", "135", "100"), ("Multiple choice", "74", "55"),
+            ("Constructed response", "61", "45")]
+    for n, (label, number, share) in enumerate(rows):
+        page.row(top + 30 + 12 * n, [(76, label), (300, number), (360, share)])
+    page.hline(72, 400, top + 30 + 12 * len(rows) + 2)
+    [table] = tables_on(page.save())
+    assert grid_of(table)[0] == ["Item format", "Number\nof items", "Percent\nof items"]
+    assert table["n_rows"] == 1 + len(rows)
