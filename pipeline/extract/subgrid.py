@@ -132,11 +132,24 @@ def split_bands(ys: list[float], lines: list[TextRow],
         own = [line for line in lines if top <= line.mid < bottom]
         if len(own) < least:
             continue
+        if stub_band is not None:
+            own = [_stub_joined(line, stub_band[1]) for line in own]
         starts = row_starts(own, left, stub_band)
         if starts is None or len(starts) < 2:
             continue
         found += [_between(own[n - 1], own[n]) for n in starts[1:]]
     return found
+
+
+def _stub_joined(line: TextRow, edge: float) -> TextRow:
+    """`line` with its runs left of the ruled first column's right `edge` as one run: the
+    column's rule, not the spacing of its words, says where the stub ends."""
+    stub = [r for r in line.runs if (r[1] + r[3]) / 2 < edge]
+    if len(stub) < 2:
+        return line
+    joined = [" ".join(r[0] for r in stub), stub[0][1], min(r[2] for r in stub),
+              max(r[3] for r in stub), max(r[4] for r in stub)]
+    return replace(line, runs=[joined, *line.runs[len(stub):]])
 
 
 def _band_runs(lines: list[TextRow], ys: list[float], x0: float, x1: float) -> list[list[list]]:

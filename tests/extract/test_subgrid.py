@@ -185,3 +185,27 @@ def test_header_lines_without_a_stub_stay_one_row(tmp_path) -> None:
     [table] = tables_on(page.save())
     assert grid_of(table)[0] == ["Item format", "Number\nof items", "Percent\nof items"]
     assert table["n_rows"] == 1 + len(rows)
+
+
+def test_ruled_stub_words_set_apart_are_one_stub(tmp_path) -> None:
+    """A stub ruled off from the numbers whose words stand far apart (a spaced-out typewriter
+    face): each body line is still a row, its words the stub's."""
+    page = Page(tmp_path / "spaced.pdf")
+    left, rule, right, top = 90, 200, 470, 100
+    # (first word, where the second starts, second word, share): one line's first word ends
+    # right of where another's second begins, so only the rule tells the stub's extent
+    body = [("Under", 140, "1 year", "0.0156"), ("1 - 2", 130, "years", "0.0287"),
+            ("3 - 5", 130, "years", "0.0419"), ("12 -", 116, "19 years", "0.1418")]
+    bottom = top + 20 + 14 * len(body)
+    page.vline(rule, top, bottom)
+    for y in (top, top + 16, bottom):
+        page.hline(left, right, y)
+    page.row(top + 4, [(92, "Age groups"), (300, "Proportion")], right_from=9)
+    for n, (first, at, second, share) in enumerate(body):
+        y = top + 20 + 14 * n
+        page.text(92, y, first)
+        page.text(at, y, second)
+        page.text(300, y, share)
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [["Age groups", "Proportion"],
+                              *[[f"{a} {b}", c] for a, _at, b, c in body]]
