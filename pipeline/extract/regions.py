@@ -124,7 +124,7 @@ def _add_ends(lines: set[float], ends: list[float]) -> None:
 def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Piece]]:
     """Horizontal pieces stacked like the rules of a rows-only table: about the same extent,
     one under another at row-like distances, with text between the first and last; a stack is
-    cut where a band between two of its rules holds no table (see `_breaks`)."""
+    cut where a band between two of its rules holds no table (see `_cut`)."""
     stacks: list[list[Piece]] = []
     for piece in sorted(hs, key=lambda p: (p.line.at, p.start)):
         for stack in stacks:
@@ -160,14 +160,18 @@ def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Pi
 
 
 # A band holding this many lines of prose (one run across at least PROSE_WIDTH of the rules'
-# width) parts two tables, as does an empty band taller than ROW_SIZES text sizes.
+# width) parts two tables, as does an empty band taller than ROW_SIZES text sizes, or one of
+# NOTE_LINES lines or more each a single run (a table's notes and the next one's caption: a
+# table's row has text in more than one place on some line, or fewer lines).
 PROSE_LINES = 2
 PROSE_WIDTH = 0.5
+NOTE_LINES = 3
 
 
 def _cut(stack: list[Piece], lines: list[TextRow], size: float) -> list[list[Piece]]:
-    """`stack` cut at the bands between its rules that hold prose or nothing over a tall
-    stretch: notes and the next table's caption between two tables, a page's header rule."""
+    """`stack` cut at the bands between its rules that hold prose, lines of notes, or nothing
+    over a tall stretch: notes and the next table's caption between two tables, a page's
+    header rule."""
     left, right = min(p.start for p in stack), max(p.end for p in stack)
     width = right - left
     parts = [[stack[0]]]
@@ -178,7 +182,8 @@ def _cut(stack: list[Piece], lines: list[TextRow], size: float) -> list[list[Pie
                    and line.x1 > left and line.x0 < right]
             prose = sum(len(line.runs) == 1 and line.x1 - line.x0 >= PROSE_WIDTH * width
                         for line in own)
-            if prose >= PROSE_LINES or (not own and bottom - top > ROW_SIZES * size):
+            notes = len(own) >= NOTE_LINES and all(len(line.runs) == 1 for line in own)
+            if prose >= PROSE_LINES or notes or (not own and bottom - top > ROW_SIZES * size):
                 parts.append([piece])
                 continue
         parts[-1].append(piece)
