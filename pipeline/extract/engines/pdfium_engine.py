@@ -3,11 +3,14 @@
 Characters come from PDFium's text page, their boxes rebuilt the way pdfminer (and so
 pdfplumber) makes them: from the baseline origin, the advance width and the font's descriptor
 /Descent, `top` one font size above `bottom` (not the glyph's ink, nor PDFium's own ascent).
-Spaces PDFium synthesises between words ("generated") are dropped: pdfplumber has a space only
-where the PDF draws one. Rules are the painted path objects (in form XObjects too) cut into the
-edges pdfplumber sees: every straight piece between consecutive points of a subpath, a closed
-subpath's closing piece included, a Bézier curve by its end points. Coordinates follow
-pdfplumber: its MediaBox, its /Rotate, origin top-left.
+The advance width is the loose box's, narrowed to the font's own width where PDFium widened the
+box to the glyph's ink. /ActualText spans are dropped from the page objects (in memory) before
+the text page is made, so PDFium reads the glyphs (their /ToUnicode text and widths) as pdfminer
+does, not the replacement text. Spaces PDFium synthesises between words ("generated") are
+dropped: pdfplumber has a space only where the PDF draws one. Rules are the painted path
+objects (in form XObjects too) cut into the edges pdfplumber sees: every straight piece between
+consecutive points of a subpath, a closed subpath's closing piece included, a Bézier curve by
+its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin top-left.
 """
 
 from __future__ import annotations
@@ -21,13 +24,14 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from pipeline.extract.engines.pdfium_fonts import FontDescents, Widths
+from pipeline.extract.engines.pdfium_fonts import FontDescents, GlyphWidths, Widths
 from pipeline.extract.primitives import Char, PageContent, Segment
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # Points a stroke may slant and still count as horizontal or vertical (as pdfplumber_engine).
 STRAIGHT = 0.5
+ACTUAL_TEXT = b"ActualText"
 
 
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -87,6 +91,7 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
     loose = R.FS_RECTF()
     matrix = R.FS_MATRIX()
     by_object: dict[int, Style | None] = {}
+    fonts: dict[int, GlyphWidths] = {}  # this page's: a font handle may be reused after it
     get_object, get_origin, get_loose = (R.FPDFText_GetTextObject, R.FPDFText_GetCharOrigin,
                                          R.FPDFText_GetLooseCharBox)
     chars = []
@@ -103,16 +108,22 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
                 chars.append(blanks.pop()[1])
         style = by_object.get(key, False)
         if style is False:
-            style = by_object[key] = _style(textpage, i, obj, matrix, descents)
+            style = by_object[key] = _style(textpage, i, obj, matrix, descents, fonts)
         if style is None:
             continue
-        a, b, c, d, size, descent, upright, widths = style
+        a, b, c, d, size, descent, upright, widths, glyphs = style
         get_origin(textpage, i, origin_x, origin_y)
         ox, oy = origin_x.value, origin_y.value
         if b == 0.0 and c == 0.0 and a != 0.0:
             if widths is None:
                 get_loose(textpage, i, loose)
-                advance = (loose.right - loose.left) / a  # text space, horizontal scaling in a
+                extent = loose.right - loose.left
+                # PDFium widens the loose box to the glyph's ink where that reaches past the
+                # advance width (or before the origin): the font's own width then says less
+                glyph = glyphs(text) * size * abs(a)
+                if 0.0 < glyph < extent:
+                    extent = glyph
+                advance = extent / a  # text space, horizontal scaling in a
             else:
                 advance = widths(text) * size
             lo, hi = descent * size, (descent + 1.0) * size
@@ -145,14 +156,16 @@ def _box(view: _View, ux0: float, uy0: float, ux1: float, uy1: float
     return min(xa, xb), min(ta, tb), max(xa, xb), max(ta, tb)
 
 
-# A text object's matrix (a, b, c, d), font size, descent, uprightness, pdfminer's widths.
-Style = tuple[float, float, float, float, float, float, bool, Widths | None]
+# A text object's matrix (a, b, c, d), font size, descent, uprightness, pdfminer's widths
+# (where PDFium measures the font otherwise), PDFium's advance widths of the font.
+Style = tuple[float, float, float, float, float, float, bool, Widths | None, GlyphWidths]
 
 
-def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDescents
-           ) -> Style | None:
-    """A text object's matrix, font size, font descent (per font size), uprightness and, where
-    PDFium measures the font otherwise, pdfminer's widths."""
+def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDescents,
+           glyphs: dict[int, GlyphWidths]) -> Style | None:
+    """A text object's matrix, font size, font descent (per font size), uprightness, pdfminer's
+    widths where PDFium measures the font otherwise, and PDFium's widths of the font (`glyphs`
+    caches them per font)."""
     if not R.FPDFText_GetMatrix(textpage, index, matrix):
         return None
     size = ctypes.c_float()
@@ -161,7 +174,21 @@ def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDesce
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     upright = a * d > 0 and b * c <= 0
     font = R.FPDFTextObj_GetFont(obj)
-    return (a, b, c, d, float(size.value), descents.of(font), upright, descents.widths(font))
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in glyphs:
+        glyphs[key] = GlyphWidths(font)
+    return (a, b, c, d, float(size.value), descents.of(font), upright, descents.widths(font),
+            glyphs[key])
+
+
+def _drop_actual_text(obj: Any) -> None:
+    """Remove the /ActualText of the marked-content spans around a text object (in memory
+    only): PDFium's text page would read that text instead of the glyphs, with no advance
+    widths, where pdfminer reads the glyphs."""
+    for index in range(R.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
+        mark = R.FPDFPageObj_GetMark(obj, index)
+        if mark and R.FPDFPageObjMark_GetParamValueType(mark, ACTUAL_TEXT) != R.FPDF_OBJECT_UNKNOWN:
+            R.FPDFPageObjMark_RemoveParam(obj, mark, ACTUAL_TEXT)
 
 
 class _Objects:
@@ -191,6 +218,7 @@ class _Objects:
             obj = R.FPDFPage_GetObject(parent, i) if is_page else R.FPDFFormObj_GetObject(parent, i)
             kind = R.FPDFPageObj_GetType(obj)
             if kind == text:
+                _drop_actual_text(obj)
                 key = ctypes.cast(obj, ctypes.c_void_p).value or 0
                 self.order[key] = len(self.order)
                 if R.FPDFPageObj_GetBounds(obj, *bounds) and abs(

@@ -1,11 +1,13 @@
 """Each font's descent as pdfminer reads it, for the PDFium engine's character boxes.
 
 pdfminer puts a character's bottom at the baseline plus the font's /Descent (from the font
-descriptor, made negative; from the built-in metrics for the standard 14 fonts; from /FontBBox
-for a Type 3 font), and its top one font size above. PDFium replaces a descriptor's missing or
-zero metrics with the glyphs' own, so the descriptors are read here (with pdfminer's object
-parser, no content stream is interpreted), matched to PDFium's fonts by /BaseFont name (PDFium
-drops the subset tag); a font not found falls back to PDFium's descent.
+descriptor, made negative; from the built-in metrics for the standard 14 fonts; from the
+/FontBBox of a Type 3 font's descriptor, or of the font when it has none), and its top one font
+size above. PDFium replaces a descriptor's missing or zero metrics with the glyphs' own, so the
+descriptors are read here (with pdfminer's object parser, no content stream is interpreted),
+matched to PDFium's fonts by /BaseFont name (PDFium drops the subset tag); fonts without one
+(Chromium's Type 3 fonts) share the name "" when they all have the same descent. A font not
+found falls back to PDFium's descent.
 
 A CID font printed without its font file and encoded by a UCS-2 CMap (reportlab's HeiseiMin,
 HeiseiKakuGo) is measured by PDFium with a substitute font's widths; pdfminer takes the /W
@@ -45,10 +47,19 @@ def _descent(spec: dict, resolve: Any) -> float:
         spec = resolve(descendants[0]) or {}
         descriptor = resolve(spec.get("FontDescriptor")) or {}
     elif subtype == "Type3":
-        bbox = resolve(spec.get("FontBBox")) or [0, 0, 0, 0]
+        # pdfminer's PDFType3Font: the descent is the /FontBBox bottom of the descriptor (the
+        # font's own box only when there is no descriptor: a descriptor without one gives 0),
+        # scaled by the font matrix's vertical norm, its sign kept.
+        if "FontDescriptor" in spec:
+            descriptor = resolve(spec.get("FontDescriptor")) or {}
+        else:
+            descriptor = {"FontBBox": spec.get("FontBBox")}
+        bbox = resolve(descriptor.get("FontBBox"))
+        if not isinstance(bbox, list | tuple) or len(bbox) != 4:
+            return 0.0
         matrix = resolve(spec.get("FontMatrix")) or [0.001, 0, 0, 0.001, 0, 0]
-        scale = abs(_number(resolve(matrix[1])) + _number(resolve(matrix[3])))
-        return min(0.0, _number(resolve(bbox[1])) * scale)
+        return _number(resolve(bbox[1])) * (_number(resolve(matrix[1]))
+                                            + _number(resolve(matrix[3])))
     else:
         from pdfminer.pdffont import FontMetricsDB
 
@@ -95,6 +106,7 @@ def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
 
     found: dict[str, float] = {}
     measured: dict[str, Widths] = {}
+    nameless: set[float] = set()
     with path.open("rb") as handle:
         document = PDFDocument(PDFParser(handle))
         seen: set[int] = set()
@@ -107,7 +119,9 @@ def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
                 seen.add(id(resources))
                 for spec in (resolve1(resources.get("Font")) or {}).values():
                     spec = resolve1(spec)
-                    if isinstance(spec, dict) and "BaseFont" in spec:
+                    if isinstance(spec, dict) and "BaseFont" not in spec:
+                        nameless.add(_descent(spec, resolve1))  # a Type 3 font, typically
+                    elif isinstance(spec, dict):
                         name = _name(resolve1(spec["BaseFont"]))
                         descent = _descent(spec, resolve1)
                         found.setdefault(name, descent)
@@ -118,7 +132,30 @@ def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
                     attrs = getattr(resolve1(xobject), "attrs", None)
                     if attrs and _name(resolve1(attrs.get("Subtype"))) == "Form":
                         todo.append(attrs.get("Resources"))
+    if len(nameless) == 1:  # PDFium names none of them: "" serves when they all agree
+        found[""] = nameless.pop()
     return found, measured
+
+
+class GlyphWidths:
+    """PDFium's advance width (per unit of font size) of a font's character by its text: the
+    width of the code the font's /ToUnicode map gives back for it, looked up once; 0 when the
+    text maps to no code."""
+
+    def __init__(self, font: Any) -> None:
+        self._font = font
+        self._known: dict[str, float] = {}
+        self._width = ctypes.c_float()
+
+    def __call__(self, text: str) -> float:
+        width = self._known.get(text)
+        if width is None:
+            width = 0.0
+            if self._font and len(text) == 1 and R.FPDFFont_GetGlyphWidth(
+                    self._font, ord(text), 1.0, self._width):
+                width = max(0.0, self._width.value)
+            self._known[text] = width
+        return width
 
 
 class FontDescents:
