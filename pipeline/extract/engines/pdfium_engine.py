@@ -24,6 +24,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
+from pipeline.extract.engines.pdfium_codes import CodeText
 from pipeline.extract.engines.pdfium_fonts import FontDescents, GlyphWidths, Widths
 from pipeline.extract.primitives import Char, PageContent, Segment
 
@@ -111,7 +112,9 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
             style = by_object[key] = _style(textpage, i, obj, matrix, descents, fonts)
         if style is None:
             continue
-        a, b, c, d, size, descent, upright, widths, glyphs = style
+        a, b, c, d, size, descent, upright, widths, glyphs, texts = style
+        if texts is not None and R.FPDFText_HasUnicodeMapError(textpage, i):
+            text = texts(ord(text))  # no /ToUnicode: PDFium's text is the code
         get_origin(textpage, i, origin_x, origin_y)
         ox, oy = origin_x.value, origin_y.value
         if b == 0.0 and c == 0.0 and a != 0.0:
@@ -157,8 +160,10 @@ def _box(view: _View, ux0: float, uy0: float, ux1: float, uy1: float
 
 
 # A text object's matrix (a, b, c, d), font size, descent, uprightness, pdfminer's widths
-# (where PDFium measures the font otherwise), PDFium's advance widths of the font.
-Style = tuple[float, float, float, float, float, float, bool, Widths | None, GlyphWidths]
+# (where PDFium measures the font otherwise), PDFium's advance widths of the font, pdfminer's
+# text of its codes (where it has no /ToUnicode map).
+Style = tuple[float, float, float, float, float, float, bool, Widths | None, GlyphWidths,
+              CodeText | None]
 
 
 def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDescents,
@@ -178,7 +183,7 @@ def _style(textpage: Any, index: int, obj: Any, matrix: Any, descents: FontDesce
     if key not in glyphs:
         glyphs[key] = GlyphWidths(font)
     return (a, b, c, d, float(size.value), descents.of(font), upright, descents.widths(font),
-            glyphs[key])
+            glyphs[key], descents.texts(font))
 
 
 def _drop_actual_text(obj: Any) -> None:
@@ -317,10 +322,15 @@ def _edges(points: list[tuple[float, float]], matrix: Matrix, found: list[Segmen
 
 
 class PdfiumDocument:
-    """An open PDFium document, read page by page (each page's handles closed after)."""
+    """An open PDFium document, read page by page (each page's handles closed after).
+
+    PDFium reads a page whose content it cannot decode or parse (an unsupported filter, a
+    damaged stream) as an empty page, silently; a page without any object is therefore read
+    by the reference engine (pdfplumber) instead, which either reads it or says why not."""
 
     def __init__(self, pdf: pdfium.PdfDocument, path: Path) -> None:
         self._pdf = pdf
+        self._path = path
         self.n_pages = len(pdf)
         self._descents = FontDescents(path)
 
@@ -328,9 +338,22 @@ class PdfiumDocument:
         for index in range(self.n_pages):
             page = self._pdf[index]
             try:
-                yield read_page(page, index + 1, self._descents)
+                empty = R.FPDFPage_CountObjects(page.raw) == 0
+                content = None if empty else read_page(page, index + 1, self._descents)
             finally:
                 page.close()
+            yield content or _reference_page(self._path, index)
+
+
+def _reference_page(path: Path, index: int) -> PageContent:
+    """Page `index` as the pdfplumber engine reads it (or its PipelineError why it cannot)."""
+    from pipeline.extract.engines.pdfplumber_engine import open_pdfplumber
+
+    with open_pdfplumber(path) as document:
+        for number, content in enumerate(document.pages()):
+            if number == index:
+                return content
+    raise AssertionError("unreachable: PDFium and pdfminer count the pages alike")
 
 
 def read_page(page: pdfium.PdfPage, number: int, descents: FontDescents) -> PageContent:

@@ -24,6 +24,8 @@ from typing import Any
 
 import pypdfium2.raw as R
 
+from pipeline.extract.engines.pdfium_codes import CodeText, code_text
+
 
 def _name(value: Any) -> str:
     name = getattr(value, "name", value)
@@ -96,9 +98,11 @@ def _ucs2_widths(spec: dict, resolve: Any) -> Widths | None:
     return widths
 
 
-def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
-    """/BaseFont name → descent of every font the pages (and their forms) use, and → widths
-    of those PDFium would measure otherwise."""
+def read_fonts(path: Path
+               ) -> tuple[dict[str, float], dict[str, Widths], dict[str, CodeText]]:
+    """/BaseFont name → descent of every font the pages (and their forms) use, → widths of
+    those PDFium would measure otherwise, → pdfminer's text of the codes of those without a
+    /ToUnicode map."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -106,6 +110,7 @@ def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
 
     found: dict[str, float] = {}
     measured: dict[str, Widths] = {}
+    unmapped: dict[str, CodeText] = {}
     nameless: set[float] = set()
     with path.open("rb") as handle:
         document = PDFDocument(PDFParser(handle))
@@ -128,13 +133,15 @@ def read_fonts(path: Path) -> tuple[dict[str, float], dict[str, Widths]]:
                         found.setdefault(without_subset(name), descent)
                         if name not in measured and (widths := _ucs2_widths(spec, resolve1)):
                             measured[name] = measured[without_subset(name)] = widths
+                        if name not in unmapped and (text := code_text(spec)):
+                            unmapped[name] = unmapped[without_subset(name)] = text
                 for xobject in (resolve1(resources.get("XObject")) or {}).values():
                     attrs = getattr(resolve1(xobject), "attrs", None)
                     if attrs and _name(resolve1(attrs.get("Subtype"))) == "Form":
                         todo.append(attrs.get("Resources"))
     if len(nameless) == 1:  # PDFium names none of them: "" serves when they all agree
         found[""] = nameless.pop()
-    return found, measured
+    return found, measured, unmapped
 
 
 class GlyphWidths:
@@ -165,6 +172,7 @@ class FontDescents:
         self._path = path
         self._by_name: dict[str, float] | None = None
         self._widths: dict[str, Widths] = {}
+        self._texts: dict[str, CodeText] = {}
         self._by_handle: dict[int, float] = {}
 
     def widths(self, font: Any) -> Widths | None:
@@ -173,13 +181,19 @@ class FontDescents:
         name = base_font_name(font)
         return self._widths.get(name) or self._widths.get(without_subset(name))
 
+    def texts(self, font: Any) -> CodeText | None:
+        """pdfminer's text of `font`'s codes where it has no /ToUnicode map, else None."""
+        self.of(font)
+        name = base_font_name(font)
+        return self._texts.get(name) or self._texts.get(without_subset(name))
+
     def of(self, font: Any) -> float:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key in self._by_handle:
             return self._by_handle[key]
         if self._by_name is None:
             try:
-                self._by_name, self._widths = read_fonts(self._path)
+                self._by_name, self._widths, self._texts = read_fonts(self._path)
             except Exception:  # a structure pdfminer cannot walk: PDFium's metrics serve
                 self._by_name = {}
         name = base_font_name(font)
