@@ -20,7 +20,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as R
 
@@ -165,45 +165,60 @@ class GlyphWidths:
         return width
 
 
+class FontFacts(NamedTuple):
+    """What the PDFium engine needs of one font: pdfminer's descent (per unit of font size),
+    pdfminer's widths where PDFium measures the font otherwise, pdfminer's text of its codes
+    where it has no /ToUnicode map, and PDFium's own advance widths."""
+
+    descent: float
+    widths: Widths | None
+    texts: CodeText | None
+    glyphs: GlyphWidths
+
+
 class FontDescents:
-    """pdfminer's descent of PDFium font handles, read from the file once, cached per font."""
+    """pdfminer's metrics of PDFium font handles: the file's fonts read once (by name), each
+    handle's facts cached for the page at hand (PDFium may reuse a handle after a page)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._by_name: dict[str, float] | None = None
         self._widths: dict[str, Widths] = {}
         self._texts: dict[str, CodeText] = {}
-        self._by_handle: dict[int, float] = {}
+        self._by_handle: dict[int, FontFacts] = {}
 
-    def widths(self, font: Any) -> Widths | None:
-        """pdfminer's advance widths for `font` where PDFium's differ, else None."""
-        self.of(font)
-        name = base_font_name(font)
-        return self._widths.get(name) or self._widths.get(without_subset(name))
-
-    def texts(self, font: Any) -> CodeText | None:
-        """pdfminer's text of `font`'s codes where it has no /ToUnicode map, else None."""
-        self.of(font)
-        name = base_font_name(font)
-        return self._texts.get(name) or self._texts.get(without_subset(name))
+    def new_page(self) -> None:
+        """Forget the handles of the page before."""
+        self._by_handle.clear()
 
     def of(self, font: Any) -> float:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key in self._by_handle:
-            return self._by_handle[key]
+        """pdfminer's descent of `font`, per unit of font size."""
+        return self.facts(font).descent
+
+    def facts(self, font: Any, key: int | None = None) -> FontFacts:
+        """`font`'s facts (`key`: its address, when the caller has it)."""
+        if key is None:
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        found = self._by_handle.get(key)
+        if found is None:
+            found = self._by_handle[key] = self._read(font)
+        return found
+
+    def _read(self, font: Any) -> FontFacts:
         if self._by_name is None:
             try:
                 self._by_name, self._widths, self._texts = read_fonts(self._path)
             except Exception:  # a structure pdfminer cannot walk: PDFium's metrics serve
                 self._by_name = {}
         name = base_font_name(font)
-        if name in self._by_name or without_subset(name) in self._by_name:
-            descent = self._by_name.get(name, self._by_name.get(without_subset(name), 0.0))
+        bare = without_subset(name)
+        if name in self._by_name or bare in self._by_name:
+            descent = self._by_name.get(name, self._by_name.get(bare, 0.0))
         else:
             value = ctypes.c_float()
             descent = value.value if font and R.FPDFFont_GetDescent(font, 1.0, value) else 0.0
-        self._by_handle[key] = descent
-        return descent
+        return FontFacts(descent, self._widths.get(name) or self._widths.get(bare),
+                         self._texts.get(name) or self._texts.get(bare), GlyphWidths(font))
 
 
 def without_subset(name: str) -> str:
