@@ -24,7 +24,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from pipeline.extract.engines.pdfium_fonts import FontDescents, FontFacts
+from pipeline.extract.engines.pdfium_fonts import FontDescents, FontFacts, address
 from pipeline.extract.primitives import Char, PageContent, Segment
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -177,7 +177,7 @@ def _style(textpage: Any, index: int, key: int, matrix: Any, descents: FontDesce
     text object at address `key`, whose character `index` is."""
     if not R.FPDFText_GetMatrix(textpage, index, matrix):
         return None
-    obj = ctypes.cast(key, R.FPDF_PAGEOBJECT)
+    obj = R.FPDFText_GetTextObject(textpage, index)  # the pointer itself, for the calls below
     size = ctypes.c_float()
     if not R.FPDFTextObj_GetFontSize(obj, size):
         return None
@@ -225,7 +225,7 @@ class _Objects:
             kind = R.FPDFPageObj_GetType(obj)
             if kind == text:
                 _drop_actual_text(obj)
-                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                key = address(obj)
                 self.order[key] = len(self.order)
                 if R.FPDFPageObj_GetBounds(obj, *bounds) and abs(
                         bounds[2].value - bounds[0].value) < 0.01:
