@@ -24,7 +24,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
-from pipeline.extract.engines.pdfium_fonts import FontDescents, FontFacts, address
+from pipeline.extract.engines import pdfium_calls as C
+from pipeline.extract.engines.pdfium_fonts import FontDescents, FontFacts
 from pipeline.extract.primitives import Char, PageContent, Segment
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -74,16 +75,6 @@ class _View:
         self.axis_aligned = turns in (0, 2)
 
 
-def _address_of(function: Any, *argtypes: Any) -> Any:
-    """`function` (a pypdfium2 binding) returning the address of the object it finds, an int
-    (None for none): a cheap dictionary key, no pointer object to cast per call."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
-
-
-TEXT_OBJECT_AT = _address_of(R.FPDFText_GetTextObject, R.FPDF_TEXTPAGE, ctypes.c_int)
-
-
 def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects) -> list[Char]:
     """The text page's characters (generated ones dropped) with pdfminer's boxes, and the
     characters of the text objects PDFium leaves out of its text page, in drawing order."""
@@ -102,7 +93,7 @@ def _chars(textpage: Any, view: _View, descents: FontDescents, objects: _Objects
     matrix = R.FS_MATRIX()
     by_object: dict[int, Style | None] = {}
     object_at, get_origin, get_loose, generated = (
-        TEXT_OBJECT_AT, R.FPDFText_GetCharOrigin, R.FPDFText_GetLooseCharBox,
+        C.TEXT_OBJECT, R.FPDFText_GetCharOrigin, R.FPDFText_GetLooseCharBox,
         R.FPDFText_IsGenerated)
     chars = []
     append = chars.append
@@ -177,21 +168,24 @@ def _style(textpage: Any, index: int, key: int, matrix: Any, descents: FontDesce
     text object at address `key`, whose character `index` is."""
     if not R.FPDFText_GetMatrix(textpage, index, matrix):
         return None
-    obj = R.FPDFText_GetTextObject(textpage, index)  # the pointer itself, for the calls below
     size = ctypes.c_float()
-    if not R.FPDFTextObj_GetFontSize(obj, size):
+    if not C.FONT_SIZE(key, size):
         return None
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     upright = a * d > 0 and b * c <= 0
-    facts = descents.facts(R.FPDFTextObj_GetFont(obj))
+    facts = descents.facts_at(C.TEXT_FONT(key) or 0)
     return (a, b, c, d, float(size.value), facts.descent, upright, facts)
 
 
-def _drop_actual_text(obj: Any) -> None:
-    """Remove the /ActualText of the marked-content spans around a text object (in memory
-    only): PDFium's text page would read that text instead of the glyphs, with no advance
-    widths, where pdfminer reads the glyphs."""
-    for index in range(R.FPDFPageObj_CountMarks(obj) - 1, -1, -1):
+def _drop_actual_text(key: int) -> None:
+    """Remove the /ActualText of the marked-content spans around the text object at `key` (in
+    memory only): PDFium's text page would read that text instead of the glyphs, with no
+    advance widths, where pdfminer reads the glyphs."""
+    marks = C.COUNT_MARKS(key)
+    if marks <= 0:
+        return
+    obj = C.as_handle(key, R.FPDF_PAGEOBJECT)
+    for index in range(marks - 1, -1, -1):
         mark = R.FPDFPageObj_GetMark(obj, index)
         if mark and R.FPDFPageObjMark_GetParamValueType(mark, ACTUAL_TEXT) != R.FPDF_OBJECT_UNKNOWN:
             R.FPDFPageObjMark_RemoveParam(obj, mark, ACTUAL_TEXT)
@@ -210,34 +204,37 @@ class _Objects:
         one = R.FS_MATRIX()
         bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
         text, path, form = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM
-        # depth first, in drawing order: (parent, is the page, its matrix, next child)
+        kind_of, bounds_of, order = C.OBJECT_TYPE, C.OBJECT_BOUNDS, self.order
+        # depth first, in drawing order: (parent, is the page, its matrix, next child); every
+        # handle an address (pdfium_calls)
         stack: list[list[Any]] = [[page, True, IDENTITY, 0]]
         while stack:
             top = stack[-1]
             parent, is_page, outer, i = top
-            count = (R.FPDFPage_CountObjects(parent) if is_page
-                     else R.FPDFFormObj_CountObjects(parent))
+            count = C.COUNT_PAGE_OBJECTS(parent) if is_page else C.COUNT_FORM_OBJECTS(parent)
             if i >= count:
                 stack.pop()
                 continue
             top[3] = i + 1
-            obj = R.FPDFPage_GetObject(parent, i) if is_page else R.FPDFFormObj_GetObject(parent, i)
-            kind = R.FPDFPageObj_GetType(obj)
+            key = C.PAGE_OBJECT(parent, i) if is_page else C.FORM_OBJECT(parent, i)
+            if not key:
+                continue
+            kind = kind_of(key)
             if kind == text:
-                _drop_actual_text(obj)
-                key = address(obj)
-                self.order[key] = len(self.order)
-                if R.FPDFPageObj_GetBounds(obj, *bounds) and abs(
-                        bounds[2].value - bounds[0].value) < 0.01:
-                    self.blank.append((self.order[key], obj, self._matrix(obj, one, outer)))
+                _drop_actual_text(key)
+                order[key] = len(order)
+                if bounds_of(key, *bounds) and abs(bounds[2].value - bounds[0].value) < 0.01:
+                    self.blank.append((order[key], C.as_handle(key, R.FPDF_PAGEOBJECT),
+                                       self._matrix(key, one, outer)))
             elif kind == path:
-                self.paths.append((obj, self._matrix(obj, one, outer)))
+                self.paths.append((C.as_handle(key, R.FPDF_PAGEOBJECT),
+                                   self._matrix(key, one, outer)))
             elif kind == form:
-                stack.append([obj, False, self._matrix(obj, one, outer), 0])
+                stack.append([key, False, self._matrix(key, one, outer), 0])
 
     @staticmethod
-    def _matrix(obj: Any, one: Any, outer: Matrix) -> Matrix:
-        if not R.FPDFPageObj_GetMatrix(obj, one):
+    def _matrix(key: int, one: Any, outer: Matrix) -> Matrix:
+        if not C.OBJECT_MATRIX(key, one):
             return outer
         return _multiply((one.a, one.b, one.c, one.d, one.e, one.f), outer)
 

@@ -195,12 +195,15 @@ class FontDescents:
         """pdfminer's descent of `font`, per unit of font size."""
         return self.facts(font).descent
 
-    def facts(self, font: Any, key: int | None = None) -> FontFacts:
-        """`font`'s facts (`key`: its address, when the caller has it)."""
-        if key is None:
-            key = address(font)
+    def facts(self, font: Any) -> FontFacts:
+        """`font`'s facts."""
+        return self.facts_at(address(font))
+
+    def facts_at(self, key: int) -> FontFacts:
+        """The facts of the font at address `key` (0: none)."""
         found = self._by_handle.get(key)
         if found is None:
+            font = ctypes.cast(key, R.FPDF_FONT) if key else None
             found = self._by_handle[key] = self._read(font)
         return found
 
