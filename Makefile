@@ -61,7 +61,7 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 # The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
-	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILD),--stage $(s)) --out $(OUT) \
+	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(sort $(BUILD)),--stage $(s)) --out $(OUT) \
 		$(if $(filter publish,$(BUILD)),$(CLEANED)))
 
 folder-problem:
@@ -95,8 +95,10 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 # pipeline build`), publish's together with the files made from it (all or nothing). So these
 # files are made through `make all`, not as goals of their own.
 BUILD :=
+# A new publish makes the database, workbook and report anew too: their recipes only name their
+# stage (nothing is built before `all`'s one process), so make cannot see them go stale.
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
-	$(eval BUILD += publish)
+	$(eval BUILD += publish database workbook report)
 
 # The database, the report and the workbook are made from the published files alone (never from
 # the PDFs); the report also links the diff pages in $(OUT)/diffs, so a new one re-renders it.
