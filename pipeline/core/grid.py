@@ -29,7 +29,14 @@ def box_text(box: Box | None) -> str:
     points from the page's top-left corner (pdfplumber's convention); "" for no box."""
     if box is None:
         return ""
-    return ",".join(f"{round(v, 2) + 0.0:.2f}" for v in box)  # never "-0.00"
+    return ",".join(f"{points(v):.2f}" for v in box)
+
+
+def points(value: float) -> float:
+    """A position as the artifacts and datasets keep it: PDF points to 2 decimals, by way of 3, so
+    the engines' readings of one rule, which differ in float noise (PDFium's are float32:
+    251.72499 for pdfminer's 251.725), do not round apart."""
+    return round(float(f"{value:.3f}"), 2) + 0.0  # + 0.0: never -0.0
 
 
 def parse_box(text: str) -> Box | None:
@@ -72,7 +79,7 @@ class Cell:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"row": self.row, "col": self.col, "rowspan": self.rowspan,
                                 "colspan": self.colspan, "text": self.text,
-                                "bbox": [round(v, 2) for v in self.bbox]}
+                                "bbox": [points(v) for v in self.bbox]}
         if self.runs:  # (dataclasses.asdict deep-copies every field: ten times slower)
             data["runs"] = [list(run) for run in self.runs]
         return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.core.grid import points
 from pipeline.extract.primitives import Char
 from pipeline.extract.text import lines_of
 
@@ -21,11 +22,11 @@ def loose_lines(chars: Sequence[Char], table_boxes: Sequence[Sequence[float]]
     return [
         {
             "text": line.text,
-            "x0": round(line.x0, 2),
-            "x1": round(line.x1, 2),
-            "top": round(line.top, 2),
-            "bottom": round(line.bottom, 2),
-            "size": round(line.size, 2),
+            "x0": points(line.x0),
+            "x1": points(line.x1),
+            "top": points(line.top),
+            "bottom": points(line.bottom),
+            "size": points(line.size),
         }
         for line in lines_of(free)
     ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from pipeline.core.grid import points
 from pipeline.extract.primitives import Char
 
 X_TOLERANCE = 3.0
@@ -196,4 +197,4 @@ def runs_of(chars: Sequence[Char]) -> list[list]:
 
 def _run(chars: list[Char]) -> list:
     x0, top, x1, bottom = _box_of(chars)
-    return [_text(chars), round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)]
+    return [_text(chars), points(x0), points(top), points(x1), points(bottom)]
