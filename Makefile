@@ -16,8 +16,12 @@ RUN := $(PY) -m pipeline
 # CHECK=1: `make all` also cross-checks every table: the two extract engines (pdfplumber and
 # PDFium) cell by cell, and camelot's lattice read.
 CHECK ?=
-# ENGINE=pdfplumber|pdfium: the extract engine (default: the pipeline's, see README).
-ENGINE ?=
+# ENGINE=pdfium|pdfplumber: the extract engine (pdfium by default: the two agree on every shipped
+# and generated edition, see README; pdfplumber is the reference).
+ENGINE ?= pdfium
+# Reviewers' corrections of what the PDFs print, applied before validation (README: Review and
+# corrections); editing the file re-publishes. CORRECTIONS=file names another, which must exist.
+CORRECTIONS ?= corrections.csv
 
 # make splits names at spaces and cannot handle such folders: it says so in one line (python -m
 # pipeline all --raw DIR takes any name). A missing RAW, or one without PDFs, is an error too;
@@ -32,6 +36,9 @@ FOLDER_PROBLEM := $(strip \
 
 PDFS := $(if $(FOLDER_PROBLEM),,$(sort $(wildcard $(RAW)/*.pdf)))
 INTERIM := $(OUT)/interim
+CROSSCHECK_JSON := $(INTERIM)/crosscheck.json
+CHECK_FAILED = error: the cross-check found disagreements: $(INTERIM)/crosscheck.txt lists \
+  them, $(OUT)/review.html shows them
 EXTRACTED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.extract.json)
 CLEANED := $(PDFS:$(RAW)/%.pdf=$(INTERIM)/%.clean.json)
 MANIFEST := $(INTERIM)/inputs.txt
@@ -47,6 +54,7 @@ PUBLISH_CODE := $(SOURCES)
 DATABASE_CODE := $(SOURCES)
 REPORT_CODE := $(SOURCES)
 WORKBOOK_CODE := $(SOURCES)
+REVIEW_CODE := $(SOURCES)
 CROSSCHECK_CODE := $(SOURCES)
 ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
 include $(CODE_DEPS)
@@ -59,9 +67,13 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 .SECONDARY: $(EXTRACTED)
 # The same files as `python -m pipeline all` (plus the cross-check with CHECK=1).
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
-	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt))
-	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(BUILT),--stage $(s)) --out $(OUT) \
-		$(if $(filter publish,$(BUILD)),$(CLEANED)))
+	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt) \
+	$(OUT)/review.html)
+	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(STAGES),--stage $(s)) --out $(OUT) \
+		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)) \
+		$(if $(filter review,$(STAGES)),--raw $(RAW)))
+	$(if $(CHECK),@if grep -q '^ "error": "' $(CROSSCHECK_JSON); then \
+		echo '$(CHECK_FAILED)' >&2; exit 2; fi)
 
 folder-problem:
 	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
@@ -83,22 +95,37 @@ $(file >$(MANIFEST),$(notdir $(PDFS)))
 endif
 endif
 
+# Which corrections file publish applies: the default one if it exists, any other as named (a
+# missing one is then an error of the publish command). The choice is kept in CORRECTIONS_USED
+# so that switching files, or removing the default one, re-publishes.
+CORRECTIONS_ARG := $(if $(strip $(CORRECTIONS)),$(if $(or $(wildcard $(CORRECTIONS)),$(filter-out \
+  file,$(origin CORRECTIONS))),--corrections $(CORRECTIONS)))
+CORRECTIONS_USED := $(INTERIM)/corrections.txt
+ifneq ($(if $(FOLDER_PROBLEM),,$(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all)),)
+ifneq ($(strip $(CORRECTIONS_ARG)),$(strip $(file <$(CORRECTIONS_USED))))
+$(shell mkdir -p $(INTERIM))
+$(file >$(CORRECTIONS_USED),$(CORRECTIONS_ARG))
+endif
+endif
+CORRECTIONS_DEPS := $(wildcard $(CORRECTIONS_USED)) $(if $(CORRECTIONS_ARG),$(or $(wildcard \
+  $(CORRECTIONS)),FORCE))
+
 $(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
 	$(RUN) extract $< -o $@ $(if $(ENGINE),--engine $(ENGINE))
 
 $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 	$(RUN) clean $< -o $@
 
-# publish, database, workbook and report need pandas, pandera, pyarrow and DuckDB (about a
+# publish, database, workbook, report and review need pandas, pandera, pyarrow and DuckDB (about a
 # second of imports): make decides which are out of date, each from its own inputs and code, and
 # each recipe only names its stage; `all` then runs the named ones in ONE process (`python -m
 # pipeline build`), publish's together with the files made from it (all or nothing). So these
 # files are made through `make all`, not as goals of their own.
 BUILD :=
-# make decides before anything runs, so a publish that rewrites datapackage.json would leave the
-# files made from it older than it (and rebuilt by the next make): publish remakes them all.
-BUILT = $(if $(filter publish,$(BUILD)),publish database workbook report,$(BUILD))
-$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE)
+# A recipe naming its stage leaves its file as it was, so make cannot see that publishing makes
+# every derived file out of date: with publish, build makes them all (in publish's staging).
+STAGES = $(if $(filter publish,$(BUILD)),publish database workbook report review,$(BUILD))
+$(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE) $(CORRECTIONS_DEPS)
 	$(eval BUILD += publish)
 
 # The database, the report and the workbook are made from the published files alone (never from
@@ -109,6 +136,12 @@ $(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
 $(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
 	$(eval BUILD += report)
 
+# The review page sets every published value beside its print, cropped from the PDFs in
+# $(RAW), and lists the cross-check's disagreements when CHECK=1 wrote them (crosscheck.json).
+$(OUT)/review.html: $(OUT)/datapackage.json $(REVIEW_CODE) $(PDFS) \
+	$(if $(CHECK),$(INTERIM)/crosscheck.txt) $(wildcard $(CROSSCHECK_JSON))
+	$(eval BUILD += review)
+
 # Excel shows UTF-8 CSV as mojibake: every dataset as a sheet, and a sheet of every column.
 $(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
 	$(eval BUILD += workbook)
@@ -118,10 +151,15 @@ $(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
 docs: $(STAMP)
 	$(RUN) docs --output docs/DATA.md
 
-# Re-run only when a PDF or the code of either engine's side changed; the report is kept.
+# Re-run only when a PDF or the code of either engine's side changed; the listing is kept, and
+# as JSON (each disagreement with its box on the page) for the review page. Disagreements do not
+# stop the build here: `all` makes everything, the review page listing them, and then fails; a
+# cross-check that could not compare every PDF (no JSON) stops it at once.
 $(INTERIM)/crosscheck.txt: $(PDFS) $(STAMP) $(CROSSCHECK_CODE)
 	@mkdir -p $(@D)
-	$(RUN) crosscheck $(PDFS) | tee $@.new || { rm -f $@.new; exit 2; }
+	rm -f $(CROSSCHECK_JSON)
+	$(RUN) crosscheck $(PDFS) --json $(CROSSCHECK_JSON) | tee $@.new \
+		|| [ -f $(CROSSCHECK_JSON) ] || { rm -f $@.new; exit 2; }
 	mv $@.new $@
 
 test: $(STAMP)

@@ -22,11 +22,13 @@ COMMAND = ("pipeline.__init__", "pipeline.__main__", "pipeline.cli", "pipeline.r
 STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "extract": (("pipeline.extract.document", "pipeline.core.artifact"), ("identify",)),
     "clean": (("pipeline.clean.run", "pipeline.core.artifact"), ("clean",)),
-    "publish": (("pipeline.validate.check", "pipeline.validate.frames", "pipeline.publish.write"),
-                ("datasets",)),
+    "publish": (("pipeline.corrections.apply", "pipeline.corrections.table",
+                 "pipeline.validate.check", "pipeline.validate.frames", "pipeline.publish.write"),
+                ("corrections", "datasets")),
     "database": (("pipeline.database.build",), ("datasets", "database")),
     "report": (("pipeline.report.build",), ("datasets", "report")),
     "workbook": (("pipeline.publish.workbook",), ("datasets",)),
+    "review": (("pipeline.review.build",), ("corrections", "datasets")),
     "crosscheck": (("pipeline.crosscheck.run",), ("identify",)),
 }
 

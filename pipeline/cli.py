@@ -60,6 +60,32 @@ def out_option(*, published: bool):
     )
 
 
+def _corrections_file(ctx: click.Context, param: click.Parameter, value: Path | None
+                      ) -> Path | None:
+    """The corrections file: as given (it must exist), else corrections.csv here if any."""
+    from pipeline.corrections.table import DEFAULT
+
+    if value is not None:
+        return value
+    return Path(DEFAULT) if Path(DEFAULT).is_file() else None
+
+
+corrections_option = click.option(
+    "--corrections", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    callback=_corrections_file, metavar="FILE",
+    help="Reviewers' corrections of what the PDFs print, applied before validation "
+    "[default: corrections.csv in this folder, if there is one].")
+
+
+def _echo_corrected(frames: dict, corrections: Path | None) -> None:
+    """One line saying how many rows the corrections file corrected, when one was applied."""
+    if corrections is None:
+        return
+    rows = sum(int((frame["corrected"] != "").sum()) for frame in frames.values()
+               if "corrected" in frame)
+    click.echo(f"corrections {corrections.name}: {rows} row(s) corrected")
+
+
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
@@ -116,12 +142,14 @@ def clean(extracted: Path, output: Path) -> None:
 
 @cli.command()
 @click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
-def validate(cleaned: tuple[Path, ...]) -> None:
-    """Check clean artifacts against the dataset schemas; report every problem at once."""
+@corrections_option
+def validate(cleaned: tuple[Path, ...], corrections: Path | None) -> None:
+    """Correct, then check clean artifacts against the dataset schemas; every problem at once."""
     from pipeline.run import validated_frames
     from pipeline.validate.confidence import least_sure, shown
 
-    frames, _ = validated_frames(list(cleaned))
+    frames, _ = validated_frames(list(cleaned), corrections)
+    _echo_corrected(frames, corrections)
     unsure = least_sure(frames)
     if unsure:  # read by OCR: the least sure first, to check by eye
         click.echo(f"least sure OCR readings ({len(unsure)}):")
@@ -134,11 +162,13 @@ def validate(cleaned: tuple[Path, ...]) -> None:
 @cli.command()
 @click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
 @out_option(published=False)
-def publish(cleaned: tuple[Path, ...], out: Path) -> None:
-    """Validate clean artifacts and write CSV, Parquet and datapackage.json, atomically."""
+@corrections_option
+def publish(cleaned: tuple[Path, ...], out: Path, corrections: Path | None) -> None:
+    """Correct and validate clean artifacts; write CSV, Parquet and datapackage.json, atomically."""
     from pipeline.run import publish_files
 
-    frames = publish_files(list(cleaned), out)
+    frames = publish_files(list(cleaned), out, corrections=corrections)
+    _echo_corrected(frames, corrections)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
 
@@ -152,9 +182,12 @@ def publish(cleaned: tuple[Path, ...], out: Path) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
               show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
 @engine_option()
-def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str) -> None:
+@corrections_option
+def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
+         corrections: Path | None) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing): the datasets
-    and datapackage.json, the database, the workbook and the report, as `make all` does."""
+    and datapackage.json, the database, the workbook, the report and the review page, as
+    `make all` does."""
     from pipeline.progress import terminal_progress
     from pipeline.run import DERIVED, check_raw_folder, run_all
 
@@ -162,7 +195,8 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str) -> None:
     # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
     with terminal_progress("extract+clean") as progress:
         frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True,
-                         engine=engine)
+                         engine=engine, corrections=corrections)
+    _echo_corrected(frames, corrections)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
     for command, name in DERIVED.items():
@@ -174,7 +208,11 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str) -> None:
 @engine_option("Engine whose tables camelot re-reads.")
 @click.option("--check", "checks", type=click.Choice(("engines", "camelot")), multiple=True,
               help="Only this check; repeatable (default: both).")
-def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...]) -> None:
+@click.option("--json", "listing", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every disagreement, with its box on the page, to this JSON "
+              "file (what the review page lists), once every PDF was compared.")
+def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...],
+               listing: Path | None) -> None:
     """Compare the engines on PDFS: pdfplumber and pdfium cell by cell and line by line
     (engines), and camelot's lattice read of every table (camelot); list every difference.
 
@@ -192,7 +230,7 @@ def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...]) -> 
                 "-e '.[check]'), or run only --check engines") from None
     from pipeline.crosscheck.run import crosscheck_files
 
-    crosscheck_files(list(pdfs), click.echo, engine=engine, checks=checks)
+    crosscheck_files(list(pdfs), click.echo, engine=engine, checks=checks, listing=listing)
 
 
 @cli.command()
@@ -221,17 +259,22 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 @click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
 @out_option(published=False)
 @click.option("--stage", "stages", multiple=True, required=True,
-              type=click.Choice(("publish", "database", "workbook", "report")),
+              type=click.Choice(("publish", "database", "workbook", "report", "review")),
               help="A stage to run; repeatable.")
-def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...]) -> None:
-    """Run several of publish (of CLEANED), database, workbook and report in one process, as
-    `make all` does for whichever are out of date: the heavy imports are paid once."""
+@corrections_option
+@click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
+              help="Folder of the source PDFs (the review page crops them).")
+def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...],
+          corrections: Path | None, raw: Path) -> None:
+    """Run several of publish (of CLEANED), database, workbook, report and review in one
+    process, as `make all` does for whichever are out of date: the heavy imports are paid
+    once."""
     from pipeline.run import build_stages
 
     if "publish" not in stages and not (out / "datapackage.json").is_file():
         raise PipelineError(f"{shlex.quote(str(out))}: no datapackage.json (--out); publish "
                             "into it first (--stage publish)")
-    for name in build_stages(out, list(stages), list(cleaned)):
+    for name in build_stages(out, list(stages), list(cleaned), corrections, raw):
         click.echo(f"build → {out / name}")
 
 
@@ -251,6 +294,18 @@ def report(out: Path) -> None:
     from pipeline.report.build import write_report
 
     click.echo(f"report → {write_report(out)}")
+
+
+@cli.command()
+@out_option(published=True)
+@click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
+              help="Folder of the source PDFs the values were read from.")
+def review(out: Path, raw: Path) -> None:
+    """Write OUT/review.html: every published value beside the print it was read from (cropped
+    from the PDF in RAW), and on top what needs a look."""
+    from pipeline.review.build import write_review
+
+    click.echo(f"review → {write_review(out, raw)}")
 
 
 @cli.command()

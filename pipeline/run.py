@@ -88,8 +88,11 @@ def clean_file(extracted: Path | dict[str, Any], artifact: Path) -> dict[str, An
     return cleaned
 
 
-def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], list[dict]]:
-    """Validate stage: every dataset's checked frame, and the sources they came from."""
+def validated_frames(
+    clean_paths: list[Path], corrections: Path | None = None,
+) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Corrections (the file `corrections`, if given), then the validate stage: every
+    dataset's checked frame, and the sources they came from."""
     from pipeline.core.artifact import read_artifact
     from pipeline.validate.check import validate
     from pipeline.validate.frames import build_frame
@@ -107,6 +110,8 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
         for name, rows in artifact["datasets"].items():
             records.setdefault(name, []).extend(rows)
             by_file.setdefault(name, {})[source["file"]] = rows
+    if corrections is not None:
+        correct(records, corrections)
     frames = {}
     for name, rows in records.items():
         try:
@@ -114,6 +119,17 @@ def validated_frames(clean_paths: list[Path]) -> tuple[dict[str, pd.DataFrame], 
         except PipelineError as exc:
             raise _locate(name, by_file[name], exc) from None
     return frames, sources
+
+
+def correct(records: dict[str, list[dict]], corrections: Path) -> int:
+    """Apply the corrections file to the clean records (in place); how many were applied."""
+    from pipeline.corrections.apply import Layout, apply_corrections
+    from pipeline.corrections.table import read_corrections
+    from pipeline.validate.datasets import DATASETS
+
+    layouts = {name: Layout(d.edition, tuple(c for c in d.key if c != d.edition))
+               for name, d in DATASETS.items()}
+    return len(apply_corrections(records, read_corrections(corrections), layouts))
 
 
 def _locate(name: str, by_file: dict[str, list[dict]], exc: PipelineError) -> PipelineError:
@@ -136,62 +152,68 @@ def _locate(name: str, by_file: dict[str, list[dict]], exc: PipelineError) -> Pi
 
 def publish_files(
     clean_paths: list[Path], out: Path, extra: dict[str, Path] | None = None,
-    derive: Callable[[Path], list[str]] | None = None,
+    derive: Callable[[Path], list[str]] | None = None, corrections: Path | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Validate, then publish: every dataset (and the `extra` files, and what `derive` makes
-    from the staged datasets) into `out`, atomically."""
+    """Correct, validate, then publish: every dataset (and the `extra` files, and what
+    `derive` makes from the staged datasets) into `out`, atomically."""
     from pipeline.publish.write import publish
 
-    frames, sources = validated_frames(clean_paths)
+    frames, sources = validated_frames(clean_paths, corrections)
     publish(frames, sources, out, extra=extra, derive=derive)
     return frames
 
 
 # What `all` makes from the published files, by the command that makes each alone.
-DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html"}
+DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html",
+           "review": "review.html"}
 
 
-def build_derived(folder: Path, out: Path) -> list[str]:
-    """What `make all` makes from the published files, made in `folder` (where `all` staged
-    them): the database, the workbook and the report (linking the diff pages of `out`)."""
+def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
+    """Each derived file's maker, called with the folder holding the published files: the
+    report links the diff pages of `out`, the review page crops the PDFs in `raw` and lists
+    the cross-check of `out`."""
     from pipeline.database.build import build_database
     from pipeline.publish.workbook import write_workbook
     from pipeline.report.build import write_report
+    from pipeline.review.build import write_review
 
-    made = [build_database(folder), write_workbook(folder), write_report(folder, diffs_in=out)]
-    return [path.name for path in made]
-
-
-# The stages `build` runs in one process, in this order.
-BUILD_STAGES = ("publish", "database", "workbook", "report")
-
-
-def build_stages(out: Path, stages: list[str], clean_paths: list[Path]) -> list[str]:
-    """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
-    and DuckDB's imports once; the names of the files made.
-
-    With publish, the datasets are published together with the derived files asked for (made in
-    publish's staging folder: all or nothing); without it, those are made from what `out`
-    already holds."""
-    from pipeline.database.build import build_database
-    from pipeline.publish.workbook import write_workbook
-    from pipeline.report.build import write_report
-
-    unknown = [s for s in stages if s not in BUILD_STAGES]
-    if unknown:
-        raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
-    makers = {
+    return {
         "database": build_database,
         "workbook": write_workbook,
         "report": lambda folder: write_report(folder, diffs_in=out),
+        "review": lambda folder: write_review(folder, raw, checks_in=out),
     }
+
+
+def build_derived(folder: Path, out: Path, raw: Path | None = None) -> list[str]:
+    """What `make all` makes from the published files, made in `folder` (where `all` staged
+    them): the database, the workbook, the report and the review page."""
+    return [make(folder).name for make in _makers(out, raw).values()]
+
+
+# The stages `build` runs in one process, in this order.
+BUILD_STAGES = ("publish", "database", "workbook", "report", "review")
+
+
+def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
+                 corrections: Path | None = None, raw: Path | None = None) -> list[str]:
+    """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
+    and DuckDB's imports once; the names of the files made.
+
+    With publish, the datasets are published (with `corrections` applied) together with the
+    derived files asked for (made in publish's staging folder: all or nothing); without it,
+    those are made from what `out` already holds. The review page crops the PDFs in `raw`."""
+    unknown = [s for s in stages if s not in BUILD_STAGES]
+    if unknown:
+        raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
+    makers = _makers(out, raw)
     wanted = [s for s in BUILD_STAGES if s in stages and s != "publish"]
 
     def derive(folder: Path) -> list[str]:
         return [makers[stage](folder).name for stage in wanted]
 
     if "publish" in stages:
-        frames = publish_files(clean_paths, out, derive=derive)
+        frames = publish_files(clean_paths, out, derive=derive, corrections=corrections)
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
             DERIVED[stage] for stage in wanted]]
     return derive(out)
@@ -223,16 +245,17 @@ def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_T
 def run_all(
     raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
     progress: Callable[[int, int, str], None] | None = None, derived: bool = False,
-    engine: str | None = None,
+    engine: str | None = None, corrections: Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
-    does) the database, the workbook and the report too: all of `make all`'s files, published
-    only if all of them succeed.
+    does) the database, the workbook, the report and the review page too: all of `make all`'s
+    files, published only if all of them succeed.
 
     Interim artifacts are written to a temporary folder and published into `out/interim`
     together with the datasets and what is made from them, so a failure anywhere leaves `out`
     untouched. `engine` reads the PDFs (None: the default). `progress`, if given, is called
-    as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one.
+    as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one. `corrections`
+    names a corrections.csv to apply (None: none).
     """
     pdfs = check_raw_folder(raw)
     if jobs < 0:
@@ -257,7 +280,7 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        derive = (lambda folder: build_derived(folder, out)) if derived else None
-        return publish_files(cleaned, out, extra=extra, derive=derive)
+        derive = (lambda folder: build_derived(folder, out, raw)) if derived else None
+        return publish_files(cleaned, out, extra=extra, derive=derive, corrections=corrections)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -9,6 +9,9 @@ import pandera.pandas as pa
 # A column's role: "position" says where a row was printed (to sort by), not what it says, so the
 # diff never compares it.
 POSITION = "position"
+# "correction" says whether a reviewer corrected the row (corrections.csv): what it says about the
+# row, not what the row says, so the diff never compares it (it names it beside a change).
+CORRECTION = "correction"
 
 
 def field(description: str, unit: str | None = None, *, kind: str | None = None,

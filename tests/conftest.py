@@ -62,6 +62,28 @@ def published_once(tmp_path_factory) -> Path:
     return publish_raw(tmp_path_factory.mktemp("published"))
 
 
+# Two reviewer's corrections of the shipped PDFs: an NPO limit and a plan figure.
+CORRECTIONS = (
+    "dataset,edition,key,field,printed,corrected,reason\n"
+    'npo_loan_terms,2025-04-01,北海道労働金庫|融資額限度|無担保,value,"1,000",900,'
+    "誤植（正しくは 900 万円）\n"
+    'plan_key_figures,2025,主要計数|代位弁済|有担保,value_text,"21,057","21,058",'
+    "末尾の桁の誤植\n"
+)
+
+
+@pytest.fixture(scope="session")
+def published_corrected(tmp_path_factory) -> Path:
+    """raw/ run through every stage with CORRECTIONS applied (once per session)."""
+    from pipeline.run import run_all
+
+    folder = tmp_path_factory.mktemp("corrected")
+    fixes = folder / "corrections.csv"
+    fixes.write_text(CORRECTIONS, "utf-8")
+    run_all(RAW, folder / "out", jobs=1, corrections=fixes)
+    return folder / "out"
+
+
 @pytest.fixture()
 def out(published_once: Path, tmp_path: Path) -> Path:
     """A private copy of the published folder a test may add to."""

@@ -12,10 +12,11 @@ import pytest
 from tests.conftest import NPO_PDF, RAW, ROOT
 
 
-def run_cli(*args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+def run_cli(*args: str, python_flags: tuple[str, ...] = (),
+            cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, *python_flags, "-m", "pipeline", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=cwd, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -287,3 +288,43 @@ def test_build_runs_the_heavy_stages_in_one_process(tmp_path) -> None:
     again = run_cli("build", "--stage", "database", "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert (out / "rokin.duckdb").exists()
+    review = run_cli("build", "--stage", "review", "--out", str(out), "--raw", str(raw))
+    assert review.returncode == 0, review.stderr
+    assert "data:image/png;base64," in (out / "review.html").read_text("utf-8")
+
+
+CORRECTION = ("dataset,edition,key,field,printed,corrected,reason\n"
+              "npo_loan_terms,2025-04-01,北海道労働金庫|融資額限度|無担保,value,\"1,000\",900,"
+              "誤植（正しくは 900 万円）\n")
+
+
+def test_all_applies_corrections_csv_of_the_current_folder(tmp_path) -> None:
+    import pandas as pd
+
+    (tmp_path / "corrections.csv").write_text(CORRECTION, "utf-8")
+    out = tmp_path / "out"
+    result = run_cli("all", "--raw", str(RAW), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "corrections corrections.csv: 1 row(s) corrected" in result.stdout
+    terms = pd.read_csv(out / "npo_loan_terms.csv", dtype=str, keep_default_na=False)
+    fixed = terms[(terms["bank"] == "北海道労働金庫") & (terms["item"] == "融資額限度")
+                  & (terms["condition"] == "無担保")].iloc[0]
+    assert (fixed["value"], fixed["limit_yen"]) == ("900", "9000000")
+    assert fixed["corrected"] == "value: 誤植（正しくは 900 万円）"
+    assert (terms["corrected"] != "").sum() == 1
+
+
+def test_a_stale_correction_stops_the_build_and_publishes_nothing(tmp_path) -> None:
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(CORRECTION.replace('"1,000"', '"1,200"'), "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "datapackage.json").write_text("{}\n")
+    result = run_cli("all", "--raw", str(RAW), "--out", str(out), "--corrections", str(fixes))
+    line = one_line_error(result)
+    assert line.startswith("error: fixes.csv: line 2: stale: printed '1,200' is not what the "
+                           "PDF says"), line
+    assert [p.name for p in out.iterdir()] == ["datapackage.json"]
+    missing = run_cli("all", "--raw", str(RAW), "--out", str(out), "--corrections",
+                      str(tmp_path / "nope.csv"))
+    assert one_line_error(missing) == "error: nope.csv: no such file (--corrections)"

@@ -1,10 +1,12 @@
 """Imports go one way down the stages; no kind imports another; bench does not import tests.
 
 The stages are rooms on floors: core (and the kind registry, reference data) at the bottom, then
-extract, crosscheck, clean, validate (with the schemas), publish, then database, report and
-diff side by side, docs, and the command line on top. A module may import its own room or a lower
-floor, never a higher floor or a sibling room; a kind's modules sit in the room of the stage they
-are named after (identify → extract, clean/ → clean, datasets → validate, database, report).
+extract, crosscheck, clean, corrections, validate (with the schemas), publish, then database,
+report and diff side by side, docs and review (which reads what report and diff know) side by
+side, and the command line on top. A module may import its own room or a lower floor, never a
+higher floor or a sibling room; a kind's modules sit in the room of the stage they are named
+after (identify → extract, clean/ → clean, corrections → corrections, datasets → validate,
+database, report).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ import pytest
 from pipeline.build_deps import imports_of, source_file
 from tests.conftest import ROOT
 
-KIND_PARTS = {"identify": "extract", "clean": "clean", "datasets": "validate",
-              "database": "database", "report": "report", "diff": "diff"}
+KIND_PARTS = {"identify": "extract", "clean": "clean", "corrections": "corrections",
+              "datasets": "validate", "database": "database", "report": "report", "diff": "diff"}
 FLOORS = {"core": 0, "registry": 0, "reference": 0, "extract": 1, "kind": 1, "crosscheck": 2,
-          "clean": 3, "validate": 4, "publish": 5, "database": 6, "report": 6, "diff": 6,
-          "docs": 7, "command": 9}
+          "clean": 3, "corrections": 4, "validate": 5, "publish": 6, "database": 7, "report": 7,
+          "diff": 7, "docs": 8, "review": 8, "command": 9}
 # Docs document the database's views: the one sideways look allowed.
 ALLOWED_SIDEWAYS = {("docs", "database")}
 

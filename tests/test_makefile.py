@@ -40,7 +40,7 @@ def test_all_publishes_every_dataset(built) -> None:
     names = set(published(out))
     assert {"npo_loan_terms.csv", "npo_loan_terms.parquet", "datapackage.json"} <= names
     assert {"plan_key_figures.csv", "plan_measures.csv"} <= names
-    assert {"rokin.duckdb", "rokin.xlsx", "report.html"} <= names  # as `python -m pipeline all`
+    assert {"rokin.duckdb", "rokin.xlsx", "report.html", "review.html"} <= names  # as `all`
     lines = (out / "npo_loan_terms.csv").read_bytes().split(b"\n")
     assert len(lines) == 1 + 195 + 1 and lines[-1] == b""
     assert b"\r" not in (out / "npo_loan_terms.csv").read_bytes()
@@ -61,7 +61,7 @@ def test_rebuild_from_scratch_is_byte_identical(built, tmp_path) -> None:
     first_files, second_files = published(out), published(out2)
     csvs = [name for name in first_files if name.endswith(".csv")]
     assert csvs
-    for name in csvs + ["datapackage.json", "rokin.xlsx", "report.html"]:
+    for name in csvs + ["datapackage.json", "rokin.xlsx", "report.html", "review.html"]:
         assert first_files[name] == second_files[name], name
 
 
@@ -114,17 +114,20 @@ def planned(raw: Path, out: Path, changed: str) -> set[str]:
 
 
 def test_heavy_stages_run_in_one_process(built) -> None:
-    """publish, database, workbook and report: one `python -m pipeline build` from scratch (the
+    """publish, database, workbook, report and review: one `python -m pipeline build` from
+    scratch (the
     imports of pandas, pandera, pyarrow and DuckDB paid once), one per PDF for extract and
     clean."""
     _, _, first = built
     commands = [line for line in first.stdout.splitlines() if " -m pipeline " in line]
     builds = [line for line in commands if " -m pipeline build " in line]
     assert len(builds) == 1, commands
-    assert sorted(stages_of(builds[0])) == ["database", "publish", "report", "workbook"]
+    assert sorted(stages_of(builds[0])) == ["database", "publish", "report", "review",
+                                            "workbook"]
     assert not [line for line in commands
                 if line.split(" -m pipeline ")[1].split()[0] in {"publish", "database",
-                                                                  "workbook", "report"}]
+                                                                  "workbook", "report",
+                                                                  "review"}]
 
 
 def test_a_stale_derived_file_alone_is_rebuilt(built, tmp_path) -> None:
@@ -153,6 +156,12 @@ def test_a_stale_derived_file_alone_is_rebuilt(built, tmp_path) -> None:
          {"extract", "clean", "publish", "database", "workbook"}),
         ("pipeline/publish/workbook.py", {"workbook"},
          {"extract", "clean", "publish", "database", "report"}),
+        ("corrections.csv", {"publish", "database", "report", "workbook", "review"},
+         {"extract", "clean"}),
+        ("pipeline/review/pages.py", {"review"},
+         {"extract", "clean", "publish", "database", "report", "workbook"}),
+        ("pipeline/kinds/npo_loan/corrections.py", {"publish", "database", "report", "workbook"},
+         {"extract", "clean"}),
     ],
 )
 def test_editing_a_module_a_stage_imports_replans_that_stage(
@@ -180,3 +189,68 @@ def test_a_raw_folder_make_cannot_use_is_one_line_and_writes_nothing(case, tmp_p
         assert "python -m pipeline all --raw" in errors[0]
     assert not out.exists()
     assert "python -m pipeline" not in failed.stdout
+
+
+def test_corrections_names_the_file_publish_applies(built, tmp_path) -> None:
+    """CORRECTIONS=file re-publishes with it; back to the default, without it."""
+    import pandas as pd
+
+    raw, out, _ = built
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text("dataset,edition,key,field,printed,corrected,reason\n"
+                     "npo_loan_terms,2025-04-01,北海道労働金庫|融資額限度|無担保,value,"
+                     '"1,000",900,誤植\n', "utf-8")
+
+    def limit() -> str:
+        terms = pd.read_csv(out / "npo_loan_terms.csv", dtype=str, keep_default_na=False)
+        hit = terms[(terms["bank"] == "北海道労働金庫") & (terms["item"] == "融資額限度")
+                    & (terms["condition"] == "無担保")]
+        return hit.iloc[0]["limit_yen"]
+
+    fixed = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
+    assert fixed.returncode == 0, fixed.stderr
+    assert "--corrections" in fixed.stdout and limit() == "9000000"
+    # Publishing again remakes every file made from the datasets, in the same run.
+    assert sorted(stages_of(fixed.stdout)) == ["database", "publish", "report", "review",
+                                               "workbook"]
+    assert "誤植" in (out / "review.html").read_text("utf-8")
+    assert "誤植" in (out / "report.html").read_text("utf-8")
+    again = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={fixes}")
+    assert "python -m pipeline" not in again.stdout
+    missing = make("all", f"RAW={raw}", f"OUT={out}", f"CORRECTIONS={tmp_path / 'nope.csv'}")
+    assert missing.returncode != 0 and "error: nope.csv: no such file" in missing.stderr
+    back = make("all", f"RAW={raw}", f"OUT={out}")
+    assert back.returncode == 0, back.stderr
+    assert limit() == "10000000"
+
+
+def test_check_lists_disagreements_on_the_review_page_then_fails(built, tmp_path) -> None:
+    """CHECK=1: the cross-check's JSON listing reaches the review page; disagreements fail
+    `all` only after every file was made."""
+    import json
+
+    from pipeline.core.files import sha256_of
+
+    raw, built_out, _ = built
+    out = tmp_path / "out"
+    shutil.copytree(built_out, out)  # times kept: up to date
+    listing = {"artifact": "crosscheck", "error": "pdfplumber and pdfium disagree on 1 cell(s)",
+               "disagreements": [{
+                   "file": NPO_PDF.name, "sha256": sha256_of(NPO_PDF), "check": "engines",
+                   "page": 1, "where": "table 1 R99C99", "why": "text differs",
+                   "readings": {"pdfplumber": "'1,000'", "pdfium": "'1,O00'"}, "bbox": None}]}
+    (out / "interim" / "crosscheck.json").write_text(json.dumps(listing, indent=1), "utf-8")
+    (out / "interim" / "crosscheck.txt").write_text("listed\n", "utf-8")  # newer than the PDFs
+    checked = make("all", f"RAW={raw}", f"OUT={out}", "CHECK=1")
+    assert checked.returncode == 2
+    assert stages_of(checked.stdout) == ["review"]  # the listing changed: only the page
+    assert checked.stderr.splitlines()[0] == (
+        f"error: the cross-check found disagreements: {out}/interim/crosscheck.txt lists them, "
+        f"{out}/review.html shows them")
+    assert "table 1 R99C99" in (out / "review.html").read_text("utf-8")
+    listing.update(error=None, disagreements=[])
+    (out / "interim" / "crosscheck.json").write_text(json.dumps(listing, indent=1), "utf-8")
+    (out / "interim" / "crosscheck.txt").touch()
+    agreed = make("all", f"RAW={raw}", f"OUT={out}", "CHECK=1")
+    assert agreed.returncode == 0, agreed.stderr
+    assert "R99C99" not in (out / "review.html").read_text("utf-8")

@@ -59,7 +59,7 @@ def test_cli_all_is_quiet_on_a_pipe(tmp_path: Path) -> None:
     assert "\r" not in done.stdout
     from pipeline.run import DERIVED
 
-    steps = ("publish ", *(f"{command} → " for command in DERIVED))
+    steps = ("corrections ", "publish ", *(f"{command} → " for command in DERIVED))
     assert all(line.startswith(steps) for line in done.stdout.splitlines())
 
 

@@ -6,12 +6,49 @@ with its span); the cleaners read it back through `Grid`, which answers which ce
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 Box = tuple[float, float, float, float]
 # A piece of a cell's text on one line, with its box: (text, x0, top, x1, bottom).
 Run = tuple[str, float, float, float, float]
+
+
+def union_box(boxes: Iterable[Box]) -> Box | None:
+    """The smallest box holding every box (page points, x0, top, x1, bottom); None for none."""
+    found = [b for b in boxes if b[2] > b[0] or b[3] > b[1]]
+    if not found:
+        return None
+    return (min(b[0] for b in found), min(b[1] for b in found),
+            max(b[2] for b in found), max(b[3] for b in found))
+
+
+def box_text(box: Box | None) -> str:
+    """A box as the datasets' source_bbox writes it: "x0,top,x1,bottom", 2 decimals, in PDF
+    points from the page's top-left corner (pdfplumber's convention); "" for no box."""
+    if box is None:
+        return ""
+    return ",".join(f"{points(v):.2f}" for v in box)
+
+
+def points(value: float) -> float:
+    """A position as the artifacts and datasets keep it: PDF points to 2 decimals, by way of 3, so
+    the engines' readings of one rule, which differ in float noise (PDFium's are float32:
+    251.72499 for pdfminer's 251.725), do not round apart."""
+    return round(float(f"{value:.3f}"), 2) + 0.0  # + 0.0: never -0.0
+
+
+def parse_box(text: str) -> Box | None:
+    """The box a source_bbox text names, or None for an empty or malformed one."""
+    parts = str(text).split(",")
+    if len(parts) != 4:
+        return None
+    try:
+        x0, top, x1, bottom = (float(p) for p in parts)
+    except ValueError:
+        return None
+    return (x0, top, x1, bottom)
 
 
 @dataclass(frozen=True)
@@ -44,7 +81,7 @@ class Cell:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"row": self.row, "col": self.col, "rowspan": self.rowspan,
                                 "colspan": self.colspan, "text": self.text,
-                                "bbox": [round(v, 2) for v in self.bbox]}
+                                "bbox": [points(v) for v in self.bbox]}
         if self.runs:  # (dataclasses.asdict deep-copies every field: ten times slower)
             data["runs"] = [list(run) for run in self.runs]
         if self.confidence is not None:

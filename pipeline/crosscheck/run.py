@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.core.errors import PipelineError
 from pipeline.crosscheck.compare import Disagreement, compare_page
 from pipeline.crosscheck.engines import compare_artifacts
+from pipeline.crosscheck.listing import entry, write_listing
 
 CHECKS = ("engines", "camelot")
 ENGINE_PAIR = ("pdfplumber", "pdfium")
@@ -45,10 +46,12 @@ def crosscheck_pdf(pdf: Path, engine: str = "pdfplumber") -> tuple[list[Disagree
 
 
 def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str = "pdfplumber",
-                     checks: Sequence[str] = CHECKS) -> None:
+                     checks: Sequence[str] = CHECKS, listing: Path | None = None) -> None:
     """Run `checks` on every PDF, print each disagreement and a summary line per PDF and
-    check; PipelineError if there is any."""
+    check, and write them to `listing` (JSON, crosscheck/listing.py) once every PDF was
+    compared; PipelineError if there is any."""
     totals = dict.fromkeys(checks, 0)
+    entries: list[dict[str, Any]] = []
     for pdf in pdfs:
         artifacts: dict[str, dict[str, Any]] = {}
 
@@ -63,6 +66,9 @@ def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str 
             found = [p for p in everything if not p.benign]
             for problem in found:
                 echo(f"{pdf.name}: engines: {problem}")
+                entries.append(entry(first, "engines", problem.page, problem.where, problem.why,
+                                     dict(zip(ENGINE_PAIR, (problem.first, problem.second),
+                                              strict=True))))
             cells = sum(len(t["cells"]) for page in first["pages"] for t in page["tables"])
             lines = sum(len(page["lines"]) for page in first["pages"])
             alike = len(everything) - len(found)
@@ -75,6 +81,9 @@ def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str 
             problems, n_cells = camelot_problems(pdf, read(engine))
             for problem in problems:
                 echo(f"{pdf.name}: {problem}")
+                entries.append(entry(read(engine), "camelot", problem.page,
+                                     f"table {problem.table} {problem.cell}", problem.why,
+                                     {problem.engine: problem.ours, "camelot": problem.theirs}))
             echo(f"crosscheck {pdf.name}: {n_cells} cell(s), {len(problems)} disagreement(s)")
             totals["camelot"] += len(problems)
     failed = []
@@ -83,5 +92,8 @@ def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str 
                       "line(s)")
     if totals.get("camelot"):
         failed.append(f"{engine} and camelot disagree on {totals['camelot']} cell(s)")
-    if failed:
-        raise PipelineError("; ".join(failed) + " (listed above)")
+    error = "; ".join(failed) + " (listed above)" if failed else None
+    if listing is not None:
+        write_listing(listing, entries, error)
+    if error:
+        raise PipelineError(error)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.core.text import squeeze
+from pipeline.corrections.reasons import parse_reasons
 from pipeline.diff.align import Pair, align_keys, align_outline
 from pipeline.diff.describe import describe
 from pipeline.diff.normalise import comparable, edition_year
@@ -82,10 +83,23 @@ def _row_unit(spec: DiffSpec, row: pd.Series | None) -> str:
     return row[UNIT_COLUMN].strip()
 
 
+def corrections(spec: DiffSpec, row: pd.Series | None) -> dict[str, str]:
+    """Field → the reason a reviewer corrected it in `row` (corrections.csv): its printed
+    fields by name, and every typed field read from them."""
+    if row is None or not spec.corrected or spec.corrected not in row.index:
+        return {}
+    reasons = parse_reasons(row[spec.corrected], spec.printed)
+    if not reasons:
+        return {}
+    every = "; ".join(dict.fromkeys(reasons.values()))
+    return {**dict.fromkeys(spec.typed, every), **reasons}
+
+
 def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
                 years: tuple[str, str]) -> list[dict]:
     rows = []
     units = (_row_unit(spec, old), _row_unit(spec, new))
+    corrected = corrections(spec, new)
     for name in spec.fields:
         kind = spec.kinds[name]
         before = "" if old is None else old[name]
@@ -102,9 +116,12 @@ def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
                            row_units=units)
         if change != CHANGED:
             reading = type(reading)(description=change)
+        description = reading.description
+        if name in corrected and change != REMOVED:
+            description += f"; corrected: {corrected[name]}"
         rows.append({"field": name, "change": change, "old": before, "new": after,
                      "delta": reading.delta, "delta_unit": reading.delta_unit,
-                     "delta_pct": reading.delta_pct, "description": reading.description})
+                     "delta_pct": reading.delta_pct, "description": description})
     return rows
 
 

@@ -20,8 +20,10 @@ th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:t
 th{background:#f4f4f4}td.field{white-space:nowrap;font-family:monospace}
 .added{color:#1a7f37}.removed{color:#cf222e}.changed{color:#9a6700}
 del{background:#ffebe9;text-decoration:line-through}ins{background:#dafbe1;text-decoration:none}
-.summary{font-weight:bold}
+.summary{font-weight:bold}.corrected{color:#8250df;cursor:help}
 """.strip()
+CORRECTED = "corrected: "
+MARK = "✎"
 
 
 def inline_diff(old: str, new: str) -> tuple[str, str]:
@@ -49,6 +51,10 @@ def _row(field: dict[str, str]) -> str:
         old_html, new_html = f"<del>{escape(old)}</del>", f"<ins>{escape(new)}</ins>"
     else:
         old_html, new_html = escape(old), escape(new)
+    if CORRECTED in field["description"]:  # a reviewer's correction: marked, reason on hover
+        reason = field["description"].split(CORRECTED, 1)[1]
+        new_html += (f' <span class="corrected" title="corrected: {escape(reason)}">'
+                     f"{MARK}</span>")
     return (f"<tr><td class=\"field\">{escape(field['field'])}</td><td>{old_html}</td>"
             f"<td>{new_html}</td><td>{escape(field['description'])}</td></tr>")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.core.errors import PipelineError
+from pipeline.corrections.correctable import correctable
 from pipeline.validate.datasets import Dataset
 
 TEXT, NUMBER, BOOL = "text", "number", "bool"
@@ -28,12 +29,17 @@ class DiffSpec:
     kinds: dict[str, str]
     units: dict[str, str]
     outline: bool = False
-    # Columns a row carries that are never compared: provenance and reading order.
+    # Columns a row carries that are never compared: provenance, reading order, `corrected`.
     ignored: tuple[str, ...] = ()
     # What editions gain or lose as a whole (a bank), reported in one line; and the column
     # giving its printed order, if any.
     entity: str = ""
     entity_order: str = ""
+    # The column saying a row was corrected (corrections.csv), the printed columns a correction
+    # sets and the typed ones read from them: a change they made names its reason.
+    corrected: str = ""
+    printed: tuple[str, ...] = ()
+    typed: tuple[str, ...] = ()
 
 
 def _kind(dtype: str) -> str:
@@ -51,7 +57,8 @@ def spec_for(dataset: Dataset) -> DiffSpec:
     kinds = {name: _kind(str(col.dtype)) for name, col in columns.items()}
     units = {name: (col.metadata or {}).get("unit", "") for name, col in columns.items()}
     key = [c for c in dataset.key if c != dataset.edition]
-    ignored = [*dataset.provenance, *dataset.positions]
+    # Whether a row was corrected is no change of what it says: a change names it instead.
+    ignored = [*dataset.provenance, *dataset.positions, *dataset.corrections]
     outline = len(key) == 1 and kinds[key[0]] == NUMBER
     if outline:
         if OUTLINE_PATH not in columns or OUTLINE_TEXT not in columns:
@@ -63,6 +70,7 @@ def spec_for(dataset: Dataset) -> DiffSpec:
         identity = tuple(key)
     skip = {dataset.edition, *ignored} | (set() if outline else set(identity))
     fields = tuple(c for c in columns if c not in skip)
+    rule = correctable().get(dataset.name)
     return DiffSpec(
         name=dataset.name, title=dataset.title, edition=dataset.edition, identity=identity,
         fields=fields, kinds={f: kinds[f] for f in fields},
@@ -70,4 +78,6 @@ def spec_for(dataset: Dataset) -> DiffSpec:
         entity=dataset.entity if dataset.entity in identity else "",
         entity_order=next((c for c in dataset.positions if c.startswith(dataset.entity)), "")
         if dataset.entity else "",
+        corrected=next(iter(dataset.corrections), ""),
+        printed=rule.printed if rule else (), typed=rule.typed if rule else (),
     )

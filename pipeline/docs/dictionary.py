@@ -62,6 +62,8 @@ def dataset_section(dataset: Dataset) -> str:
         f"- Primary key (one row per): {', '.join(f'`{c}`' for c in dataset.key)}",
         f"- Edition column: `{dataset.edition}` (one edition per source document)",
         f"- Provenance columns: {', '.join(f'`{c}`' for c in dataset.provenance) or 'none'}",
+        f"- Correction column: {', '.join(f'`{c}`' for c in dataset.corrections) or 'none'} "
+        "(what a reviewer corrected in `corrections.csv`, and why)",
         f"- Whole-table checks: {', '.join(_frame_checks(dataset))}",
         "",
         "| column | type | unit | required | allowed values | meaning |",

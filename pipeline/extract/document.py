@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import sha256_of
+from pipeline.core.grid import points
 from pipeline.extract.engines import DEFAULT, open_document
 from pipeline.extract.identify import identify_kind
 from pipeline.extract.lines import loose_lines
@@ -102,8 +103,8 @@ def page_artifact(page: PageContent) -> dict[str, Any]:
     tables = page_tables(page)
     return {
         "page": page.number,
-        "width": round(page.width, 2),
-        "height": round(page.height, 2),
+        "width": points(page.width),
+        "height": points(page.height),
         "lines": loose_lines(page.chars, [t["bbox"] for t in tables]),
         "tables": tables,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.core.grid import points
 from pipeline.extract.primitives import Char
 from pipeline.extract.spangrid import least_sure
 from pipeline.extract.text import lines_of
@@ -23,11 +24,11 @@ def loose_lines(chars: Sequence[Char], table_boxes: Sequence[Sequence[float]]
     for line in lines_of(free):
         entry: dict[str, Any] = {
             "text": line.text,
-            "x0": round(line.x0, 2),
-            "x1": round(line.x1, 2),
-            "top": round(line.top, 2),
-            "bottom": round(line.bottom, 2),
-            "size": round(line.size, 2),
+            "x0": points(line.x0),
+            "x1": points(line.x1),
+            "top": points(line.top),
+            "bottom": points(line.bottom),
+            "size": points(line.size),
         }
         confidence = least_sure([c for word in line.words for c in word.chars])
         if confidence is not None:  # read by OCR

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.alignment import gutters
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
+from pipeline.extract.subgrid import TextRow, refine, text_rows
 
 # Rows-only tables: how many horizontal rules make a stack, how far apart two may be and how
 # tall most of its rows may be (in multiples of the text's size: a tall row holds a wrapped
 # note, a stack of tall bands is prose between page rules), how much their extents overlap.
 MIN_STACK = 3
-MAX_GAP_SIZES = 25.0
+MAX_GAP_SIZES = 60.0
 ROW_SIZES = 12.0
 STACK_OVERLAP = 0.8
 
@@ -123,7 +123,8 @@ def _add_ends(lines: set[float], ends: list[float]) -> None:
 
 def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Piece]]:
     """Horizontal pieces stacked like the rules of a rows-only table: about the same extent,
-    one under another at row-like distances, with text between the first and last."""
+    one under another at row-like distances, with text between the first and last; a stack is
+    cut where a band between two of its rules holds no table (see `_cut`)."""
     stacks: list[list[Piece]] = []
     for piece in sorted(hs, key=lambda p: (p.line.at, p.start)):
         for stack in stacks:
@@ -138,18 +139,55 @@ def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Pi
         else:
             stacks.append([piece])
     found = []
-    for stack in stacks:
-        rows = sorted({p.line.at for p in stack})
-        if len(rows) < MIN_STACK:
+    lines: list[TextRow] | None = None
+    for whole in stacks:
+        if len({p.line.at for p in whole}) < MIN_STACK:
             continue
-        short = sum(b - a <= ROW_SIZES * size for a, b in zip(rows, rows[1:], strict=False))
-        if short * 2 < len(rows) - 1:
-            continue
-        top, bottom = stack[0].line.at, stack[-1].line.at
-        left, right = min(p.start for p in stack), max(p.end for p in stack)
-        if any(left <= c.h_mid <= right and top <= c.v_mid <= bottom for c in chars):
-            found.append(stack)
+        if lines is None:
+            lines = text_rows(chars)
+        for stack in _cut(whole, lines, size):
+            rows = sorted({p.line.at for p in stack})
+            if len(rows) < MIN_STACK:
+                continue
+            short = sum(b - a <= ROW_SIZES * size for a, b in zip(rows, rows[1:], strict=False))
+            if short * 2 < len(rows) - 1:
+                continue
+            top, bottom = stack[0].line.at, stack[-1].line.at
+            left, right = min(p.start for p in stack), max(p.end for p in stack)
+            if any(left <= c.h_mid <= right and top <= c.v_mid <= bottom for c in chars):
+                found.append(stack)
     return found
+
+
+# A band holding this many lines of prose (one run across at least PROSE_WIDTH of the rules'
+# width) parts two tables, as does an empty band taller than ROW_SIZES text sizes, or one of
+# NOTE_LINES lines or more each a single run (a table's notes and the next one's caption: a
+# table's row has text in more than one place on some line, or fewer lines).
+PROSE_LINES = 2
+PROSE_WIDTH = 0.5
+NOTE_LINES = 3
+
+
+def _cut(stack: list[Piece], lines: list[TextRow], size: float) -> list[list[Piece]]:
+    """`stack` cut at the bands between its rules that hold prose, lines of notes, or nothing
+    over a tall stretch: notes and the next table's caption between two tables, a page's
+    header rule."""
+    left, right = min(p.start for p in stack), max(p.end for p in stack)
+    width = right - left
+    parts = [[stack[0]]]
+    for piece in stack[1:]:
+        top, bottom = parts[-1][-1].line.at, piece.line.at
+        if bottom - top > SNAP:
+            own = [line for line in lines if top < line.mid < bottom
+                   and line.x1 > left and line.x0 < right]
+            prose = sum(len(line.runs) == 1 and line.x1 - line.x0 >= PROSE_WIDTH * width
+                        for line in own)
+            notes = len(own) >= NOTE_LINES and all(len(line.runs) == 1 for line in own)
+            if prose >= PROSE_LINES or notes or (not own and bottom - top > ROW_SIZES * size):
+                parts.append([piece])
+                continue
+        parts[-1].append(piece)
+    return parts
 
 
 def _inside(piece: Piece, box: tuple[float, float, float, float]) -> bool:
@@ -174,14 +212,20 @@ def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
         if not free:
             continue  # a ruled table's own rows
         shared = sorted({owner[id(p)] for p in stack if id(p) in owner})
-        if shared:  # rows continuing a ruled part: one table, ruled by rows below it
-            cluster, _ = clusters[shared[0]]
-            cluster.extend(free)
-            clusters[shared[0]] = (cluster, "rows")
-        else:
+        if not shared:
             clusters.append((stack, "rows"))
+            for piece in free:
+                owner[id(piece)] = len(clusters) - 1
+            continue
+        # Rows continuing a ruled part (a header): one table, ruled by rows below it. A rule
+        # reaching past the ruled part's width (a heading's underline) is no row of it.
         for piece in free:
-            owner[id(piece)] = shared[0] if shared else len(clusters) - 1
+            fits = [n for n in shared if _within_width(piece, clusters[n][0])]
+            if fits:
+                n = min(fits, key=lambda k: _distance(piece, clusters[k][0]))
+                clusters[n][0].append(piece)
+                clusters[n] = (clusters[n][0], "rows")
+                owner[id(piece)] = n
     regions = []
     for cluster, method in clusters:
         region = _region(cluster, method)
@@ -191,10 +235,21 @@ def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
             region = _region(cluster + extra, method)
         if len(region.xs) < 2 or len(region.ys) < 2:
             continue  # rules crossing at a point: no area
-        if not any(x in region.verticals for x in region.xs[1:-1]):  # no column is ruled
-            region.xs = sorted([*region.xs, *gutters(region.xs, region.ys, chars)])
         regions.append(region)
-    return _without_nested(regions)
+    return [refine(region, chars) for region in _without_nested(regions)]
+
+
+def _within_width(piece: Piece, cluster: list[Piece]) -> bool:
+    """Does the horizontal `piece` stay within the width of the cluster's horizontals?"""
+    left = min(p.start for p in cluster if p.horizontal)
+    right = max(p.end for p in cluster if p.horizontal)
+    return piece.start >= left - END_SNAP and piece.end <= right + END_SNAP
+
+
+def _distance(piece: Piece, cluster: list[Piece]) -> float:
+    """How far the horizontal `piece` lies above or below the cluster's horizontals."""
+    ats = [p.line.at for p in cluster if p.horizontal]
+    return max(min(ats) - piece.line.at, piece.line.at - max(ats), 0.0)
 
 
 def _text_size(chars: Sequence[Char]) -> float:

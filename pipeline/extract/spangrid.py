@@ -33,7 +33,9 @@ class Region:
 
     `xs`/`ys` are sorted positions; `verticals`/`horizontals` map a position to the rule line
     drawn there (absent for a line the text's alignment implies). `method` says how the table
-    was found: ruled, rows (horizontal rules only), aligned (no rules).
+    was found: ruled, rows (horizontal rules only), aligned (no rules). `implied_xs`/`implied_ys`
+    are lines the text implies inside a ruled stretch (a sub-column, a text line of a tall band):
+    undrawn there, they part cells unless a word runs across them, as in an unruled table.
     """
 
     xs: list[float]
@@ -41,6 +43,8 @@ class Region:
     verticals: dict[float, RuleLine] = field(default_factory=dict)
     horizontals: dict[float, RuleLine] = field(default_factory=dict)
     method: str = "ruled"
+    implied_xs: frozenset[float] = frozenset()
+    implied_ys: frozenset[float] = frozenset()
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -76,7 +80,7 @@ class _Boundaries:
         if _covered(region.verticals.get(x), region.ys[j], region.ys[j + 1]):
             return CLOSED
         edge = i in (0, len(region.xs) - 1)
-        if edge and not self.framed_x[x]:
+        if (edge and not self.framed_x[x]) or x in region.implied_xs:
             return IMPLIED
         return OPEN if self.ruled_rows[j] else IMPLIED
 
@@ -87,7 +91,7 @@ class _Boundaries:
         if _covered(region.horizontals.get(y), region.xs[i], region.xs[i + 1]):
             return CLOSED
         edge = j in (0, len(region.ys) - 1)
-        if edge and not self.framed_y[y]:
+        if (edge and not self.framed_y[y]) or y in region.implied_ys:
             return IMPLIED
         return OPEN if self.ruled_cols[i] else IMPLIED
 

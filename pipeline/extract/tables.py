@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.core.grid import points
 from pipeline.extract.aligned import aligned_regions
 from pipeline.extract.primitives import Char, PageContent
 from pipeline.extract.regions import find_regions
@@ -32,12 +33,12 @@ def page_tables(page: PageContent) -> list[dict[str, Any]]:
             continue
         x0, top, x1, bottom = (cells_box := _box(cells))
         tables.append({
-            "bbox": [round(v, 2) for v in cells_box],
+            "bbox": [points(v) for v in cells_box],
             "n_rows": len(region.ys) - 1,
             "n_cols": len(region.xs) - 1,
             "method": region.method,
-            "xs": [round(x, 2) for x in region.xs],
-            "ys": [round(y, 2) for y in region.ys],
+            "xs": [points(x) for x in region.xs],
+            "ys": [points(y) for y in region.ys],
             "cells": [cell.to_json() for cell in cells],
         })
     return tables

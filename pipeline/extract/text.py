@@ -8,13 +8,17 @@ Keeping pdfplumber's reading means a cell reads the same whichever engine suppli
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
+from pipeline.core.grid import points
 from pipeline.extract.primitives import Char
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
+X0, TOP = attrgetter("x0"), attrgetter("top")
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
@@ -74,25 +78,47 @@ def cluster(values: Iterable[float], tolerance: float) -> dict[float, int]:
     return groups
 
 
-def _by_line(items: Sequence, top: callable) -> list[list]:
+def _by_line(items: Sequence, top: Callable[[Any], float]) -> list[list]:
     """Items grouped into lines by their top, top to bottom, each in input order."""
-    groups = cluster((top(item) for item in items), Y_TOLERANCE)
+    tops = [top(item) for item in items]
+    groups = cluster(tops, Y_TOLERANCE)
     lines: dict[int, list] = {}
-    for item in sorted(items, key=lambda it: groups[top(it)]):
-        lines.setdefault(groups[top(item)], []).append(item)
+    for item, value in zip(items, tops, strict=True):
+        lines.setdefault(groups[value], []).append(item)
     return [lines[k] for k in sorted(lines)]
 
 
+def _box_of(chars: Sequence[Char]) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) around `chars`, in one pass."""
+    first = chars[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for c in chars:
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+    return x0, top, x1, bottom
+
+
+def _text(chars: Sequence[Char]) -> str:
+    text = "".join([c.text for c in chars])
+    if any(ligature in text for ligature in LIGATURES):
+        return "".join(LIGATURES.get(c.text, c.text) for c in chars)
+    return text
+
+
 def _word(chars: list[Char]) -> Word:
-    text = "".join(LIGATURES.get(c.text, c.text) for c in chars)
-    return Word(text, min(c.x0 for c in chars), min(c.top for c in chars),
-                max(c.x1 for c in chars), max(c.bottom for c in chars), tuple(chars))
+    return Word(_text(chars), *_box_of(chars), tuple(chars))
 
 
 def _words_of_line(chars: list[Char]) -> list[Word]:
     words: list[Word] = []
     current: list[Char] = []
-    for char in sorted(chars, key=lambda c: c.x0):
+    for char in sorted(chars, key=X0):
         if char.text.isspace():
             if current:
                 words.append(_word(current))
@@ -116,19 +142,18 @@ def words_of(chars: Sequence[Char]) -> list[Word]:
     run: list[Char] = []
     for char in chars:
         if run and char.upright != run[-1].upright:
-            words += [w for line in _by_line(run, lambda c: c.top) for w in _words_of_line(line)]
+            words += [w for line in _by_line(run, TOP) for w in _words_of_line(line)]
             run = []
         run.append(char)
     if run:
-        words += [w for line in _by_line(run, lambda c: c.top) for w in _words_of_line(line)]
+        words += [w for line in _by_line(run, TOP) for w in _words_of_line(line)]
     return words
 
 
 def lines_of(chars: Sequence[Char]) -> list[TextLine]:
     """Text lines of `chars`, top to bottom, words left to right."""
-    words = sorted(words_of(chars), key=lambda w: w.top)
-    return [TextLine(tuple(sorted(line, key=lambda w: w.x0)))
-            for line in _by_line(words, lambda w: w.top)]
+    words = sorted(words_of(chars), key=TOP)
+    return [TextLine(tuple(sorted(line, key=X0))) for line in _by_line(words, TOP)]
 
 
 def text_of(chars: Sequence[Char]) -> str:
@@ -161,7 +186,7 @@ def runs_of(chars: Sequence[Char]) -> list[list]:
     runs = []
     for line in lines:
         current: list[Char] = []
-        for char in sorted(line, key=lambda c: c.x0):
+        for char in sorted(line, key=X0):
             if current and char.x0 - current[-1].x1 > RUN_GAP * max(char.size, 1.0):
                 runs.append(_run(current))
                 current = []
@@ -171,6 +196,5 @@ def runs_of(chars: Sequence[Char]) -> list[list]:
 
 
 def _run(chars: list[Char]) -> list:
-    text = "".join(LIGATURES.get(c.text, c.text) for c in chars)
-    return [text, round(min(c.x0 for c in chars), 2), round(min(c.top for c in chars), 2),
-            round(max(c.x1 for c in chars), 2), round(max(c.bottom for c in chars), 2)]
+    x0, top, x1, bottom = _box_of(chars)
+    return [_text(chars), points(x0), points(top), points(x1), points(bottom)]

@@ -6,6 +6,9 @@ sub-package) per stage it takes part in, each importing only its own stage and t
     __init__.py   KIND: its name, title and the datasets it publishes (light: no imports)
     identify.py   extract: does a first page look like this kind?  `identify(page) -> bool`
     clean/        clean: extract artifact → records per dataset     `clean(artifact) -> dict`
+    corrections.py  corrections: `CORRECTABLE`, per dataset the printed columns a reviewer may
+                  correct (corrections.csv) and how its typed columns follow (optional: a
+                  dataset without one cannot be corrected)
     datasets.py   validate: `DATASETS`, each naming its pandera schema (in schemas/)
     database.py   database: `VIEWS` over its tables (optional)
     report.py     report: `sections(published) -> list[Section]` (optional; else a plain table)
@@ -43,7 +46,8 @@ class Kind:
     publisher: str = ""
 
     def part(self, stage: str) -> ModuleType | None:
-        """The kind's module for `stage` (identify, clean, datasets, database, report), if any."""
+        """The kind's module for `stage` (identify, clean, corrections, datasets, database,
+        report), if any."""
         name = f"{self.package}.{stage}"
         if importlib.util.find_spec(name) is None:
             return None

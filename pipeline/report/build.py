@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.core.files import write_atomic
 from pipeline.kinds import kinds
-from pipeline.report import generic, validation
+from pipeline.report import corrections, generic, validation
 from pipeline.report.html import element, esc, page, table
 from pipeline.report.load import Published, load_published
 from pipeline.report.section import Section
@@ -67,6 +67,9 @@ def render_report(pub: Published) -> str:
         nav.append((name, name))
     sections.append(validation.section(pub.frames, extra))
     nav.append(("validation", "検証結果"))
+    if (fixed := corrections.section(pub.frames)) is not None:
+        sections.append(fixed)
+        nav.append((corrections.ANCHOR, corrections.LABEL))
     sections.append(_editions_section(pub))
     nav.append(("sources", "出典と版"))
     editions = "; ".join(f"{name} {', '.join(pub.editions(name))}"

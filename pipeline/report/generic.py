@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.corrections.reasons import parse_reasons
 from pipeline.report.html import element, esc, table
-from pipeline.report.provenance import provenance
+from pipeline.report.provenance import corrected_mark, correction, provenance, with_correction
 from pipeline.validate.datasets import Dataset
 
 
@@ -21,8 +22,11 @@ def section(dataset: Dataset, frame: pd.DataFrame) -> str:
     header = [element("th", esc(c)) for c in columns]
     rows = []
     for _, row in latest.iterrows():
-        tip = provenance(row)
-        rows.append([element("td", esc(_shown(row[c])), title=tip) for c in columns])
+        tip = with_correction(provenance(row), row)
+        fixed = parse_reasons(correction(row), columns)
+        rows.append([element("td", esc(_shown(row[c])) + (corrected_mark(row) if c in fixed
+                                                           else ""), title=tip)
+                     for c in columns])
     summary = element("summary", f"{esc(dataset.title)}: {len(latest)} 行（{esc(edition)}）")
     body = [
         element("h2", f"{esc(dataset.name)} <span class=\"sub\">{esc(dataset.title)}</span>"),

@@ -40,6 +40,7 @@ td.bad, span.bad {{ color: #b42318; font-weight: bold; }}
 span.ok {{ color: #18794e; font-weight: bold; }}
 td[title], span[title] {{ cursor: help; }}
 sup.note {{ color: var(--accent); }}
+span.corrected {{ color: #8250df; cursor: help; margin-left: 2px; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 18px; }}
 figure {{ margin: 0; border: 1px solid var(--line); padding: 8px 10px; background: #fff; }}
 figcaption {{ font-weight: bold; margin-bottom: 4px; }}
@@ -75,13 +76,15 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]], caption: str = "
     return f'<div class="scroll"><table>{inner}</table></div>'
 
 
-def page(title: str, subtitle: str, nav: list[tuple[str, str]], sections: list[str]) -> str:
-    """The whole self-contained document: inline CSS, no scripts, no external resources."""
+def page(title: str, subtitle: str, nav: list[tuple[str, str]], sections: list[str],
+         extra_css: str = "") -> str:
+    """The whole self-contained document: inline CSS (the report's, then `extra_css`), no
+    scripts, no external resources."""
     links = "".join(element("a", esc(label), href=f"#{anchor}") for anchor, label in nav)
     return (
         '<!DOCTYPE html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
         f"<header><h1>{esc(title)}</h1><p>{esc(subtitle)}</p></header>\n"
         f"<nav>{links}</nav>\n<main>\n" + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
     )

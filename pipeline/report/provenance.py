@@ -1,12 +1,19 @@
-"""Where a published value came from, in words: file, page and grid cell."""
+"""Where a published value came from, in words (file, page and grid cell), and whether a
+reviewer corrected it."""
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pandas as pd
 
+from pipeline.corrections.reasons import CORRECTED
+
 _CELL = re.compile(r"R(\d+)C(\d+)")
+# A value a reviewer corrected (corrections.csv) is marked so, its reason on hover.
+MARK = "✎"
+CORRECTED_LABEL = "訂正 (corrected): "
 
 
 def provenance(row: pd.Series) -> str:
@@ -19,6 +26,27 @@ def provenance(row: pd.Series) -> str:
     if "source_cell" in row and str(row["source_cell"]):
         parts.append(str(row["source_cell"]))
     return " ".join(parts)
+
+
+def correction(row: pd.Series) -> str:
+    """Why a reviewer corrected the row ('field: reason; …'), '' for a row as printed."""
+    value = row.get(CORRECTED, "") if hasattr(row, "get") else ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def corrected_mark(row: pd.Series) -> str:
+    """A ✎ whose tooltip says why the row was corrected; '' for a row as printed."""
+    reason = correction(row)
+    if not reason:
+        return ""
+    return (f'<span class="corrected" title="{escape(CORRECTED_LABEL + reason, quote=True)}">'
+            f"{MARK}</span>")
+
+
+def with_correction(tip: str, row: pd.Series) -> str:
+    """A tooltip with the row's correction, if any, on a line of its own."""
+    reason = correction(row)
+    return f"{tip}\n{MARK} {CORRECTED_LABEL}{reason}" if reason else tip
 
 
 def is_false(value: object) -> bool:

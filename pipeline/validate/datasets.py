@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.kinds import kinds, packages
-from schemas.fields import POSITION
+from schemas.fields import CORRECTION, POSITION
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,16 @@ class Dataset:
     @property
     def positions(self) -> list[str]:
         """Columns saying where a row was printed, to sort by (not what the row says)."""
+        return self._with_role(POSITION)
+
+    @property
+    def corrections(self) -> list[str]:
+        """The column saying whether (and why) a reviewer corrected the row: `corrected`."""
+        return self._with_role(CORRECTION)
+
+    def _with_role(self, role: str) -> list[str]:
         columns = self.schema.to_schema().columns
-        return [c for c, col in columns.items() if (col.metadata or {}).get("role") == POSITION]
+        return [c for c, col in columns.items() if (col.metadata or {}).get("role") == role]
 
 
 class _Registry(Mapping[str, Dataset]):

@@ -65,3 +65,13 @@ def test_crosscheck_command_compares_the_engines() -> None:
     assert len(summaries) == 2
     assert all(" 0 disagreement(s) (pdfplumber vs pdfium)" in line for line in summaries)
     assert "camelot" not in result.stdout
+
+
+@pytest.mark.parametrize("pdf", [NPO_PDF, PLAN_PDF], ids=lambda p: p.stem)
+def test_the_datasets_are_the_same_from_either_engine(pdf) -> None:
+    """Every record the clean stage makes, provenance boxes included, whichever engine read it."""
+    from pipeline.clean.run import clean_artifact
+
+    cleaned = [clean_artifact(extract_pdf(pdf, engine=engine))
+               for engine in ("pdfplumber", "pdfium")]
+    assert cleaned[0]["datasets"] == cleaned[1]["datasets"]

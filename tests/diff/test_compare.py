@@ -36,6 +36,18 @@ def test_changed_rate_reports_each_field_with_points() -> None:
     assert list(diff.changes.columns[:3]) == ["bank", "item", "condition"]
 
 
+def test_a_corrected_value_says_so_and_the_bbox_and_corrected_columns_are_no_change() -> None:
+    old = [_rate(OLD, "2.875", source_bbox="1.00,2.00,3.00,4.00")]
+    new = [_rate(NEW, "2.625", source_bbox="9.00,9.00,10.00,10.00",
+                 corrected="value: 誤植（PDF は 2.652）")]
+    rows = _pair(old, new).changes
+    assert list(rows["field"]) == ["value", "rate_min_pct", "rate_max_pct"]
+    assert all(d.endswith("; corrected: 誤植（PDF は 2.652）") for d in rows["description"])
+    assert rows["description"].iloc[1].startswith("−0.250pt")
+    only_marked = _pair([_rate(OLD, "2.875")], [_rate(NEW, "2.875", corrected="note: 誤記")])
+    assert only_marked.identical
+
+
 def test_matched_by_key_not_position() -> None:
     a = npo_row(OLD, "北海道労働金庫", "保証人要否", mark="否", is_required="False")
     b = npo_row(OLD, "東北労働金庫", "保証人要否", mark="否", is_required="False")

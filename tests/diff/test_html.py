@@ -34,3 +34,12 @@ def test_short_values_are_marked_whole() -> None:
     diff = compare_editions(spec_for(NPO), frame(old), frame(new), "2025-04-01", "2026-04-01")
     page = render_html(diff)
     assert "<td><del>2.875</del></td><td><ins>2.625</ins></td>" in page
+
+
+def test_a_corrected_value_is_marked_with_its_reason() -> None:
+    old = [npo_row("2025-04-01", "中央労働金庫", "金利", "その他/無担保", value="2.875")]
+    new = [dict(old[0], as_of="2026-04-01", value="2.625", corrected="value: 誤植")]
+    diff = compare_editions(spec_for(NPO), frame(old), frame(new), "2025-04-01", "2026-04-01")
+    page = render_html(diff)
+    assert '<span class="corrected" title="corrected: 誤植">✎</span>' in page
+    assert "2.875 → 2.625; corrected: 誤植" in page

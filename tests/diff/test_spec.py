@@ -17,6 +17,8 @@ def test_keyed_dataset_matches_on_key_without_edition() -> None:
     assert "as_of" not in spec.fields
     assert not set(spec.identity) & set(spec.fields)
     assert not [f for f in spec.fields if f.startswith("source_")]
+    assert "source_bbox" in spec.ignored and "corrected" in spec.ignored
+    assert "corrected" not in spec.fields
     assert spec.kinds["note"] == TEXT
     assert spec.kinds["limit_yen"] == NUMBER
     assert spec.kinds["is_offered"] == BOOL

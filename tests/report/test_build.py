@@ -145,3 +145,23 @@ def test_cli_writes_the_report(out: Path, tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=ROOT)
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1
     assert not (empty / REPORT).exists()
+
+
+def test_corrected_values_are_marked_with_their_reason(published_corrected: Path,
+                                                       tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(published_corrected, out)
+    text, doc = render(out)
+    marks = [a["title"] for a, _ in doc.of("span", **{"class": "corrected"})]
+    assert "訂正 (corrected): value: 誤植（正しくは 900 万円）" in marks  # NPO table, notes
+    assert "訂正 (corrected): value_text: 末尾の桁の誤植" in marks  # plan key figures
+    limit = [text for a, text in doc.of("td") if "誤植（正しくは 900 万円）" in a.get("title", "")]
+    assert limit and limit[0].startswith("900万円")
+    figures = [text for a, text in doc.of("td", **{"class": "num"}) if "末尾の桁" in
+               a.get("title", "")]
+    assert figures == ["21,058✎"]
+    listed = doc.of("section", id="corrections")
+    assert listed and "北海道労働金庫|融資額限度|無担保" in listed[0][1]
+    assert "主要計数|代位弁済|有担保" in listed[0][1] and 'href="#corrections"' in text

@@ -1,7 +1,8 @@
 """Engines that read a PDF's pages into characters and rules (extract/primitives.py).
 
 `pdfplumber` (pdfminer's pure-Python parser) is the reference; `pdfium` (PDFium through
-pypdfium2, which pdfplumber already installs) reads the same primitives faster.
+pypdfium2, which pdfplumber already installs) reads the same primitives faster and is the
+default: the two agree cell by cell on every shipped and generated edition (crosscheck).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Protocol
 
 from pipeline.extract.primitives import PageContent
 
-DEFAULT = "pdfplumber"
+DEFAULT = "pdfium"
 NAMES = ("pdfplumber", "pdfium")
 
 

@@ -6,7 +6,12 @@ import pandas as pd
 
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published
-from pipeline.report.provenance import printed_order, provenance
+from pipeline.report.provenance import (
+    corrected_mark,
+    printed_order,
+    provenance,
+    with_correction,
+)
 from pipeline.report.section import Section
 from schemas.plan_key_figures import cross_foot
 
@@ -47,8 +52,9 @@ def key_figure_tables(frame: pd.DataFrame) -> list[str]:
                     cells.append(element("td", "", class_="no"))
                     continue
                 row = hit.iloc[0]
-                cells.append(element("td", esc(_number(row["value"])), class_="num",
-                                     title=f"{row['value']} {row['unit']} — {provenance(row)}"))
+                tip = with_correction(f"{row['value']} {row['unit']} — {provenance(row)}", row)
+                cells.append(element("td", esc(_number(row["value"])) + corrected_mark(row),
+                                     class_="num", title=tip))
             if with_check:
                 check = status.get((tab, item))
                 cells.append(element("td", _status(bool(check["ok"]), check["difference"])
@@ -76,8 +82,8 @@ def section(frame: pd.DataFrame) -> str:
         element("h2", f"事業計画の主要計数 <span class=\"sub\">{esc(year)} 年度</span>"),
         element("p", element("span", esc(summary), class_=klass)),
         *key_figure_tables(latest),
-        element("p", f"出典: {esc(files)}。数値にカーソルを合わせるとページとセルが出ます。",
-                class_="foot"),
+        element("p", f"出典: {esc(files)}。数値にカーソルを合わせるとページとセルが出ます"
+                     "（✎ はレビューで訂正した値）。", class_="foot"),
     ]
     return element("section", "".join(parts), id="plan")
 

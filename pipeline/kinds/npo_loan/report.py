@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published
-from pipeline.report.provenance import is_false, provenance
+from pipeline.report.provenance import corrected_mark, is_false, provenance, with_correction
 from pipeline.report.section import Section
 
 NAME = "npo_loan_terms"
@@ -54,8 +54,8 @@ def _td(row: pd.Series | None) -> str:
         return element("td", "", class_="no")
     text = cell_text(row)
     note = str(row["note"])
-    tip = f"{note}\n— {provenance(row)}" if note else provenance(row)
-    mark = element("sup", "※", class_="note") if note else ""
+    tip = with_correction(f"{note}\n— {provenance(row)}" if note else provenance(row), row)
+    mark = (element("sup", "※", class_="note") if note else "") + corrected_mark(row)
     muted = is_false(row["is_offered"]) or is_false(row["is_required"])
     # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
     numeric = bool(_NUMBER.fullmatch(str(row["value"])))
@@ -147,11 +147,11 @@ def _bar(row: pd.Series, measure: Measure) -> Bar:
     if pd.notna(low) and pd.notna(high):
         start = 0.0 if measure.from_zero else float(low) / measure.per
         return Bar(start, float(high) / measure.per, measure.text(float(low), float(high)),
-                   f"{row['bank']} {row['item']} {row['condition']}: {cell_text(row)} "
-                   f"— {provenance(row)}")
+                   with_correction(f"{row['bank']} {row['item']} {row['condition']}: "
+                                   f"{cell_text(row)} — {provenance(row)}", row))
     shown = "取扱なし" if is_false(row["is_offered"]) else (cell_text(row) or "—")
-    return Bar(None, None, shown, f"{row['bank']} {row['item']} {row['condition']}: "
-               f"{cell_text(row) or '—'} — {provenance(row)}")
+    return Bar(None, None, shown, with_correction(f"{row['bank']} {row['item']} "
+               f"{row['condition']}: {cell_text(row) or '—'} — {provenance(row)}", row))
 
 
 def measure_charts(frame: pd.DataFrame, measure: Measure) -> list[str]:
@@ -189,7 +189,7 @@ def notes_table(frame: pd.DataFrame) -> str:
     for _, row in keyed:
         rows.append([element("td", esc(row["item"])), element("td", esc(row["condition"])),
                      element("th", esc(row["bank"])), element("td", esc(cell_text(row))),
-                     element("td", esc(row["note"])),
+                     element("td", esc(row["note"]) + corrected_mark(row)),
                      element("td", esc(provenance(row)), class_="foot")])
     header = [element("th", h) for h in ("項目", "条件", "銀行", "表示", "注記", "出典")]
     return table(header, rows)
@@ -207,7 +207,8 @@ def section(frame: pd.DataFrame, editions: list[str]) -> str:
                       f"{latest['bank'].nunique()} 金庫</span>"),
         element("p", f"出典: {esc(', '.join(files))}（{len(pages)} ページ）。"
                      "セルにカーソルを合わせると注記と出典（ファイル・ページ・セル）が出ます。"
-                     "※ は注記あり。", class_="foot"),
+                     "※ は注記あり、✎ は印刷の誤りをレビューで訂正した値（理由はカーソルで）。",
+                     class_="foot"),
         comparison_table(latest),
         element("h3", "図で比べる <span class=\"sub\">charts</span>"),
         element("div", "".join(charts), class_="charts"),

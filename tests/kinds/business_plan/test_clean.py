@@ -159,3 +159,28 @@ def test_fiscal_year_comes_from_the_title_not_the_file_name(plan_extracted) -> N
     renamed["source"] = {**renamed["source"], "file": "business_plan_2025.pdf"}
     years = {m["fiscal_year"] for m in clean(renamed)["plan_measures"]}
     assert years == {2026}
+
+
+def test_source_bbox_crops_the_figure_and_the_block(cleaned) -> None:
+    from collections import Counter
+
+    import pdfplumber
+
+    from pipeline.core.grid import parse_box
+    from pipeline.core.text import squeeze
+    from tests.conftest import PLAN_PDF
+
+    with pdfplumber.open(PLAN_PDF) as pdf:
+        def crop(row: dict[str, Any]) -> str:
+            box = parse_box(row["source_bbox"])
+            assert box is not None and box[0] < box[2] and box[1] < box[3], row
+            return squeeze(pdf.pages[row["source_page"] - 1].crop(box).extract_text())
+
+        for row in cleaned["plan_key_figures"]:
+            assert crop(row) == squeeze(row["value_text"])
+        for row in cleaned["plan_measures"]:
+            # The block's lines on its first page: its text starts there, nothing else is in.
+            inside = crop(row)
+            printed = squeeze(row["number"] + row["text"])
+            assert inside and not Counter(inside) - Counter(printed), (inside, printed)
+            assert printed.startswith(inside[:4]), (inside, printed)

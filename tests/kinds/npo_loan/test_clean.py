@@ -165,3 +165,22 @@ def test_two_row_header_with_sub_column_titles() -> None:
         ("北海道労働金庫", "融資額限度", 10_000_000, ""),
         ("東北労働金庫", "融資額限度", 5_000_000, "交付金の範囲内"),
     ]
+
+
+def test_source_bbox_crops_the_cells_the_row_was_read_from(records) -> None:
+    from collections import Counter
+
+    import pdfplumber
+
+    from pipeline.core.grid import parse_box
+    from pipeline.core.text import squeeze
+    from tests.conftest import NPO_PDF
+
+    with pdfplumber.open(NPO_PDF) as pdf:
+        for row in records.values():
+            box = parse_box(row["source_bbox"])
+            assert box is not None and box[0] < box[2] and box[1] < box[3], row["source_bbox"]
+            page = pdf.pages[row["source_page"] - 1]
+            inside = Counter(squeeze(page.crop(box).extract_text()))
+            printed = Counter(squeeze(row["mark"] + row["value"] + row["unit"] + row["note"]))
+            assert not printed - inside, (row["bank"], row["item"], row["condition"])

@@ -6,7 +6,7 @@ from typing import Any
 
 from pipeline.core.dates import find_fiscal_year
 from pipeline.core.errors import PipelineError
-from pipeline.core.grid import Grid
+from pipeline.core.grid import Grid, box_text
 from pipeline.core.text import squeeze
 from pipeline.extract.page_text import head_text
 
@@ -31,6 +31,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                     "source_file": artifact["source"]["file"],
                     "source_sha256": artifact["source"]["sha256"],
                     "source_page": page["page"],
+                    "source_bbox": box_text(fee.bbox),
                     "source_cell": fee.ref,
                 })
     return {"toy_fees": records}

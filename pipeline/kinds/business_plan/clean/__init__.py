@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.core.dates import find_fiscal_year
 from pipeline.core.errors import PipelineError
+from pipeline.core.grid import box_text
 from pipeline.core.reading import page_method, read_columns
 from pipeline.core.text import fold, has_cid_garbage, squeeze
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
@@ -59,6 +60,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             **provenance,
             "source_page": node.block.page if node.block else 1,
             **_block_read(node.block, pages),
+            "source_bbox": box_text(node.block.bbox) if node.block else "",
         }
         for seq, node in enumerate(nodes, start=1)
     ]
@@ -159,5 +161,6 @@ def _figure_record(
         **provenance,
         "source_page": page,
         **read_columns(method, [figure.confidence]),
+        "source_bbox": box_text(figure.bbox),
         "source_cell": figure.cell,
     }

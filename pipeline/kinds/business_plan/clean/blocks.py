@@ -57,6 +57,7 @@ class Line:
     x1: float
     top: float
     size: float
+    bottom: float = 0.0
 
 
 @dataclass
@@ -73,6 +74,13 @@ class Block:
         return self.lines[0].page
 
     @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The box around the block's lines on its first page (page points, top-left origin)."""
+        lines = [line for line in self.lines if line.page == self.page]
+        return (min(ln.x0 for ln in lines), min(ln.top for ln in lines),
+                max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
+
+    @property
     def text(self) -> str:
         """The block's text: number and gap removed, wrapped lines joined the Japanese way."""
         return join_lines("\n".join([self.first_text, *self.continuation]))
@@ -83,7 +91,7 @@ def page_lines(artifact: dict[str, Any], consumed: Collection[tuple[int, int]]) 
     pages = [
         [
             Line(page["page"], i, unify_ideographs(line["text"]), line["x0"], line["x1"],
-                 line["top"], line["size"])
+                 line["top"], line["size"], line.get("bottom", line["top"] + line["size"]))
             for i, line in enumerate(page["lines"])
             if line["text"].strip() and (page["page"], i) not in consumed
         ]

@@ -51,12 +51,18 @@ class Figure:
     value: Decimal
     unit: str
     cell: str
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     confidence: float | None = None  # OCR's, the least sure of its label's and value's cells
 
     @property
     def amount_yen(self) -> int | None:
-        factor = YEN_PER_UNIT.get(self.unit)
-        return None if factor is None else int((self.value * factor).to_integral_value())
+        return amount_yen(self.value, self.unit)
+
+
+def amount_yen(value: Decimal, unit: str) -> int | None:
+    """A figure in yen for a money unit (百万円 × 1,000,000); None for a ratio."""
+    factor = YEN_PER_UNIT.get(unit)
+    return None if factor is None else int((value * factor).to_integral_value())
 
 
 def caption_above(page: dict[str, Any], table: dict[str, Any]) -> Caption | None:
@@ -232,5 +238,5 @@ def _rows(grid: Grid, first_row: int, value_cols: list[int], conditions: list[st
                 )
             sure = least([cell.confidence, label_cell.confidence if label_cell else None])
             figures.append(Figure(caption.name, item, condition, squeeze(cell.text), value,
-                                  caption.unit, cell.ref, sure))
+                                  caption.unit, cell.ref, cell.bbox, sure))
     return figures

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.grid import Grid
+from pipeline.core.grid import Grid, box_text, union_box
 from pipeline.core.reading import TEXT, read_columns
 from pipeline.core.text import clean_cell
 from pipeline.kinds.npo_loan.clean.bands import Band
@@ -40,8 +40,9 @@ def printed(parts: Parts) -> dict[str, str]:
 
 def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
            page: int, method: str = TEXT) -> dict[str, Any]:
-    """The row of `bank` in `band`: printed texts, typed columns and provenance (`method`: how
-    the page was read; an OCR'd row's confidence is its least sure cell's)."""
+    """The row of `bank` in `band`: printed texts, typed columns and provenance (the first
+    cell, the box around all of the bank's cells in the band; `method`: how the page was read,
+    an OCR'd row's confidence is its least sure cell's)."""
     cells = grid.within(band.rows, bank.cols)
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
@@ -67,5 +68,6 @@ def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
         "source_sha256": source["sha256"],
         "source_page": page,
         **read_columns(method, (c.confidence for c in cells)),
+        "source_bbox": box_text(union_box(cell.bbox for cell in cells)),
         "source_cell": ref,
     }

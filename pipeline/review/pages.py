@@ -1,0 +1,146 @@
+"""The source PDFs a review shows: found in RAW by name and sha256, each page rendered once
+(pypdfium2) and cropped to the boxes the datasets name, as small grey PNG data URIs."""
+
+from __future__ import annotations
+
+import base64
+import io
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.core.files import sha256_of
+from pipeline.core.grid import Box
+
+# Pixels per PDF point the pages are rendered at (2 = 144 dpi: small print stays legible).
+SCALE = 2.0
+# Points of the page shown around a box, so the cell's rules and neighbours frame it.
+MARGIN = 3.0
+# Widest image kept, in pixels: a wider crop (a paragraph across the page) is scaled down to it,
+# as the page shows it no wider.
+MAX_WIDTH = 720
+# Grey levels kept (a 4-bit palette): print is black on white, so 16 levels lose nothing.
+LEVELS = 16
+_PALETTE = [v for i in range(LEVELS) for v in (i * 255 // (LEVELS - 1),) * 3]
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A cropped image of the print: PNG data URI and its size in pixels (SCALE per point, or
+    fewer for one scaled down to MAX_WIDTH)."""
+
+    uri: str
+    width: int
+    height: int
+
+
+
+# Each (PDF path, page, box) cropped once: a row's image on top and in its document is one.
+Crops = dict[tuple[str, int, Box], Crop | None]
+
+def _png(image: Any) -> bytes:
+    """A grey image as a 4-bit palette PNG (fixed palette: the same pixels, the same bytes)."""
+    from PIL import Image
+
+    shift = 8 - (LEVELS - 1).bit_length()
+    indexed = image.convert("L").point(lambda v: v >> shift)
+    paletted = Image.frombytes("P", indexed.size, indexed.tobytes())
+    paletted.putpalette(_PALETTE)
+    buffer = io.BytesIO()
+    # zlib's default level: level 9 or optimize=True take 7× as long for 2 % fewer bytes.
+    paletted.save(buffer, "PNG", compress_level=6, bits=(LEVELS - 1).bit_length())
+    return buffer.getvalue()
+
+
+@dataclass
+class Document:
+    """One source PDF found in RAW; its pages rendered when first asked for."""
+
+    path: Path
+    _pdf: Any = None
+    _pages: dict[int, Any] = field(default_factory=dict)
+
+    def _page(self, number: int) -> Any:
+        if number not in self._pages:
+            import pypdfium2 as pdfium
+
+            if self._pdf is None:
+                self._pdf = pdfium.PdfDocument(str(self.path))
+            if not 1 <= number <= len(self._pdf):
+                self._pages[number] = None
+            else:
+                page = self._pdf[number - 1]
+                self._pages[number] = page.render(scale=SCALE, grayscale=True).to_pil()
+                page.close()
+        return self._pages[number]
+
+    def crop(self, number: int, box: Box) -> Crop | None:
+        """The print inside `box` (page points, top-left origin) on page `number`, with a
+        margin; None when the page or the box is not on it."""
+        image = self._page(number)
+        if image is None:
+            return None
+        left = max(0, int((box[0] - MARGIN) * SCALE))
+        top = max(0, int((box[1] - MARGIN) * SCALE))
+        right = min(image.width, int((box[2] + MARGIN) * SCALE + 0.999))
+        bottom = min(image.height, int((box[3] + MARGIN) * SCALE + 0.999))
+        if right <= left or bottom <= top:
+            return None
+        cropped = image.crop((left, top, right, bottom))
+        if cropped.width > MAX_WIDTH:
+            from PIL import Image
+
+            height = max(1, round(cropped.height * MAX_WIDTH / cropped.width))
+            cropped = cropped.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS)
+        uri = "data:image/png;base64," + base64.b64encode(_png(cropped)).decode("ascii")
+        return Crop(uri, cropped.width, cropped.height)
+
+    def close(self) -> None:
+        self._pages.clear()
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+@dataclass
+class Sources:
+    """The source PDFs of the published rows, looked up in RAW by file name and sha256."""
+
+    raw: Path | None
+    found: dict[str, Document] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    _hashes: dict[str, Path] | None = None
+
+    def _by_hash(self) -> dict[str, Path]:
+        if self._hashes is None:
+            pdfs = sorted({*self.raw.glob("*.pdf"), *self.raw.glob("*.PDF")}) if (
+                self.raw is not None and self.raw.is_dir()) else []
+            self._hashes = {}
+            for pdf in pdfs:
+                self._hashes.setdefault(sha256_of(pdf), pdf)
+        return self._hashes
+
+    def document(self, file: str, sha256: str) -> Document | None:
+        """The PDF `file` with `sha256` (by that name, else any PDF in RAW with those bytes);
+        None, with the reason in `missing`, when RAW has no such PDF."""
+        key = f"{file}\0{sha256}"
+        if key in self.found:
+            return self.found[key]
+        if file in self.missing:
+            return None
+        path = self._by_hash().get(sha256)
+        if path is not None:
+            self.found[key] = Document(path)
+            return self.found[key]
+        where = shlex.quote(str(self.raw)) if self.raw is not None else "no RAW folder given"
+        named = self.raw / file if self.raw is not None else None
+        self.missing[file] = (
+            f"{file} is in {where} but its sha256 differs from the published one (the PDF was "
+            "replaced: run make all)" if named is not None and named.is_file()
+            else f"{file} is not in {where} (review --raw names the folder of source PDFs)")
+        return None
+
+    def close(self) -> None:
+        for document in self.found.values():
+            document.close()

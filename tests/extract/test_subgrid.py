@@ -1,0 +1,211 @@
+"""Rows and columns the rules leave out: a booktabs body, sub-columns of a ruled column."""
+
+from __future__ import annotations
+
+from tests.extract.pages import Page, grid_of, tables_on
+
+XS = [72, 250, 330, 410, 490]  # stub left edge, then the right edges of three number columns
+BODY = [("Alabama", "1,200", "3.4", "17"), ("Alaska", "980", "2.1", "5"),
+        ("Arizona", "12,044", "10.0", "311"), ("Arkansas", "4,410", "7.7", "48"),
+        ("California", "103,998", "15.2", "1,022"), ("Colorado", "8,120", "6.3", "90"),
+        ("Connecticut", "6,001", "5.5", "71"), ("Delaware", "1,733", "4.0", "12")]
+HEADER = ("State", "Schools", "Share", "Closed")
+
+
+def booktabs(page: Page, top: float, pitch: float = 12) -> float:
+    """A table ruled only above, under its header and below; returns its bottom."""
+    page.hline(XS[0], XS[-1], top)
+    page.row(top + 3, list(zip(XS, HEADER, strict=False)))
+    page.hline(XS[0], XS[-1], top + 16)
+    y = top + 20
+    for cells in BODY:
+        page.row(y, list(zip(XS, cells, strict=False)))
+        y += pitch
+    page.hline(XS[0], XS[-1], y + 2)
+    return y + 2
+
+
+def test_booktabs_body_rows_are_its_lines(tmp_path) -> None:
+    page = Page(tmp_path / "booktabs.pdf")
+    page.text(72, 80, "Table 3. Schools by state")
+    booktabs(page, 100)
+    [table] = tables_on(page.save())
+    assert table["method"] == "rows"
+    assert grid_of(table) == [list(HEADER), *[list(r) for r in BODY]]
+
+
+def test_rows_table_wrapped_cell_stays_one_row(tmp_path) -> None:
+    """Rules under every row; a note wrapped onto a second line is the row's, not a row."""
+    page = Page(tmp_path / "rows.pdf")
+    rows = [("Item", "Plan", "Note"), ("Loans", "1,200", "new scheme"),
+            ("Guarantees", "980", "limit raised for small firms\nfrom April"),
+            ("Recoveries", "44", "")]
+    top = 100
+    page.hline(72, 490, top)
+    for cells in rows:
+        lines = [c.splitlines() or [""] for c in cells]
+        page.text(80, top + 4, lines[0][0])
+        page.text(300, top + 4, lines[1][0], right=True)
+        for n, line in enumerate(lines[2]):
+            page.text(320, top + 4 + 11 * n, line)
+        top += 4 + 11 * max(len(x) for x in lines) + 3
+        page.hline(72, 490, top)
+    [table] = tables_on(page.save())
+    assert table["method"] == "rows"
+    assert grid_of(table) == [list(r) for r in rows]
+
+
+def test_ruled_groups_split_into_their_sub_columns_and_lines(tmp_path) -> None:
+    """Verticals only between groups, rules only under the header: each group's two text
+    columns and each body line are cells of their own."""
+    page = Page(tmp_path / "groups.pdf", font="Courier")
+    left, mid, right = 72, 232, 392
+    top, bottom = 100, 100 + 18 + 12 * len(BODY)
+    for x in (left, mid, right):
+        page.vline(x, top, bottom)
+    page.hline(left, right, top)
+    page.hline(left, right, top + 16)
+    page.hline(left, right, bottom)
+    for x, edge in ((left, mid), (mid, right)):
+        page.text(x + 4, top + 4, "State")
+        page.text(edge - 6, top + 4, "Schools", right=True)
+    for n, (name, schools, *_rest) in enumerate(BODY):
+        y = top + 20 + 12 * n
+        page.text(left + 4, y, name)
+        page.text(mid - 6, y, schools, right=True)
+        other = BODY[-1 - n]
+        page.text(mid + 4, y, other[0])
+        page.text(right - 6, y, other[1], right=True)
+    [table] = tables_on(page.save())
+    assert table["method"] == "ruled"
+    assert (table["n_rows"], table["n_cols"]) == (1 + len(BODY), 4)
+    assert grid_of(table)[1] == ["Alabama", "1,200", "Delaware", "1,733"]
+
+
+def test_ruled_cell_lines_stay_one_cell(tmp_path) -> None:
+    """A ruled row whose cells hold several lines (the label once, centred) is one row."""
+    page = Page(tmp_path / "cells.pdf")
+    xs, ys = [72, 180, 300, 420], [100, 120, 170]
+    for x in xs:
+        page.vline(x, ys[0], ys[-1])
+    for y in ys:
+        page.hline(xs[0], xs[-1], y)
+    page.row(104, [(76, "Item"), (184, "Bank A"), (304, "Bank B")], right_from=9)
+    page.text(76, 139, "Rate")
+    for n, line in enumerate(("1.400", "to", "2.300")):
+        page.text(184, 124 + 14 * n, line)
+        page.text(304, 124 + 14 * n, line)
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [["Item", "Bank A", "Bank B"],
+                              ["Rate", "1.400\nto\n2.300", "1.400\nto\n2.300"]]
+
+
+def test_value_unit_note_in_one_ruled_box_stay_one_cell(tmp_path) -> None:
+    """A bank's box whose value, unit and note stand apart in some rows: the header names the
+    bank once, so the pieces are not sub-columns."""
+    page = Page(tmp_path / "box.pdf")
+    xs, ys = [72, 180, 330, 480], [100, 120, 140, 160, 180, 200]
+    for x in xs:
+        page.vline(x, ys[0], ys[-1])
+    for y in ys:
+        page.hline(xs[0], xs[-1], y)
+    page.row(104, [(76, "Item"), (230, "Bank A"), (380, "Bank B")], right_from=9)
+    for n, label in enumerate(("Limit", "Secured", "Term", "Purpose")):
+        page.text(76, 124 + 20 * n, label)
+        for x in (184, 334):
+            if n < 3:
+                page.text(x, 124 + 20 * n, f"{n + 1},000")
+                page.text(x + 36, 124 + 20 * n, "yen")
+                page.text(x + 60, 124 + 20 * n, "fixed")
+            else:
+                page.text(x + 70, 124 + 20 * n, "o")
+    [table] = tables_on(page.save())
+    assert (table["n_rows"], table["n_cols"]) == (5, 3)
+    assert grid_of(table)[1] == ["Limit", "1,000 yen fixed", "1,000 yen fixed"]
+
+
+def test_ruled_stub_column_indented_labels_are_rows(tmp_path) -> None:
+    """Rules in the header and around the body, columns ruled: every body line with its label in
+    the first column is a row, however far the label is indented under its heading."""
+    page = Page(tmp_path / "indented.pdf")
+    xs, top = [72, 200, 280, 360], 100
+    body = [("All ages", "291", "100.0"), ("With a disability", "54", "18.7"),
+            ("Severe", "34", "12.0"), ("Aged 6 and older", "266", "100.0"),
+            ("Needed assistance", "10", "4.1")]
+    indent = {0: 30, 2: 14, 3: 30}  # points right of the column's left edge (3 font sizes)
+    bottom = top + 20 + 12 * len(body)
+    for x in xs:
+        page.vline(x, top, bottom)
+    for y in (top, top + 16, bottom):
+        page.hline(xs[0], xs[-1], y)
+    page.row(top + 4, [(76, "Category"), (276, "Number"), (356, "Percent")])
+    for n, (label, number, share) in enumerate(body):
+        page.row(top + 20 + 12 * n, [(76 + indent.get(n, 0), label), (276, number),
+                                     (356, share)])
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [["Category", "Number", "Percent"], *[list(r) for r in body]]
+
+
+def test_right_aligned_stub_lines_are_rows(tmp_path) -> None:
+    """A booktabs body whose stub is right-aligned numbers under a left-aligned heading (a dose
+    column): each line is a row, the heading a row of its own."""
+    page = Page(tmp_path / "doses.pdf")
+    xs, top = [72, 130, 210, 290], 100
+    body = [("0", "39", "5.8"), ("250", "30", "5.9"), ("1,000", "31", "5.8"),
+            ("4,000", "27", "5.3")]
+    page.hline(xs[0], xs[-1], top)
+    page.row(top + 4, [(72, "Concentration"), (210, "No."), (290, "Weight")])
+    page.hline(xs[0], xs[-1], top + 16)
+    page.text(76, top + 22, "Male")
+    for n, cells in enumerate(body):
+        page.row(top + 36 + 12 * n, list(zip(xs[1:], cells, strict=True)), right_from=0)
+    bottom = top + 36 + 12 * len(body) + 2
+    page.hline(xs[0], xs[-1], bottom)
+    [table] = tables_on(page.save())
+    assert table["method"] == "rows"
+    assert grid_of(table) == [["Concentration", "No.", "Weight"], ["Male", "", ""],
+                              *[list(r) for r in body]]
+
+
+def test_header_lines_without_a_stub_stay_one_row(tmp_path) -> None:
+    """A header band whose upper line has no stub (Number | Percent over of items | of items,
+    the label beside the lower line in a smaller font, its top a hair lower) is one row."""
+    page = Page(tmp_path / "header.pdf")
+    top = 100
+    page.hline(72, 400, top)
+    page.row(top + 3, [(300, "Number"), (360, "Percent")], right_from=0)
+    page.text(76, top + 14, "Item format", size=8.5)
+    page.row(top + 13, [(300, "of items"), (360, "of items")], right_from=0)
+    page.hline(72, 400, top + 26)
+    rows = [("Total", "135", "100"), ("Multiple choice", "74", "55"),
+            ("Constructed response", "61", "45")]
+    for n, (label, number, share) in enumerate(rows):
+        page.row(top + 30 + 12 * n, [(76, label), (300, number), (360, share)])
+    page.hline(72, 400, top + 30 + 12 * len(rows) + 2)
+    [table] = tables_on(page.save())
+    assert grid_of(table)[0] == ["Item format", "Number\nof items", "Percent\nof items"]
+    assert table["n_rows"] == 1 + len(rows)
+
+
+def test_ruled_stub_words_set_apart_are_one_stub(tmp_path) -> None:
+    """A stub ruled off from the numbers whose words stand far apart (a spaced-out typewriter
+    face): each body line is still a row, its words the stub's."""
+    page = Page(tmp_path / "spaced.pdf")
+    left, rule, right, top = 90, 200, 470, 100
+    # (first word, where the second starts, second word, share): one line's first word ends
+    # right of where another's second begins, so only the rule tells the stub's extent
+    body = [("Under", 140, "1 year", "0.0156"), ("1 - 2", 130, "years", "0.0287"),
+            ("3 - 5", 130, "years", "0.0419"), ("12 -", 116, "19 years", "0.1418")]
+    bottom = top + 20 + 14 * len(body)
+    page.vline(rule, top, bottom)
+    for y in (top, top + 16, bottom):
+        page.hline(left, right, y)
+    page.row(top + 4, [(92, "Age groups"), (300, "Proportion")], right_from=9)
+    for n, (first, at, second, share) in enumerate(body):
+        y = top + 20 + 14 * n
+        page.text(92, y, first)
+        page.text(at, y, second)
+        page.text(300, y, share)
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [["Age groups", "Proportion"],
+                              *[[f"{a} {b}", c] for a, _at, b, c in body]]
