@@ -32,11 +32,19 @@ def box_text(box: Box | None) -> str:
     return ",".join(f"{points(v):.2f}" for v in box)
 
 
+# Two readings of one position closer than this are the same position read in other floats
+# (PDFium's are float32: at most about 3e-5 off a page's coordinates).
+FLOAT_NOISE = 1e-4
+
+
 def points(value: float) -> float:
-    """A position as the artifacts and datasets keep it: PDF points to 2 decimals, by way of 3, so
-    the engines' readings of one rule, which differ in float noise (PDFium's are float32:
-    251.72499 for pdfminer's 251.725), do not round apart."""
-    return round(float(f"{value:.3f}"), 2) + 0.0  # + 0.0: never -0.0
+    """A position as the artifacts and datasets keep it: PDF points to 2 decimals. A value within
+    float noise of 3 decimals is that value first, so the engines' readings of one rule (PDFium's
+    251.72499, pdfminer's 251.725) do not round apart."""
+    snapped = round(value, 3)
+    if abs(value - snapped) < FLOAT_NOISE:
+        value = snapped
+    return round(value, 2) + 0.0  # + 0.0: never -0.0
 
 
 def parse_box(text: str) -> Box | None:

@@ -20,3 +20,7 @@ def test_box_text_reads_back() -> None:
     box = (127.02, 683.86, 251.72, 794.82)
     assert parse_box(box_text(box)) == box
     assert parse_box("") is None and parse_box("1,2,x,4") is None
+
+
+def test_a_value_off_three_decimals_rounds_once() -> None:
+    assert points(1.23456) == 1.23 and points(4.98765) == 4.99 and points(1.2346) == 1.23
