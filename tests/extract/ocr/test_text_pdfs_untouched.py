@@ -13,17 +13,17 @@ import pytest
 from tests.conftest import NPO_PDF, PLAN_PDF, ROOT
 
 # sha256 of `python -m pipeline extract PDF --engine E -o FILE`'s FILE, made by the code before
-# OCR came in (main at 2530c30; re-pinned at the merge with main's positions rounded by way of
-# 3 decimals, the same bytes as main without OCR). A deliberate change to the extract re-pins these.
+# OCR came in (main at 2530c30; re-pinned at the merge with main c644839, the same bytes as main
+# without the OCR code). A deliberate change to the extract re-pins these.
 BEFORE_OCR = {
     (NPO_PDF.name, "pdfplumber"):
-        "ffe8271a40c337a3f270bee7027d166dfcb0b0bb371ac07eddbeabe2486f7f26",
+        "fafd8a6aa0e6ffc1020e5721580655318dfa7667d59a33f17104a8f6f4c87374",
     (NPO_PDF.name, "pdfium"):
-        "badb7e010e6d4175bb122302d18f660f4f61a51f4580f8a1c83f6330de16af5f",
+        "769abdc13eef1e25bdf013ca8853a4ebc3c84010f260c788147a910e199d643c",
     (PLAN_PDF.name, "pdfplumber"):
-        "091659adb1fa751185aea5cb91013b2354a452ad4114fadce3dfccfcc2305720",
+        "b41ca2f8e44e54cfd325a06bf676f8ef67323bb0c2a70124e6756edd81d0464d",
     (PLAN_PDF.name, "pdfium"):
-        "38a9282caadef5c6cc470bb9d7c12d59e4a2eae073566af6d4a319643eb8d57a",
+        "a4d4e9daa41b023f58b0cc8277a168a5969a0894a4ed595dcfc19f6f9dea6bb9",
 }
 _PROBE = (
     "import sys\n"
