@@ -33,6 +33,7 @@ KNOWN_UNITS = frozenset(YEN_PER_UNIT) | frozenset(MONTHS_PER_UNIT) | {"％", "%"
 # The columns holding a printed number and its unit, where a dataset has them.
 NUMBER_TEXT, UNIT = ("value", "value_text"), "unit"
 CONFIDENCE_COLUMN = "source_confidence"
+METHOD_COLUMN, OCR = "source_method", "ocr"
 # Below this OCR confidence (0–1; a 0–100 scale is read as percent) a value needs a look.
 LOW_CONFIDENCE = 0.8
 _DIGIT = re.compile(r"\d")
@@ -140,6 +141,11 @@ def _confidence(text: str) -> float | None:
     except (TypeError, ValueError):
         return None
     return value / 100 if value > 1 else value
+
+
+def read_by_ocr(frame: pd.DataFrame) -> bool:
+    """Was any row of `frame` read by OCR (from a scanned page)?"""
+    return METHOD_COLUMN in frame and bool((frame[METHOD_COLUMN] == OCR).any())
 
 
 def low_confidence(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:

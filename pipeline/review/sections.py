@@ -61,8 +61,8 @@ def looks_section(found: list[Look], rows: dict[str, Rows], checks: list | None,
     if checks is None:
         notes.append("エンジンの比較は未実行です（make all CHECK=1 で interim/crosscheck.json "
                      "ができると載ります）。")
-    if not any(attention.CONFIDENCE_COLUMN in part.frame for part in rows.values()):
-        notes.append("OCR の信頼度はデータにありません（テキスト層から読んだ値です）。")
+    if not any(attention.read_by_ocr(part.frame) for part in rows.values()):
+        notes.append("OCR で読んだ行はありません（どれもテキスト層から読んだ値です）。")
     if sources.missing:
         notes += [f"PDF がありません: {why}" for why in sorted(set(sources.missing.values()))]
 

@@ -71,3 +71,13 @@ def test_corrected_rows_are_listed() -> None:
                   limit("2025-04-01", "B労働金庫", "500", "5000000")])
     assert [(look.row, look.field, look.detail) for look in attention.corrected(NPO, rows)] == [
         (0, "value", "value → 900: 誤植")]
+
+
+def test_read_by_ocr_needs_a_row_read_from_a_scan() -> None:
+    import pandas as pd
+
+    from pipeline.review.attention import read_by_ocr
+
+    assert not read_by_ocr(pd.DataFrame({"value": ["1"]}))
+    assert not read_by_ocr(pd.DataFrame({"source_method": ["text", "text"]}))
+    assert read_by_ocr(pd.DataFrame({"source_method": ["text", "ocr"]}))
