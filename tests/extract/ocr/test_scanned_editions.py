@@ -123,7 +123,7 @@ def test_the_scanned_plan_is_published_as_make_all_publishes_it(plan_scan, tmp_p
     out = tmp_path / "out"
     build_stages(out, ["publish", "database", "workbook", "report"], [cleaned])
     header = (out / "plan_key_figures.csv").read_text("utf-8").splitlines()[0]
-    assert header.endswith("source_method,source_confidence,source_cell")
+    assert header.endswith("source_method,source_confidence,source_bbox,source_cell")
     assert (out / "rokin.duckdb").is_file() and (out / "report.html").is_file()
 
 
