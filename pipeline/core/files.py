@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pipeline.core.errors import PipelineError
+
 
 def sha256_of(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
@@ -43,3 +45,17 @@ def write_atomic(target: Path, data: str | bytes) -> Path:
     with replacing(target) as temp:
         temp.write_bytes(raw)
     return target
+
+
+def check_pdf_file(path: Path) -> None:
+    """Raise PipelineError unless `path` is a file that starts like a PDF (whichever engine then
+    opens it says what else is wrong)."""
+    name = str(path)
+    if not path.is_file():
+        raise PipelineError("no such file", file=name)
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise PipelineError("empty file, not a PDF", file=name)
+    if b"%PDF-" not in head:
+        raise PipelineError("not a PDF (no %PDF- header)", file=name)

@@ -9,6 +9,7 @@ import pdfplumber
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.errors import describe as describe_exception
+from pipeline.core.files import check_pdf_file
 
 # pdfminer warns once per broken operator of a damaged file (thousands of lines); the pipeline
 # reports such a file in one line of its own, so only pdfminer's errors may still show.
@@ -17,15 +18,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 def open_pdf(path: Path) -> pdfplumber.PDF:
     """Open `path`, or raise PipelineError saying why it is not a readable PDF."""
+    check_pdf_file(path)
     name = str(path)
-    if not path.is_file():
-        raise PipelineError("no such file", file=name)
-    with path.open("rb") as handle:
-        head = handle.read(1024)
-    if not head:
-        raise PipelineError("empty file, not a PDF", file=name)
-    if b"%PDF-" not in head:
-        raise PipelineError("not a PDF (no %PDF- header)", file=name)
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files

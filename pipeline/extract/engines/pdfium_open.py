@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.files import check_pdf_file
 
 # PDFium's FPDF_GetLastError codes, in words.
 REASONS = {
@@ -21,15 +22,8 @@ REASONS = {
 
 def open_checked(path: Path) -> pdfium.PdfDocument:
     """Open `path`, or raise PipelineError saying why it is not a readable PDF."""
+    check_pdf_file(path)
     name = str(path)
-    if not path.is_file():
-        raise PipelineError("no such file", file=name)
-    with path.open("rb") as handle:
-        head = handle.read(1024)
-    if not head:
-        raise PipelineError("empty file, not a PDF", file=name)
-    if b"%PDF-" not in head:
-        raise PipelineError("not a PDF (no %PDF- header)", file=name)
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
