@@ -107,6 +107,18 @@ def _line_corrected(text: str, names: Sequence[str]) -> str | None:
     return " ".join(fixed) if fixed != pieces else None
 
 
+def _cell_corrected(text: str, names: Sequence[str], where: str) -> str | None:
+    """A cell as a known name read imperfectly (near several: an error naming `where`); a cell
+    of several lines (a label over its mark legend: 融資の種類 / ○：あり / ×：なし) line by line,
+    each line that is clearly one name set right, the others left as read."""
+    found = _corrected(text, names, where)
+    if found is not None or "\n" not in text:
+        return found
+    lines = text.split("\n")
+    fixed = [_corrected(line, names, None) or line for line in lines]
+    return "\n".join(fixed) if fixed != lines else None
+
+
 def correct_page(page: dict[str, Any], names: Iterable[str] | None = None) -> None:
     """Set right the labels of a scanned page's artifact in place, recording each correction."""
     names = tuple(names) if names is not None else vocabulary()
@@ -114,7 +126,7 @@ def correct_page(page: dict[str, Any], names: Iterable[str] | None = None) -> No
     for n, table in enumerate(page["tables"], start=1):
         for cell in table["cells"]:
             where = f"table {n} R{cell['row'] + 1}C{cell['col'] + 1}"
-            found = _corrected(cell["text"] or "", names, where)
+            found = _cell_corrected(cell["text"] or "", names, where)
             if found is not None:
                 corrections.append({"where": where, "read": cell["text"], "as": found})
                 cell["read_as"], cell["text"] = cell["text"], found

@@ -37,3 +37,12 @@ def test_a_correction_is_recorded_on_the_page() -> None:
     assert cell["text"] == "融資額限度" and cell["read_as"] == "融資額限皮"
     assert page["read"]["corrections"] == [
         {"where": "table 1 R2C1", "read": "融資額限皮", "as": "融資額限度"}]
+
+
+def test_a_label_over_its_legend_is_set_right_line_by_line() -> None:
+    page = {"tables": [{"cells": [{"row": 0, "col": 0, "text": "柄資の種類\n○:あり\n×:なし"}]}],
+            "lines": [], "read": {}}
+    correct_page(page, ["融資の種類", "融資額限度", "○：あり", "×：なし"])
+    cell = page["tables"][0]["cells"][0]
+    assert cell["text"] == "融資の種類\n○：あり\n×：なし"
+    assert cell["read_as"] == "柄資の種類\n○:あり\n×:なし"
