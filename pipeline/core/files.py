@@ -59,3 +59,16 @@ def check_pdf_file(path: Path) -> None:
         raise PipelineError("empty file, not a PDF", file=name)
     if b"%PDF-" not in head:
         raise PipelineError("not a PDF (no %PDF- header)", file=name)
+
+
+def why_unopenable(path: Path, reason: str) -> str:
+    """The line saying why an engine could not open the PDF `path`, from the engine's `reason`:
+    encrypted as it is, else cut short (no %%EOF near its end) or otherwise damaged."""
+    if reason.startswith("encrypted"):
+        return reason
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        tail = handle.read()
+    if b"%%EOF" not in tail:
+        return f"truncated PDF (no %%EOF marker at its end: the file is cut short): {reason}"
+    return f"damaged PDF, cannot open it: {reason}"

@@ -9,7 +9,7 @@ import pdfplumber
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.errors import describe as describe_exception
-from pipeline.core.files import check_pdf_file
+from pipeline.core.files import check_pdf_file, why_unopenable
 
 # pdfminer warns once per broken operator of a damaged file (thousands of lines); the pipeline
 # reports such a file in one line of its own, so only pdfminer's errors may still show.
@@ -46,14 +46,7 @@ def close_quietly(pdf: pdfplumber.PDF) -> None:
 def _why_unreadable(exc: BaseException, path: Path) -> str:
     """Why pdfminer could not open `path`: encrypted, cut short, or otherwise damaged."""
     reason = describe(exc)
-    if reason.startswith("encrypted"):
-        return reason
-    with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 1024))
-        tail = handle.read()
-    if b"%%EOF" not in tail:
-        return f"truncated PDF (no %%EOF marker at its end: the file is cut short): {reason}"
-    return f"damaged PDF, cannot open it: {reason}"
+    return why_unopenable(path, reason)
 
 
 def _cause(exc: BaseException) -> BaseException:

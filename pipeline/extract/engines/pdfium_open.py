@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.files import check_pdf_file
+from pipeline.core.files import check_pdf_file, why_unopenable
 
 # PDFium's FPDF_GetLastError codes, in words.
 REASONS = {
@@ -36,11 +36,4 @@ def open_checked(path: Path) -> pdfium.PdfDocument:
 
 def _why_unreadable(exc: pdfium.PdfiumError, path: Path) -> str:
     reason = REASONS.get(getattr(exc, "err_code", None), " ".join(str(exc).split()))
-    if reason.startswith("encrypted"):
-        return reason
-    with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 1024))
-        tail = handle.read()
-    if b"%%EOF" not in tail:
-        return f"truncated PDF (no %%EOF marker at its end: the file is cut short): {reason}"
-    return f"damaged PDF, cannot open it: {reason}"
+    return why_unopenable(path, reason)
