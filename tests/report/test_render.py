@@ -8,11 +8,7 @@ be blank and must show the charts' colours.
 
 from __future__ import annotations
 
-import json
-import os
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -20,35 +16,10 @@ import pytest
 
 from pipeline.report.build import write_report
 from pipeline.report.charts import PALETTE
-from pipeline.report.html import FONT_FAMILY
+from tests.browser import GLYPHS_JS, probe, require_chromium, run_chromium
 from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-
-PROBE = """
-<pre id="probe"></pre>
-<script>
-(() => {
-  const families = FAMILIES;
-  const sample = "mmmmmmlllliiiWW@@ 労働金庫あア";
-  const ctx = document.createElement("canvas").getContext("2d");
-  const width = (font) => { ctx.font = "32px " + font; return ctx.measureText(sample).width; };
-  const installed = families.filter((f) => ["monospace", "serif"].some(
-    (base) => width(`"${f}", ${base}`) !== width(base)));
-  const page = getComputedStyle(document.body).fontFamily;
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = 40;
-  const draw = canvas.getContext("2d", { willReadFrequently: true });
-  const bitmap = (ch) => {
-    draw.clearRect(0, 0, 40, 40);
-    draw.font = "28px " + page;
-    draw.fillText(ch, 4, 32);
-    return Array.from(draw.getImageData(0, 0, 40, 40).data).join(",");
-  };
-  const tofu = bitmap("\\u{10FFFD}");
-  const text = document.body.innerText;
-  const chars = [...new Set(text)].filter((c) => c.codePointAt(0) > 0x2000);
-  const missing = chars.filter((c) => bitmap(c) === tofu);
+PROBE = "(() => {\n" + GLYPHS_JS + """\
   const sizes = [...document.querySelectorAll("svg")].map((svg) => {
     const box = svg.getBoundingClientRect();
     const bars = [...svg.querySelectorAll("rect")].filter((r) => {
@@ -60,26 +31,12 @@ PROBE = """
   document.getElementById("probe").textContent = JSON.stringify(
     { text, installed, missing, checked: chars.length, sizes });
 })();
-</script>
 """
-
-
-def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", "--hide-scrollbars", f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=180,
-    )
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed but CI is set: .ci/run must install it")
-        pytest.skip("chromium not installed (apt-get install chromium fonts-ipaexfont-gothic)")
-    return CHROMIUM
+    return require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -88,18 +45,9 @@ def rendered(chromium: str, published_once: Path, tmp_path_factory) -> dict:
     out = folder / "out"
     shutil.copytree(published_once, out)
     report = write_report(out)
-    families = re.findall(r'"([^"]+)"', FONT_FAMILY)
-    probe = out / "probe.html"
-    probe.write_text(report.read_text("utf-8").replace(
-        "</body>", PROBE.replace("FAMILIES", json.dumps(families)) + "</body>"), "utf-8")
-    dumped = _chromium("--dump-dom", probe.as_uri(), profile=folder / "profile-dom")
-    assert dumped.returncode == 0, dumped.stderr[-2000:]
-    found = re.search(r'<pre id="probe">(.*?)</pre>', dumped.stdout, re.S)
-    assert found and found.group(1), "the probe script did not run"
-    result = json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                        .replace("&quot;", '"').replace("&amp;", "&"))
+    result = probe(report, PROBE, folder / "profile-dom")
     shot = folder / "report.png"
-    taken = _chromium("--window-size=1400,2400", f"--screenshot={shot}", report.as_uri(),
+    taken = run_chromium("--window-size=1400,2400", f"--screenshot={shot}", report.as_uri(),
                       profile=folder / "profile-shot")
     assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
     return {**result, "shot": shot}

@@ -3,43 +3,17 @@ renders the Japanese text without missing glyphs, and fetches nothing."""
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from pipeline.report.html import FONT_FAMILY
 from pipeline.review.build import write_review
+from tests.browser import GLYPHS_JS, probe, require_chromium, run_chromium
 from tests.conftest import RAW, SHIPPED_BANKS
-from tests.report.test_render import CHROMIUM, _chromium
 
-PROBE = """
-<pre id="probe"></pre>
-<script>
-window.addEventListener("load", () => {
-  const families = FAMILIES;
-  const ctx = document.createElement("canvas").getContext("2d");
-  const sample = "mmmmmmlllliiiWW@@ 労働金庫あア";
-  const width = (font) => { ctx.font = "32px " + font; return ctx.measureText(sample).width; };
-  const installed = families.filter((f) => ["monospace", "serif"].some(
-    (base) => width(`"${f}", ${base}`) !== width(base)));
-  const page = getComputedStyle(document.body).fontFamily;
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = 40;
-  const draw = canvas.getContext("2d", { willReadFrequently: true });
-  const bitmap = (ch) => {
-    draw.clearRect(0, 0, 40, 40);
-    draw.font = "28px " + page;
-    draw.fillText(ch, 4, 32);
-    return Array.from(draw.getImageData(0, 0, 40, 40).data).join(",");
-  };
-  const tofu = bitmap("\\u{10FFFD}");
-  const text = document.body.innerText;
-  const chars = [...new Set(text)].filter((c) => c.codePointAt(0) > 0x2000);
-  const missing = chars.filter((c) => bitmap(c) === tofu);
+PROBE = 'window.addEventListener("load", () => {\n' + GLYPHS_JS + """\
   const images = [...document.images];
   const drawn = images.filter((img) => img.complete && img.naturalWidth > 0
     && img.naturalHeight > 0 && img.getBoundingClientRect().width > 0);
@@ -58,19 +32,12 @@ window.addEventListener("load", () => {
     text, installed, missing, checked: chars.length, images: images.length,
     drawn: drawn.length, inked: inked.length, fetched });
 });
-</script>
 """
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    if CHROMIUM is None:
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed but CI is set: .ci/run must install it")
-        pytest.skip("chromium not installed (apt-get install chromium fonts-ipaexfont-gothic)")
-    return CHROMIUM
+    return require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +46,9 @@ def rendered(chromium: str, published_corrected: Path, tmp_path_factory) -> dict
     out = folder / "out"
     shutil.copytree(published_corrected, out)
     review = write_review(out, RAW)
-    families = re.findall(r'"([^"]+)"', FONT_FAMILY)
-    probe = out / "probe.html"
-    probe.write_text(review.read_text("utf-8").replace(
-        "</body>", PROBE.replace("FAMILIES", json.dumps(families)) + "</body>"), "utf-8")
-    dumped = _chromium("--virtual-time-budget=20000", "--dump-dom", probe.as_uri(),
-                       profile=folder / "profile-dom")
-    assert dumped.returncode == 0, dumped.stderr[-2000:]
-    found = re.search(r'<pre id="probe">(.*?)</pre>', dumped.stdout, re.S)
-    assert found and found.group(1), "the probe script did not run"
-    result = json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                        .replace("&quot;", '"').replace("&amp;", "&"))
+    result = probe(review, PROBE, folder / "profile-dom", "--virtual-time-budget=20000")
     shot = folder / "review.png"
-    taken = _chromium("--window-size=1400,1600", f"--screenshot={shot}", review.as_uri(),
+    taken = run_chromium("--window-size=1400,1600", f"--screenshot={shot}", review.as_uri(),
                       profile=folder / "profile-shot")
     assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
     return {**result, "shot": shot}
