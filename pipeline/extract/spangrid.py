@@ -118,7 +118,7 @@ def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
     return across_v, across_h
 
 
-class _Slots:
+class Slots:
     """Union-find over the grid's slots."""
 
     def __init__(self, n_rows: int, n_cols: int) -> None:
@@ -142,7 +142,7 @@ class _Slots:
         return found
 
 
-def _rectangles(slots: _Slots, n_rows: int, n_cols: int) -> list[tuple[int, int, int, int]]:
+def rectangles(slots: Slots, n_rows: int, n_cols: int) -> list[tuple[int, int, int, int]]:
     """Groups of slots grown to rectangles (a group's box swallows the groups it overlaps)."""
     changed = True
     while changed:
@@ -173,7 +173,7 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
     inside = [c for c in chars if x0 <= c.h_mid < x1 and top <= c.v_mid < bottom]
     state = _Boundaries(region)
     across_v, across_h = _crossing_words(words_of(inside), xs, ys)
-    slots = _Slots(n_rows, n_cols)
+    slots = Slots(n_rows, n_cols)
     outside: set[tuple[int, int]] = set()
     for j in range(n_rows):
         for i in range(n_cols + 1):
@@ -196,7 +196,7 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
             else:
                 slots.join((j - 1, i), (j, i))
     out_roots = {slots.find(s) for s in outside}
-    boxes = _rectangles(slots, n_rows, n_cols)
+    boxes = rectangles(slots, n_rows, n_cols)
     held = _held(boxes, xs, ys, inside)
     _cut_cells_text(boxes, held, region, state, chars)
     # Open to the edge: outside the drawn table, unless it holds text (a cell a page break cut
