@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from pipeline.extract.alignment import gutters, merge_distributed
+from pipeline.extract.alignment import gutters
 from pipeline.extract.primitives import Char
 from pipeline.extract.spangrid import Region
-from pipeline.extract.text import lines_of, runs_of
+from pipeline.extract.subgrid import TextRow, text_rows
 
 CAPTION = re.compile(r"^\s*([＜<〈《【\[［].+[＞>〉》】\]］]|表\s*[0-9０-９]|Table\s+\d|"
                      r"[（(]\s*単\s*位)", re.IGNORECASE)
@@ -36,40 +35,11 @@ MAX_SECTION_LINES = 2
 SHARED = 0.6
 
 
-@dataclass
-class _Line:
-    top: float
-    bottom: float
-    chars: list[Char]
-    runs: list[list]
-    text: str
-
-    @property
-    def x0(self) -> float:
-        return min(r[1] for r in self.runs)
-
-    @property
-    def x1(self) -> float:
-        return max(r[3] for r in self.runs)
-
-    @property
-    def size(self) -> float:
-        return max(c.size for c in self.chars)
-
-
-def _lines(chars: Sequence[Char]) -> list[_Line]:
-    found = []
-    for line in lines_of(chars):
-        own = [c for w in line.words for c in w.chars]
-        found.append(_Line(line.top, line.bottom, own, merge_distributed(runs_of(own)), line.text))
-    return found
-
-
-def _close(a: _Line, b: _Line) -> bool:
+def _close(a: TextRow, b: TextRow) -> bool:
     return b.top - a.bottom <= MAX_PITCH * max(a.size, b.size)
 
 
-def _blocks(lines: list[_Line]) -> list[list[int]]:
+def _blocks(lines: list[TextRow]) -> list[list[int]]:
     """Runs of consecutive multi-column lines (indexes into `lines`)."""
     blocks: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -82,7 +52,7 @@ def _blocks(lines: list[_Line]) -> list[list[int]]:
     return blocks
 
 
-def _gutters(block: list[int], lines: list[_Line]) -> list[tuple[float, float]]:
+def _gutters(block: list[int], lines: list[TextRow]) -> list[tuple[float, float]]:
     """The gaps no run of the block's multi-column lines crosses, left to right."""
     own = [lines[i] for i in block if len(lines[i].runs) >= 2]
     if not own:
@@ -98,12 +68,12 @@ def _gutters(block: list[int], lines: list[_Line]) -> list[tuple[float, float]]:
     return found
 
 
-def _crossed(line: _Line, gutters: list[tuple[float, float]]) -> int:
+def _crossed(line: TextRow, gutters: list[tuple[float, float]]) -> int:
     """How many gutters a run of `line` runs across."""
     return sum(any(r[1] < a and r[3] > b for r in line.runs) for a, b in gutters)
 
 
-def _merged(blocks: list[list[int]], lines: list[_Line]) -> list[list[int]]:
+def _merged(blocks: list[list[int]], lines: list[TextRow]) -> list[list[int]]:
     """Blocks joined across a line or two that stand in the first column only (a section
     heading inside the table: 'Private schools'), when both blocks share their gutters."""
     merged: list[list[int]] = []
@@ -132,7 +102,7 @@ def _share(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
     return common >= SHARED * max(len(a), len(b))
 
 
-def _grow_up(block: list[int], lines: list[_Line]) -> list[int]:
+def _grow_up(block: list[int], lines: list[TextRow]) -> list[int]:
     """The block with the header lines right above it that stand inside its width and keep
     to its columns (a heading may span some, a title runs across most)."""
     x0 = min(lines[i].x0 for i in block)
@@ -150,7 +120,7 @@ def _grow_up(block: list[int], lines: list[_Line]) -> list[int]:
     return list(range(first, block[0])) + block
 
 
-def _accepted(block: list[int], lines: list[_Line]) -> bool:
+def _accepted(block: list[int], lines: list[TextRow]) -> bool:
     first = block[0]
     captioned = first > 0 and CAPTION.match(lines[first - 1].text) and _close(
         lines[first - 1], lines[first])
@@ -161,7 +131,7 @@ def _accepted(block: list[int], lines: list[_Line]) -> bool:
 
 def aligned_regions(chars: Sequence[Char]) -> list[Region]:
     """Regions of the rule-less tables among `chars` (the characters outside ruled tables)."""
-    lines = _lines(chars)
+    lines = text_rows(chars)
     regions = []
     for block in _merged(_blocks(lines), lines):
         rows = _grow_up(block, lines)

@@ -48,6 +48,7 @@ class TextRow:
     bottom: float
     chars: list[Char]
     runs: list[list]
+    text: str = ""  # as words by spaces
 
     @property
     def mid(self) -> float:
@@ -74,7 +75,7 @@ def text_rows(chars: Sequence[Char]) -> list[TextRow]:
         # left to right (runs_of orders by top first: a piece set a hair higher comes first)
         runs = sorted(merge_distributed(runs_of(own)), key=lambda r: r[1])
         if runs:
-            found.append(TextRow(line.top, line.bottom, own, runs))
+            found.append(TextRow(line.top, line.bottom, own, runs, line.text))
     return found
 
 
