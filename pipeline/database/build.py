@@ -80,23 +80,26 @@ def _create_meta(con: Any, package: dict, tables: dict[str, tuple[dict, Path]],
                  views: list[View]) -> None:
     con.execute("CREATE TABLE meta_sources (file VARCHAR PRIMARY KEY, sha256 VARCHAR, "
                 "kind VARCHAR)")
-    for source in sorted(package.get("sources", []), key=lambda s: s["path"]):
-        con.execute("INSERT INTO meta_sources VALUES (?, ?, ?)",
-                    [source["path"], source["hash"].removeprefix("sha256:"), source.get("x_kind")])
+    sources = sorted(package.get("sources", []), key=lambda s: s["path"])
+    if sources:
+        con.executemany("INSERT INTO meta_sources VALUES (?, ?, ?)", [
+            [s["path"], s["hash"].removeprefix("sha256:"), s.get("x_kind")] for s in sources])
     con.execute("CREATE TABLE meta_fields (dataset VARCHAR, position INTEGER, field VARCHAR, "
                 "type VARCHAR, unit VARCHAR, required BOOLEAN, in_key BOOLEAN, "
                 "description VARCHAR, PRIMARY KEY (dataset, field))")
-    for name, (resource, _) in tables.items():
-        key = resource["schema"].get("primaryKey") or []
-        for position, field in enumerate(resource["schema"]["fields"], 1):
-            con.execute("INSERT INTO meta_fields VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                name, position, field["name"], field["type"], field.get("unit"),
-                bool(field.get("constraints", {}).get("required")), field["name"] in key,
-                field.get("description", ""),
-            ])
+    fields = [
+        [name, position, field["name"], field["type"], field.get("unit"),
+         bool(field.get("constraints", {}).get("required")),
+         field["name"] in (resource["schema"].get("primaryKey") or []),
+         field.get("description", "")]
+        for name, (resource, _) in tables.items()
+        for position, field in enumerate(resource["schema"]["fields"], 1)]
+    if fields:
+        con.executemany("INSERT INTO meta_fields VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fields)
     con.execute("CREATE TABLE meta_views (name VARCHAR PRIMARY KEY, description VARCHAR)")
-    for view in views:
-        con.execute("INSERT INTO meta_views VALUES (?, ?)", [view.name, view.description])
+    if views:
+        con.executemany("INSERT INTO meta_views VALUES (?, ?)",
+                        [[view.name, view.description] for view in views])
     for table, (title, comments) in META.items():
         con.execute(f"COMMENT ON TABLE {table} IS {_sql_text(title)}")
         _comment_columns(con, table, comments)
@@ -168,11 +171,14 @@ def build_database(out: Path) -> Path:
         try:
             con.execute(f"ATTACH {_sql_text(str(temp))} AS {CATALOG}{_attach_options(duckdb)}")
             con.execute(f"USE {CATALOG}")
+            # One transaction: a commit per COMMENT and INSERT statement costs most of the time.
+            con.execute("BEGIN TRANSACTION")
             for name, (resource, path) in tables.items():
                 _create_table(con, name, resource, path)
             for view in views:
                 _create_view(con, view, tables)
             _create_meta(con, package, tables, views)
+            con.execute("COMMIT")
             con.execute("USE memory")
             con.execute(f"DETACH {CATALOG}")
         except duckdb.Error as exc:
