@@ -17,12 +17,16 @@ def _label(values: Sequence) -> str:
 
 def missing_rows(df: pd.DataFrame, edition: str, entity: str, row: Sequence[str]) -> list[str]:
     """Rows some entity lacks that other entities of the same edition have."""
+    # One pass over plain tuples: a groupby per edition and entity costs more than the check.
+    have: dict[object, dict[object, set[tuple]]] = {}
+    for key, name, *values in zip(df[edition], df[entity], *(df[c] for c in row), strict=True):
+        if not (pd.isna(key) or pd.isna(name)):  # as groupby: rows without either are left
+            have.setdefault(key, {}).setdefault(name, set()).add(tuple(values))
     problems = []
-    for key, part in df.groupby(edition, sort=True):
-        rows = set(map(tuple, part[list(row)].to_numpy()))
-        for name, own in part.groupby(entity, sort=True):
-            have = set(map(tuple, own[list(row)].to_numpy()))
-            for lack in sorted(rows - have):
+    for key in sorted(have):
+        rows = set().union(*have[key].values())
+        for name in sorted(have[key]):
+            for lack in sorted(rows - have[key][name]):
                 problems.append(f"{edition} {key}: {name} lacks row {_label(lack)}")
     return problems
 

@@ -87,10 +87,16 @@ def numbering_gaps(part: pd.DataFrame, where: str) -> list[str]:
     """Numbered siblings must count 1, 2, 3 … in document order: a gap means a lost block."""
     problems = []
     numbered = part[part["number"] != ""].sort_values("seq")
-    for parent, siblings in numbered.groupby("parent_path", sort=True):
+    # Plain lists, not a groupby of itertuples: a pandas call per parent costs more than the
+    # check (this runs on every publish).
+    siblings: dict[str, list[tuple[object, str, str]]] = {}
+    for parent, path, seq, number in zip(numbered["parent_path"], numbered["path"],
+                                         numbered["seq"], numbered["number"], strict=True):
+        siblings.setdefault(parent, []).append((seq, path, number))
+    for parent in sorted(siblings):
         counts: dict[str, int] = {}
-        for row in siblings.itertuples(index=False):
-            found = _ordinal(row.path.split(SEP)[-1])
+        for seq, path, label in siblings[parent]:
+            found = _ordinal(path.split(SEP)[-1])
             if found is None or found[0].startswith("¶"):
                 continue
             scheme, number = found
@@ -98,7 +104,7 @@ def numbering_gaps(part: pd.DataFrame, where: str) -> list[str]:
             if number != expected:
                 under = f" under '{parent}'" if parent else ""
                 problems.append(
-                    f"{where} seq {row.seq}: {row.number}{under} where number {expected} was "
+                    f"{where} seq {seq}: {label}{under} where number {expected} was "
                     "expected (a block is missing or misread)"
                 )
             counts[scheme] = number
