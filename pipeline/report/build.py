@@ -65,7 +65,7 @@ def render_report(pub: Published) -> str:
             continue
         sections.append(generic.section(DATASETS[name], pub.frames[name]))
         nav.append((name, name))
-    sections.append(validation.section(pub.frames, extra))
+    sections.append(validation.section(pub.frames, extra, pub.digests()))
     nav.append(("validation", "検証結果"))
     if (fixed := corrections.section(pub.frames)) is not None:
         sections.append(fixed)

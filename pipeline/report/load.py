@@ -31,6 +31,11 @@ class Published:
         frame = self.frames[name]
         return sorted({str(v) for v in frame[DATASETS[name].edition]})
 
+    def digests(self) -> dict[str, str]:
+        """Each dataset's Parquet file hash ("sha256:…"), as datapackage.json lists it."""
+        return {r["path"].rsplit(".", 1)[0]: r["hash"] for r in self.package["resources"]
+                if r.get("format") == "parquet" and "hash" in r}
+
     def diff_pages(self) -> list[str]:
         """Diff reports under OUT/diffs, as links relative to OUT."""
         folder = self.out / DIFFS

@@ -12,6 +12,22 @@ from pipeline.validate.editions import check_one_source_per_edition
 MAX_LINES = 20
 EXAMPLES = 3
 
+# Published files this process wrote from frames it had just validated, as (dataset, "sha256:…"
+# of the Parquet file): checking such a file again (the report does) would check the same
+# values again, so it is known to pass. Only `vouch` adds to it: a file read from anywhere
+# else, or changed since, is checked in full.
+_VOUCHED: set[tuple[str, str]] = set()
+
+
+def vouch(name: str, digest: str) -> None:
+    """Record that the Parquet file with `digest` was written from a validated frame of `name`."""
+    _VOUCHED.add((name, digest))
+
+
+def vouched(name: str, digest: str | None) -> bool:
+    """Whether this process wrote that file from a frame it validated."""
+    return digest is not None and (name, digest) in _VOUCHED
+
 
 def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """The coerced, checked frame; PipelineError listing every problem if any check fails."""
