@@ -59,8 +59,11 @@ CROSSCHECK_CODE := $(SOURCES)
 ifneq ($(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all),)
 include $(CODE_DEPS)
 endif
+# Byte-compiled here too, once per change of the sources: where PYTHONDONTWRITEBYTECODE is set
+# (containers often set it) Python would otherwise compile every module in every process.
 $(CODE_DEPS): $(SOURCES) $(STAMP)
 	$(PY) -m pipeline.build_deps > $@.new && mv $@.new $@
+	$(PY) -m compileall -q pipeline schemas
 
 .PHONY: all test lint clean venv folder-problem
 # Extract artifacts are worth keeping: a code change in clean/ must not re-read every PDF.
@@ -69,8 +72,12 @@ $(CODE_DEPS): $(SOURCES) $(STAMP)
 all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.duckdb \
 	$(OUT)/rokin.xlsx $(OUT)/report.html $(if $(CHECK),$(INTERIM)/crosscheck.txt) \
 	$(OUT)/review.html)
-	$(if $(strip $(BUILD)),$(RUN) build $(foreach s,$(STAGES),--stage $(s)) --out $(OUT) \
-		$(if $(filter publish,$(BUILD)),$(CLEANED) $(CORRECTIONS_ARG)) \
+	$(if $(strip $(BUILD) $(EXTRACT) $(CLEAN)),$(RUN) build \
+		$(foreach f,$(EXTRACT),--extract $(f)) \
+		$(foreach f,$(filter-out $(EXTRACT:$(RAW)/%.pdf=$(INTERIM)/%.extract.json),$(CLEAN)),--clean $(f)) \
+		$(if $(EXTRACT),$(if $(ENGINE),--engine $(ENGINE))) \
+		$(foreach s,$(STAGES),--stage $(s)) --out $(OUT) \
+		$(if $(filter publish,$(STAGES)),$(CLEANED) $(CORRECTIONS_ARG)) \
 		$(if $(filter review,$(STAGES)),--raw $(RAW)))
 	$(if $(CHECK),@if grep -q '^ "error": "' $(CROSSCHECK_JSON); then \
 		echo '$(CHECK_FAILED)' >&2; exit 2; fi)
@@ -110,11 +117,17 @@ endif
 CORRECTIONS_DEPS := $(wildcard $(CORRECTIONS_USED)) $(if $(CORRECTIONS_ARG),$(or $(wildcard \
   $(CORRECTIONS)),FORCE))
 
+# Extract and clean too are only planned here: `all` runs them in its one build process, in
+# worker processes (one per CPU) while it imports what publish needs. A PDF extracted is cleaned
+# too, and any clean artifact remade re-publishes (make cannot see either: the recipes leave
+# the files as they were).
+EXTRACT :=
+CLEAN :=
 $(INTERIM)/%.extract.json: $(RAW)/%.pdf $(STAMP) $(EXTRACT_CODE)
-	$(RUN) extract $< -o $@ $(if $(ENGINE),--engine $(ENGINE))
+	$(eval EXTRACT += $<)
 
 $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
-	$(RUN) clean $< -o $@
+	$(eval CLEAN += $<)
 
 # publish, database, workbook, report and review need pandas, pandera, pyarrow and DuckDB (about a
 # second of imports): make decides which are out of date, each from its own inputs and code, and
@@ -124,7 +137,8 @@ $(INTERIM)/%.clean.json: $(INTERIM)/%.extract.json $(CLEAN_CODE)
 BUILD :=
 # A recipe naming its stage leaves its file as it was, so make cannot see that publishing makes
 # every derived file out of date: with publish, build makes them all (in publish's staging).
-STAGES = $(if $(filter publish,$(BUILD)),publish database workbook report review,$(BUILD))
+STAGES = $(if $(filter publish,$(BUILD))$(strip $(EXTRACT) $(CLEAN)),publish database workbook \
+  report review,$(BUILD))
 $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE) $(CORRECTIONS_DEPS)
 	$(eval BUILD += publish)
 

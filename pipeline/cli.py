@@ -8,6 +8,8 @@ given (--raw, --out). Usage mistakes (an unknown option, --jobs -1) are one line
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import shlex
 import sys
@@ -256,25 +258,54 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 
 
 @cli.command()
-@click.argument("cleaned", nargs=-1, type=existing, callback=_existing_files)
+@click.argument("cleaned", nargs=-1, type=existing)
 @out_option(published=False)
 @click.option("--stage", "stages", multiple=True, required=True,
               type=click.Choice(("publish", "database", "workbook", "report", "review")),
               help="A stage to run; repeatable.")
+@click.option("--extract", "pdfs", multiple=True, type=existing, callback=_existing_files,
+              metavar="PDF", help="First extract and clean this PDF into OUT/interim (its "
+              "clean artifact may then be among CLEANED); repeatable. Needs --stage publish.")
+@click.option("--clean", "extracted", multiple=True, type=existing, callback=_existing_files,
+              metavar="ARTIFACT", help="First clean this extract artifact (NAME.extract.json, "
+              "into NAME.clean.json beside it); repeatable. Needs --stage publish.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes for those and for the derived files (0 = one per CPU, "
+              "the default).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+@engine_option()
 @corrections_option
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
               help="Folder of the source PDFs (the review page crops them).")
-def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...],
+def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: tuple[Path, ...],
+          extracted: tuple[Path, ...], jobs: int, timeout: float, engine: str,
           corrections: Path | None, raw: Path) -> None:
-    """Run several of publish (of CLEANED), database, workbook, report and review in one
-    process, as `make all` does for whichever are out of date: the heavy imports are paid
-    once."""
-    from pipeline.run import build_stages
+    """Run several of extract and clean (--extract, --clean), publish (of CLEANED), database,
+    workbook, report and review in one process, as `make all` does for whichever are out of
+    date: the heavy imports are paid once, while worker processes read the PDFs."""
+    from pipeline.run import INTERIM, build_stages, cleaned_beside, refresh_artifacts, warm_imports
+    from pipeline.workers import cpus
 
+    if (pdfs or extracted) and "publish" not in stages:
+        raise PipelineError("--extract and --clean feed publish: add --stage publish")
     if "publish" not in stages and not (out / "datapackage.json").is_file():
         raise PipelineError(f"{shlex.quote(str(out))}: no datapackage.json (--out); publish "
                             "into it first (--stage publish)")
-    for name in build_stages(out, list(stages), list(cleaned), corrections, raw):
+    interim = out / INTERIM
+    # The clean artifacts this command writes need not exist yet; every other one must.
+    written = {(interim / f"{pdf.stem}.clean.json").resolve() for pdf in pdfs} | {
+        cleaned_beside(artifact).resolve() for artifact in extracted}
+    _existing_files(click.get_current_context(), None,
+                    tuple(p for p in cleaned if p.resolve() not in written))
+    jobs = jobs or cpus()
+    if pdfs or extracted:
+        interim.mkdir(parents=True, exist_ok=True)
+        fresh = refresh_artifacts(list(pdfs), list(extracted), interim, jobs, timeout, engine,
+                                  meanwhile=warm_imports)
+        for path in fresh:
+            click.echo(f"build → {path}")
+    for name in build_stages(out, list(stages), list(cleaned), corrections, raw, jobs):
         click.echo(f"build → {out / name}")
 
 
@@ -337,6 +368,9 @@ def error_line(exc: PipelineError) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning PipelineError into one line on stderr and exit 2."""
+    # At exit, Python's last garbage collections walk every object pandas, pandera and pyarrow
+    # made (0.2 s); frozen, they are left to the OS, while finalizers and atexit still run.
+    atexit.register(gc.freeze)
     try:
         code = cli.main(args=argv, prog_name="python -m pipeline", standalone_mode=False)
     except click.exceptions.Abort:

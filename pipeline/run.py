@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import json
 import shlex
 import shutil
 import signal
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import PipelineError
+from pipeline.workers import cpus, run_calls
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
     import pandas as pd
@@ -166,6 +167,8 @@ def publish_files(
 # What `all` makes from the published files, by the command that makes each alone.
 DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "report.html",
            "review": "review.html"}
+# The order workers take them in: the longest first, so two workers finish together.
+_LONGEST_FIRST = ("review", "report", "database", "workbook")
 
 
 def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
@@ -185,20 +188,89 @@ def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
     }
 
 
-def build_derived(folder: Path, out: Path, raw: Path | None = None) -> list[str]:
-    """What `make all` makes from the published files, made in `folder` (where `all` staged
-    them): the database, the workbook, the report and the review page."""
-    return [make(folder).name for make in _makers(out, raw).values()]
+def _make(stage: str, folder: Path, out: Path, raw: Path | None) -> str:
+    """Make one derived file in `folder` (in a worker: everything is imported already)."""
+    return _makers(out, raw)[stage](folder).name
+
+
+def vouch_staged(folder: Path) -> None:
+    """Vouch for the Parquet files publish just staged in `folder` from the frames
+    validated_frames checked (so the report's re-check need not check them again)."""
+    from pipeline.publish.read import PACKAGE
+    from pipeline.validate.check import vouch
+
+    package = json.loads((folder / PACKAGE).read_text("utf-8"))
+    for resource in package["resources"]:
+        if resource.get("format") == "parquet" and "hash" in resource:
+            vouch(resource["path"].rsplit(".", 1)[0], resource["hash"])
+
+
+def _deriver(out: Path, raw: Path | None, stages: tuple[str, ...], jobs: int,
+             ) -> Callable[[Path], list[str]]:
+    """publish's `derive`: the derived files of `stages`, made from the datasets publish just
+    staged (from validated frames: vouched for)."""
+    def derive(folder: Path) -> list[str]:
+        vouch_staged(folder)
+        return build_derived(folder, out, raw, stages, jobs)
+
+    return derive
+
+
+def build_derived(folder: Path, out: Path, raw: Path | None = None,
+                  stages: tuple[str, ...] = tuple(DERIVED), jobs: int = 1) -> list[str]:
+    """What `make all` makes from the published files (the database, the workbook, the report
+    and the review page, or those of `stages`), made in `folder` (where `all` staged them) by
+    up to `jobs` workers; their names, in the order of `stages`."""
+    _makers(out, raw)  # imported here, once, before any worker is forked
+    order = [stage for stage in _LONGEST_FIRST if stage in stages]
+    made = dict(zip(order, run_calls([(_make, (stage, folder, out, raw)) for stage in order],
+                                     jobs), strict=True))
+    return [made[stage] for stage in stages]
 
 
 # The stages `build` runs in one process, in this order.
 BUILD_STAGES = ("publish", "database", "workbook", "report", "review")
 
 
+def warm_imports() -> None:
+    """Import what validate, publish and the derived files need (about a second: pandas,
+    pandera, pyarrow, DuckDB), e.g. while workers read the PDFs."""
+    import pipeline.publish.write  # noqa: F401
+    import pipeline.validate.check  # noqa: F401
+    import pipeline.validate.frames  # noqa: F401
+
+    _makers(Path(), None)
+
+
+def refresh_artifacts(pdfs: list[Path], extracted: list[Path], folder: Path, jobs: int = 1,
+                      timeout: float | None = DEFAULT_TIMEOUT, engine: str | None = None,
+                      meanwhile: Callable[[], None] | None = None) -> list[Path]:
+    """Extract and clean each of `pdfs` into `folder`, and clean each extract artifact of
+    `extracted` beside it, by up to `jobs` workers (`meanwhile` runs here while they work); the
+    clean artifacts written, in that order."""
+    calls = [(extract_and_clean, (pdf, folder, timeout, engine)) for pdf in pdfs]
+    calls += [(clean_beside, (artifact,)) for artifact in extracted]
+    return run_calls(calls, jobs, meanwhile)
+
+
+def cleaned_beside(extracted: Path) -> Path:
+    """Where the clean artifact of NAME.extract.json goes: NAME.clean.json beside it."""
+    return extracted.with_name(extracted.name.removesuffix(".extract.json") + ".clean.json")
+
+
+def clean_beside(extracted: Path) -> Path:
+    """Clean one extract artifact into its cleaned_beside path; that path."""
+    cleaned = cleaned_beside(extracted)
+    clean_file(extracted, cleaned)
+    return cleaned
+
+
 def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
-                 corrections: Path | None = None, raw: Path | None = None) -> list[str]:
+                 corrections: Path | None = None, raw: Path | None = None, jobs: int = 1,
+                 ) -> list[str]:
     """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
-    and DuckDB's imports once; the names of the files made.
+    and DuckDB's imports once (the derived files made by up to `jobs` forked workers); the
+    names of the files made.
 
     With publish, the datasets are published (with `corrections` applied) together with the
     derived files asked for (made in publish's staging folder: all or nothing); without it,
@@ -206,17 +278,14 @@ def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
     unknown = [s for s in stages if s not in BUILD_STAGES]
     if unknown:
         raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
-    makers = _makers(out, raw)
-    wanted = [s for s in BUILD_STAGES if s in stages and s != "publish"]
-
-    def derive(folder: Path) -> list[str]:
-        return [makers[stage](folder).name for stage in wanted]
+    wanted = tuple(s for s in BUILD_STAGES if s in stages and s != "publish")
 
     if "publish" in stages:
-        frames = publish_files(clean_paths, out, derive=derive, corrections=corrections)
+        frames = publish_files(clean_paths, out, derive=_deriver(out, raw, wanted, jobs),
+                               corrections=corrections)
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
             DERIVED[stage] for stage in wanted]]
-    return derive(out)
+    return build_derived(out, out, raw, wanted, jobs)
 
 
 def check_raw_folder(raw: Path) -> list[Path]:
@@ -260,7 +329,8 @@ def run_all(
     pdfs = check_raw_folder(raw)
     if jobs < 0:
         raise PipelineError(f"--jobs {jobs}: must be 0 (one per CPU) or more")
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pdfs)))
+    workers = jobs or cpus()  # the derived files' too, however few PDFs
+    jobs = max(1, min(workers, len(pdfs)))
     staging = Path(tempfile.mkdtemp(prefix="pipeline-interim-"))
     try:
         n = len(pdfs)
@@ -275,12 +345,13 @@ def run_all(
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 results = pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n,
                                    [engine] * n)
+                warm_imports()  # while the workers read
                 cleaned = []
                 for pdf, path in zip(pdfs, results, strict=True):
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        derive = (lambda folder: build_derived(folder, out, raw)) if derived else None
+        derive = _deriver(out, raw, tuple(DERIVED), workers) if derived else None
         return publish_files(cleaned, out, extra=extra, derive=derive, corrections=corrections)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -71,8 +71,8 @@ def test_touching_a_pdf_reruns_only_that_pdf(built, tmp_path) -> None:
     target.touch()
     rerun = make("all", f"RAW={raw}", f"OUT={out}")
     assert rerun.returncode == 0, rerun.stderr
-    extracted = [line for line in rerun.stdout.splitlines() if " extract " in line]
-    assert len(extracted) == 1 and NPO_PDF.name in extracted[0]
+    assert extracted_pdfs(rerun.stdout) == [NPO_PDF.name]
+    assert {"clean", "publish"} <= set(stages_of(rerun.stdout))
 
 
 def test_removing_a_pdf_republishes_without_it(tmp_path) -> None:
@@ -91,18 +91,28 @@ def test_removing_a_pdf_republishes_without_it(tmp_path) -> None:
 
 
 def stages_of(output: str) -> list[str]:
-    """The stages the command lines in `output` run: extract and clean by their commands, the
-    others by the --stage options of the one `build` command."""
+    """The stages the command lines in `output` run: by the --stage options of the one `build`
+    command, extract and clean by its --extract and --clean options (a PDF extracted is cleaned
+    too), any other command by its name."""
     stages = []
     for line in output.splitlines():
         if " -m pipeline " not in line:
             continue
         words = line.split(" -m pipeline ")[1].split()
         if words[0] == "build":
+            options = {word for word in words if word.startswith("--")}
+            stages += ["extract"] if "--extract" in options else []
+            stages += ["clean"] if options & {"--extract", "--clean"} else []
             stages += [words[i + 1] for i, word in enumerate(words) if word == "--stage"]
         else:
             stages.append(words[0])
     return stages
+
+
+def extracted_pdfs(output: str) -> list[str]:
+    """The PDFs the `build` command in `output` extracts."""
+    return [word.rsplit("/", 1)[-1] for line in output.splitlines() if " -m pipeline build " in line
+            for option, word in zip(line.split(), line.split()[1:]) if option == "--extract"]
 
 
 def planned(raw: Path, out: Path, changed: str) -> set[str]:
@@ -113,21 +123,16 @@ def planned(raw: Path, out: Path, changed: str) -> set[str]:
     return set(stages_of(dry.stdout))
 
 
-def test_heavy_stages_run_in_one_process(built) -> None:
-    """publish, database, workbook, report and review: one `python -m pipeline build` from
-    scratch (the
-    imports of pandas, pandera, pyarrow and DuckDB paid once), one per PDF for extract and
-    clean."""
-    _, _, first = built
+def test_every_stage_runs_in_one_process(built) -> None:
+    """From scratch, one `python -m pipeline build` and no other pipeline command: extract
+    and clean of every PDF (its workers), publish, database, workbook, report and review (the
+    imports of pandas, pandera, pyarrow and DuckDB paid once)."""
+    raw, _, first = built
     commands = [line for line in first.stdout.splitlines() if " -m pipeline " in line]
-    builds = [line for line in commands if " -m pipeline build " in line]
-    assert len(builds) == 1, commands
-    assert sorted(stages_of(builds[0])) == ["database", "publish", "report", "review",
-                                            "workbook"]
-    assert not [line for line in commands
-                if line.split(" -m pipeline ")[1].split()[0] in {"publish", "database",
-                                                                  "workbook", "report",
-                                                                  "review"}]
+    assert len(commands) == 1 and " -m pipeline build " in commands[0], commands
+    assert sorted(stages_of(commands[0])) == ["clean", "database", "extract", "publish",
+                                              "report", "review", "workbook"]
+    assert sorted(extracted_pdfs(commands[0])) == sorted(p.name for p in raw.glob("*.pdf"))
 
 
 def test_a_stale_derived_file_alone_is_rebuilt(built, tmp_path) -> None:
