@@ -284,8 +284,8 @@ def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: t
     """Run several of extract and clean (--extract, --clean), publish (of CLEANED), database,
     workbook, report and review in one process, as `make all` does for whichever are out of
     date: the heavy imports are paid once, while worker processes read the PDFs."""
+    from pipeline.core.workers import cpus
     from pipeline.run import INTERIM, build_stages, cleaned_beside, refresh_artifacts, warm_imports
-    from pipeline.workers import cpus
 
     if (pdfs or extracted) and "publish" not in stages:
         raise PipelineError("--extract and --clean feed publish: add --stage publish")
@@ -331,12 +331,15 @@ def report(out: Path) -> None:
 @out_option(published=True)
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
               help="Folder of the source PDFs the values were read from.")
-def review(out: Path, raw: Path) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="PDFs cropped in parallel (0 = one per CPU, the default).")
+def review(out: Path, raw: Path, jobs: int) -> None:
     """Write OUT/review.html: every published value beside the print it was read from (cropped
     from the PDF in RAW), and on top what needs a look."""
+    from pipeline.core.workers import cpus
     from pipeline.review.build import write_review
 
-    click.echo(f"review → {write_review(out, raw)}")
+    click.echo(f"review → {write_review(out, raw, jobs=jobs or cpus())}")
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.workers import cpus, run_calls
+from pipeline.core.workers import cpus, run_calls
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
     import pandas as pd
@@ -171,10 +171,10 @@ DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "repo
 _LONGEST_FIRST = ("review", "report", "database", "workbook")
 
 
-def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
+def _makers(out: Path, raw: Path | None, jobs: int = 1) -> dict[str, Callable[[Path], Path]]:
     """Each derived file's maker, called with the folder holding the published files: the
-    report links the diff pages of `out`, the review page crops the PDFs in `raw` and lists
-    the cross-check of `out`."""
+    report links the diff pages of `out`, the review page crops the PDFs in `raw` (a PDF per
+    worker, up to `jobs`) and lists the cross-check of `out`."""
     from pipeline.database.build import build_database
     from pipeline.publish.workbook import write_workbook
     from pipeline.report.build import write_report
@@ -184,13 +184,13 @@ def _makers(out: Path, raw: Path | None) -> dict[str, Callable[[Path], Path]]:
         "database": build_database,
         "workbook": write_workbook,
         "report": lambda folder: write_report(folder, diffs_in=out),
-        "review": lambda folder: write_review(folder, raw, checks_in=out),
+        "review": lambda folder: write_review(folder, raw, checks_in=out, jobs=jobs),
     }
 
 
-def _make(stage: str, folder: Path, out: Path, raw: Path | None) -> str:
+def _make(stage: str, folder: Path, out: Path, raw: Path | None, jobs: int) -> str:
     """Make one derived file in `folder` (in a worker: everything is imported already)."""
-    return _makers(out, raw)[stage](folder).name
+    return _makers(out, raw, jobs)[stage](folder).name
 
 
 def vouch_staged(folder: Path) -> None:
@@ -223,8 +223,8 @@ def build_derived(folder: Path, out: Path, raw: Path | None = None,
     up to `jobs` workers; their names, in the order of `stages`."""
     _makers(out, raw)  # imported here, once, before any worker is forked
     order = [stage for stage in _LONGEST_FIRST if stage in stages]
-    made = dict(zip(order, run_calls([(_make, (stage, folder, out, raw)) for stage in order],
-                                     jobs), strict=True))
+    made = dict(zip(order, run_calls([(_make, (stage, folder, out, raw, jobs))
+                                      for stage in order], jobs), strict=True))
     return [made[stage] for stage in stages]
 
 

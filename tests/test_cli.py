@@ -328,3 +328,48 @@ def test_a_stale_correction_stops_the_build_and_publishes_nothing(tmp_path) -> N
     missing = run_cli("all", "--raw", str(RAW), "--out", str(out), "--corrections",
                       str(tmp_path / "nope.csv"))
     assert one_line_error(missing) == "error: nope.csv: no such file (--corrections)"
+
+
+def test_build_extracts_and_cleans_in_its_workers_before_publishing(tmp_path) -> None:
+    """`build --extract` (what make all runs): each PDF extracted and cleaned into
+    OUT/interim, then published with the rest, the same bytes as `all` publishes."""
+    out, reference = tmp_path / "out", tmp_path / "reference"
+    pdfs = sorted(RAW.glob("*.pdf"))
+    cleaned = [out / "interim" / f"{pdf.stem}.clean.json" for pdf in pdfs]
+    done = run_cli("build", *[a for pdf in pdfs for a in ("--extract", str(pdf))],
+                   "--stage", "publish", "--stage", "database", "--out", str(out),
+                   *map(str, cleaned))
+    assert done.returncode == 0, done.stderr
+    assert all(path.is_file() for path in cleaned)
+    assert all((out / "interim" / f"{pdf.stem}.extract.json").is_file() for pdf in pdfs)
+    assert run_cli("all", "--raw", str(RAW), "--out", str(reference)).returncode == 0
+    for name in ("npo_loan_terms.csv", "plan_measures.csv", "datapackage.json"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    # --clean re-cleans an extract artifact beside itself, and publishes again.
+    cleaned[0].unlink()
+    again = run_cli("build", "--clean", str(out / "interim" / f"{pdfs[0].stem}.extract.json"),
+                    "--stage", "publish", "--out", str(out), *map(str, cleaned))
+    assert again.returncode == 0, again.stderr
+    assert cleaned[0].is_file()
+    assert (out / "npo_loan_terms.csv").read_bytes() == (reference / "npo_loan_terms.csv"
+                                                         ).read_bytes()
+
+
+def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> None:
+    from tests.bad_pdfs import BAD_INPUTS
+
+    bad = tmp_path / "zz_bad.pdf"
+    bad.write_bytes(BAD_INPUTS["truncated"].build())
+    out = tmp_path / "out"
+    args = ["--extract", str(NPO_PDF), "--extract", str(bad), "--stage", "publish", "--out",
+            str(out), str(out / "interim" / f"{NPO_PDF.stem}.clean.json"),
+            str(out / "interim" / "zz_bad.clean.json")]
+    line = one_line_error(run_cli("build", *args))
+    assert "zz_bad.pdf" in line and BAD_INPUTS["truncated"].says in line
+    assert not (out / "datapackage.json").exists()
+    line = one_line_error(run_cli("build", "--extract", str(NPO_PDF), "--stage", "report",
+                                  "--out", str(out)))
+    assert "--stage publish" in line
+    missing = one_line_error(run_cli("build", "--stage", "publish", "--out", str(out),
+                                     str(tmp_path / "nowhere.clean.json")))
+    assert "nowhere.clean.json" in missing and "no such file" in missing

@@ -111,8 +111,13 @@ def stages_of(output: str) -> list[str]:
 
 def extracted_pdfs(output: str) -> list[str]:
     """The PDFs the `build` command in `output` extracts."""
-    return [word.rsplit("/", 1)[-1] for line in output.splitlines() if " -m pipeline build " in line
-            for option, word in zip(line.split(), line.split()[1:]) if option == "--extract"]
+    found = []
+    for line in output.splitlines():
+        if " -m pipeline build " in line:
+            words = line.split()
+            found += [words[i + 1].rsplit("/", 1)[-1] for i, word in enumerate(words)
+                      if word == "--extract"]
+    return found
 
 
 def planned(raw: Path, out: Path, changed: str) -> set[str]:

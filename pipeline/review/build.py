@@ -18,7 +18,7 @@ from pipeline.diff.spec import NUMBER, spec_for
 from pipeline.report.html import page
 from pipeline.review import attention
 from pipeline.review.attention import Look
-from pipeline.review.cells import CSS
+from pipeline.review.cells import CSS, crop_every_row
 from pipeline.review.checks import Disagreement, read_disagreements
 from pipeline.review.pages import Crops, Sources
 from pipeline.review.rows import Rows, document_order, read_rows
@@ -59,9 +59,11 @@ def looks(rows: dict[str, Rows], checks: list[Disagreement] | None) -> list[Look
     return found
 
 
-def render_review(out: Path, raw: Path | None, checks_in: Path | None = None) -> str:
-    """The review page's HTML from the files published in `out` and the PDFs in `raw`; the
-    cross-check listing is read from `checks_in` (default `out`)."""
+def render_review(out: Path, raw: Path | None, checks_in: Path | None = None,
+                  jobs: int = 1) -> str:
+    """The review page's HTML from the files published in `out` and the PDFs in `raw` (cropped
+    by up to `jobs` workers); the cross-check listing is read from `checks_in` (default
+    `out`)."""
     rows = read_rows(out)
     checks = read_disagreements(checks_in or out)
     found = looks(rows, checks)
@@ -70,8 +72,8 @@ def render_review(out: Path, raw: Path | None, checks_in: Path | None = None) ->
         if look.row is not None:
             flagged.setdefault((look.dataset, look.row), []).append(look)
     sources = Sources(raw)
-    crops: Crops = {}
     try:
+        crops: Crops = crop_every_row(rows, sources, jobs)
         documents = document_order(rows)
         number = {file: n for n, (file, _, _) in enumerate(documents, start=1)}
         sections = [document_section(n, file, kind, edition, rows, flagged, sources, crops)
@@ -88,6 +90,7 @@ def render_review(out: Path, raw: Path | None, checks_in: Path | None = None) ->
                 [top, *sections], extra_css=CSS)
 
 
-def write_review(out: Path, raw: Path | None, checks_in: Path | None = None) -> Path:
+def write_review(out: Path, raw: Path | None, checks_in: Path | None = None,
+                 jobs: int = 1) -> Path:
     """Write OUT/review.html atomically (see render_review)."""
-    return write_atomic(out / REVIEW, render_review(out, raw, checks_in))
+    return write_atomic(out / REVIEW, render_review(out, raw, checks_in, jobs))

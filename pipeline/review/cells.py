@@ -3,11 +3,11 @@ marked ✎), badges of what needs a look, and the image of its print."""
 
 from __future__ import annotations
 
-from pipeline.core.grid import parse_box
+from pipeline.core.grid import Box, parse_box
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.report.html import element, esc
 from pipeline.review.attention import LABELS, Look
-from pipeline.review.pages import Crop, Crops, Sources
+from pipeline.review.pages import Crop, Crops, Document, Sources, crop_documents
 from pipeline.review.rows import Rows, label, number
 
 CSS = """
@@ -26,18 +26,40 @@ tr.look > td:first-child, tr.look > th:first-child { box-shadow: inset 4px 0 #dd
 """
 
 
+def printed_at(row: dict[str, str], sources: Sources) -> tuple[Document, int, Box] | str:
+    """Where row's print is (its PDF in RAW, page, box), or why it cannot be shown."""
+    box = parse_box(row.get("source_bbox", ""))
+    if box is None:
+        return "no source_bbox"
+    document = sources.document(row.get("source_file", ""), row.get("source_sha256", ""))
+    if document is None:
+        return "not in RAW"
+    return document, int(number(row.get("source_page", "0"))), box
+
+
+def crop_every_row(rows: dict[str, Rows], sources: Sources, jobs: int = 1) -> Crops:
+    """Every row's crop, each document's by a worker of its own (up to `jobs` at once)."""
+    wanted: dict[Document, set[tuple[int, Box]]] = {}
+    for part in rows.values():
+        for i in range(len(part.frame)):
+            found = printed_at(part.row(i), sources)
+            if not isinstance(found, str):
+                wanted.setdefault(found[0], set()).add(found[1:])
+    return crop_documents({document: sorted(boxes) for document, boxes in wanted.items()},
+                          jobs)
+
+
 def image(part: Rows, i: int, sources: Sources, crops: Crops) -> str:
     """The cropped print of row `i` (each box cropped once, kept in `crops`), or a line saying
     why there is none."""
     row = part.row(i)
-    box = parse_box(row.get("source_bbox", ""))
-    if box is None:
+    found = printed_at(row, sources)
+    if found == "no source_bbox":
         return element("span", "位置不明 (no source_bbox)", class_="missing")
-    document = sources.document(row.get("source_file", ""), row.get("source_sha256", ""))
-    if document is None:
+    if isinstance(found, str):
         return element("span", "PDF なし (not in RAW)", class_="missing",
                        title=sources.missing.get(row.get("source_file", ""), ""))
-    page_number = int(number(row.get("source_page", "0")))
+    document, page_number, box = found
     where = (str(document.path), page_number, box)
     if where not in crops:
         crops[where] = document.crop(page_number, box)

@@ -63,7 +63,7 @@ def _png(paletted: Any) -> bytes:
     return buffer.getvalue()
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: one per PDF in RAW (Sources keeps them)
 class Document:
     """One source PDF found in RAW; its pages rendered when first asked for."""
 
@@ -117,6 +117,26 @@ class Document:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
+
+
+def _crop_all(path: Path, boxes: list[tuple[int, Box]]) -> list[Crop | None]:
+    """Each (page, box) of the PDF at `path` cropped, in order (a worker's share)."""
+    document = Document(path)
+    try:
+        return [document.crop(page, box) for page, box in boxes]
+    finally:
+        document.close()
+
+
+def crop_documents(wanted: dict[Document, list[tuple[int, Box]]], jobs: int = 1) -> Crops:
+    """The crops of every (page, box) of every document, a document per worker call (up to
+    `jobs` workers): pages are rendered and encoded in parallel, in any order, the same crops."""
+    from pipeline.core.workers import run_calls
+
+    order = sorted(wanted, key=lambda d: str(d.path))
+    made = run_calls([(_crop_all, (d.path, wanted[d])) for d in order], min(jobs, len(order)))
+    return {(str(d.path), page, box): crop for d, crops in zip(order, made, strict=True)
+            for (page, box), crop in zip(wanted[d], crops, strict=True)}
 
 
 @dataclass

@@ -165,3 +165,34 @@ def test_corrected_values_are_marked_with_their_reason(published_corrected: Path
     listed = doc.of("section", id="corrections")
     assert listed and "北海道労働金庫|融資額限度|無担保" in listed[0][1]
     assert "主要計数|代位弁済|有担保" in listed[0][1] and 'href="#corrections"' in text
+
+
+def test_only_a_file_this_process_wrote_from_validated_frames_skips_the_re_check(
+        out: Path) -> None:
+    """The build vouches for the Parquet files it just published (by sha256): the report
+    then reads them as passed. Any other file, a tampered edition added here included, is
+    checked in full; and the page is the same either way."""
+    from pipeline.validate import check
+
+    def tamper(frame: pd.DataFrame) -> pd.DataFrame:
+        hit = (frame["item"] == "決算保証料") & (frame["condition"] == "計")
+        frame.loc[hit, "value"] = frame.loc[hit, "value"] + 7
+        return frame
+
+    add_edition(out, "plan_key_figures", 2026, tamper)
+    digests = load_published(out).digests()
+    assert set(digests) >= {"npo_loan_terms", "plan_key_figures"}
+    checked_page, _ = render(out)
+    saved = set(check._VOUCHED)
+    try:
+        check.vouch("npo_loan_terms", digests["npo_loan_terms"])
+        check.vouch("plan_key_figures", "sha256:" + "0" * 64)  # another file's
+        vouched_page, doc = render(out)
+    finally:
+        check._VOUCHED.clear()
+        check._VOUCHED.update(saved)
+    rows = {name: t for a, t in doc.of("tr") for name in ("plan_key_figures", "npo_loan_terms")
+            if t.startswith(name)}
+    assert "✗" in rows["plan_key_figures"]  # not this file's digest: checked, and failing
+    assert "✓" in rows["npo_loan_terms"]
+    assert vouched_page == checked_page

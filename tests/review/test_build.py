@@ -71,7 +71,7 @@ def test_corrected_values_are_marked_and_on_top(shipped) -> None:
 
 def test_same_inputs_give_the_same_bytes_and_nothing_is_fetched(shipped, corrected) -> None:
     text, _ = shipped
-    path = write_review(corrected, RAW)
+    path = write_review(corrected, RAW, jobs=2)  # a PDF per worker: the same crops, same page
     assert path.name == REVIEW and path.read_text("utf-8") == text
     assert not re.search(r"https?://|<script|<link|@import|url\(", text)
     assert all(src.startswith("data:image/png;base64,")

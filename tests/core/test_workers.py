@@ -1,0 +1,54 @@
+"""Calls spread over forked workers: results in order, the first failure raised, the work done
+in other processes while `meanwhile` runs here."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.workers import can_fork, cpus, run_calls
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+def _fail_on(n: int, bad: int) -> int:
+    if n == bad:
+        raise PipelineError(f"call {n} failed", file=f"{n}.pdf", page=n)
+    return n
+
+
+def test_results_come_back_in_order_from_worker_processes() -> None:
+    if not can_fork():
+        pytest.skip("this platform does not fork")
+    ran = []
+    results = run_calls([(_pid_and_square, (n,)) for n in range(6)], 2,
+                        meanwhile=lambda: ran.append(os.getpid()))
+    assert [square for _, square in results] == [n * n for n in range(6)]
+    assert os.getpid() not in {pid for pid, _ in results}  # the workers did the calls
+    assert ran == [os.getpid()]  # meanwhile ran here, once
+
+
+def test_one_job_runs_here_meanwhile_first() -> None:
+    order = []
+    results = run_calls([(lambda: order.append("call") or os.getpid(), ())], 1,
+                        meanwhile=lambda: order.append("meanwhile"))
+    assert results == [os.getpid()] and order == ["meanwhile", "call"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_first_failing_call_is_raised_with_its_location(jobs) -> None:
+    with pytest.raises(PipelineError) as raised:
+        run_calls([(_fail_on, (n, 3)) for n in range(6)] + [(_fail_on, (9, 9))], jobs)
+    assert str(raised.value) == "3.pdf: page 3: call 3 failed"
+
+
+def test_no_calls_no_workers() -> None:
+    assert run_calls([], 4) == []
+
+
+def test_cpus_counts_what_this_process_may_use() -> None:
+    assert 1 <= cpus() <= (os.cpu_count() or 1)
