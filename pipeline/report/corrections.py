@@ -7,6 +7,7 @@ import pandas as pd
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.corrections.table import KEY_SEPARATOR
 from pipeline.report.html import element, esc, table
+from pipeline.report.load import records
 from pipeline.report.provenance import MARK, correction, provenance
 from pipeline.validate.datasets import DATASETS
 
@@ -20,7 +21,7 @@ def corrected_rows(frames: dict[str, pd.DataFrame]) -> list[tuple[str, pd.Series
         frame = frames[name]
         if name not in DATASETS or "corrected" not in frame:
             continue
-        found += [(name, row) for _, row in frame[frame["corrected"] != ""].iterrows()]
+        found += [(name, row) for row in records(frame[frame["corrected"] != ""])]
     return found
 
 

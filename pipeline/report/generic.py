@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.report.html import element, esc, table
+from pipeline.report.load import records
 from pipeline.report.provenance import corrected_mark, correction, provenance, with_correction
 from pipeline.validate.datasets import Dataset
 
@@ -21,7 +22,7 @@ def section(dataset: Dataset, frame: pd.DataFrame) -> str:
     columns = [c for c in dataset.columns if c not in dataset.provenance]
     header = [element("th", esc(c)) for c in columns]
     rows = []
-    for _, row in latest.iterrows():
+    for row in records(latest):
         tip = with_correction(provenance(row), row)
         fixed = parse_reasons(correction(row), columns)
         rows.append([element("td", esc(_shown(row[c])) + (corrected_mark(row) if c in fixed

@@ -47,3 +47,9 @@ def load_published(out: Path) -> Published:
     package, tables = published_tables(out)
     frames = {name: pd.read_parquet(path) for name, (_, path) in tables.items()}
     return Published(out=out, package=package, frames=frames)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The frame's rows as dicts (column → value), in order: what iterrows gives, without a
+    Series built per row (most of a section's time on a few hundred rows)."""
+    return frame.to_dict("records")

@@ -62,7 +62,7 @@ def untyped(dataset: Dataset, frame: pd.DataFrame, rule: Correctable | None,
     if not typed or not texts:
         return []
     found = []
-    for i, row in frame.iterrows():
+    for i, row in zip(frame.index, frame.to_dict("records"), strict=True):
         if row[UNIT].strip() not in KNOWN_UNITS or any(row[c].strip() for c in typed):
             continue
         for column in texts:
@@ -83,7 +83,8 @@ def changed(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
     column = frame[dataset.edition]
     old, new = frame[column == chosen[0]], frame[column == chosen[1]]
     diff = compare_editions(spec, old, new, *chosen)
-    at = {tuple(row[c] for c in spec.identity): int(i) for i, row in new.iterrows()}
+    at = {tuple(row[c] for c in spec.identity): int(i)
+          for i, row in zip(new.index, new.to_dict("records"), strict=True)}
     found = []
     for _, change in diff.changes.iterrows():
         if change["change"] == REMOVED:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.report.html import element, esc, table
-from pipeline.report.load import Published
+from pipeline.report.load import Published, records
 from pipeline.report.provenance import (
     corrected_mark,
     printed_order,
@@ -33,7 +33,7 @@ def _status(ok: bool, difference: float) -> str:
 def key_figure_tables(frame: pd.DataFrame) -> list[str]:
     """One table per printed table (主要計数, 諸比率): items as rows, conditions as columns."""
     checks = cross_foot(frame)
-    status = {(r["table"], r["item"]): r for _, r in checks.iterrows()}
+    status = {(r["table"], r["item"]): r for r in records(checks)}
     out = []
     for tab, group in frame.groupby("table", sort=False):
         conditions = printed_order(group, "condition", axis=1)
@@ -75,7 +75,7 @@ def section(frame: pd.DataFrame) -> str:
                if bad.empty else
                f"{len(bad)} / {len(checks)} 項目で 計 ≠ 内訳の合計: "
                + ", ".join(f"{r['fiscal_year']} {r['item']}（差 {r['difference']:g}）"
-                           for _, r in bad.iterrows()))
+                           for r in records(bad)))
     klass = "ok" if bad.empty else "bad"
     files = ", ".join(sorted(set(latest["source_file"]))) if "source_file" in latest else ""
     parts = [

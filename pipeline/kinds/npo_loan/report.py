@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
-from pipeline.report.load import Published
+from pipeline.report.load import Published, records
 from pipeline.report.provenance import corrected_mark, is_false, provenance, with_correction
 from pipeline.report.section import Section
 
@@ -73,7 +73,7 @@ def _compared_rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
 def comparison_table(frame: pd.DataFrame) -> str:
     """Banks as rows, (item, condition) as columns under a two-level header."""
     rows = _compared_rows(frame)
-    by_key = {(r["bank"], r["item"], r["condition"]): r for _, r in frame.iterrows()}
+    by_key = {(r["bank"], r["item"], r["condition"]): r for r in records(frame)}
     items: list[tuple[str, int]] = []
     for item, _ in rows:
         if items and items[-1][0] == item:
@@ -163,7 +163,7 @@ def measure_charts(frame: pd.DataFrame, measure: Measure) -> list[str]:
             continue
         outer, _, inner = cond.rpartition("/")
         groups.setdefault((item, outer), []).append(cond)
-    by_key = {(r["bank"], r["item"], r["condition"]): r for _, r in frame.iterrows()}
+    by_key = {(r["bank"], r["item"], r["condition"]): r for r in records(frame)}
     figures = []
     for (item, outer), conds in groups.items():
         series = [c.rpartition("/")[2] or item for c in conds]
@@ -184,9 +184,9 @@ def notes_table(frame: pd.DataFrame) -> str:
     order = {r: i for i, r in enumerate(row_order(frame))}
     banks = {b: i for i, b in enumerate(bank_order(frame))}
     noted = frame[frame["note"] != ""]
-    keyed = sorted(noted.iterrows(), key=lambda kv: (order[(kv[1]["item"], kv[1]["condition"])],
-                                                     banks[kv[1]["bank"]]))
-    for _, row in keyed:
+    keyed = sorted(records(noted), key=lambda r: (order[(r["item"], r["condition"])],
+                                                  banks[r["bank"]]))
+    for row in keyed:
         rows.append([element("td", esc(row["item"])), element("td", esc(row["condition"])),
                      element("th", esc(row["bank"])), element("td", esc(cell_text(row))),
                      element("td", esc(row["note"]) + corrected_mark(row)),
