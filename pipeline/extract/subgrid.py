@@ -169,12 +169,12 @@ def _band_runs(lines: list[TextRow], ys: list[float], x0: float, x1: float) -> l
 def sub_columns(xs: list[float], ys: list[float], lines: list[TextRow]) -> list[float]:
     """Column lines inside the column bands of `xs` that the text keeps to in every row."""
     found = []
+    size = max((c.size for line in lines for c in line.chars), default=0.0)
     for x0, x1 in zip(xs, xs[1:], strict=False):
         bands = _band_runs(lines, ys, x0, x1)
         filled = [band for band in bands if band]
         if len(filled) < 3:
             continue
-        size = max(c.size for line in lines for c in line.chars)
         spans = sorted((r[1], r[3]) for band in filled if len(band) >= 2 for r in band)
         if not spans:
             continue

@@ -104,9 +104,12 @@ def _box_of(chars: Sequence[Char]) -> tuple[float, float, float, float]:
     return x0, top, x1, bottom
 
 
+_LIGATURE_CHARS = frozenset(LIGATURES)
+
+
 def _text(chars: Sequence[Char]) -> str:
     text = "".join([c.text for c in chars])
-    if any(ligature in text for ligature in LIGATURES):
+    if not _LIGATURE_CHARS.isdisjoint(text):
         return "".join(LIGATURES.get(c.text, c.text) for c in chars)
     return text
 
@@ -118,19 +121,20 @@ def _word(chars: list[Char]) -> Word:
 def _words_of_line(chars: list[Char]) -> list[Word]:
     words: list[Word] = []
     current: list[Char] = []
+    prev_x0 = prev_x1 = prev_top = 0.0  # the last char of `current`
     for char in sorted(chars, key=X0):
         if char.text.isspace():
             if current:
                 words.append(_word(current))
             current = []
             continue
-        if current:
-            prev = current[-1]
-            if (char.x0 < prev.x0 or char.x0 > prev.x1 + X_TOLERANCE
-                    or abs(char.top - prev.top) > Y_TOLERANCE):
-                words.append(_word(current))
-                current = []
+        x0 = char.x0
+        if current and (x0 < prev_x0 or x0 > prev_x1 + X_TOLERANCE
+                        or abs(char.top - prev_top) > Y_TOLERANCE):
+            words.append(_word(current))
+            current = []
         current.append(char)
+        prev_x0, prev_x1, prev_top = x0, char.x1, char.top
     if current:
         words.append(_word(current))
     return words
@@ -169,20 +173,29 @@ RUN_OVERLAP = 0.5
 RUN_GAP = 0.6  # in font sizes: a wider gap ends a run
 
 
+def _MID_X0(c: Char) -> tuple[float, float]:  # noqa: N802  (a sort key, as X0 and TOP)
+    return (c.top + c.bottom) / 2, c.x0
+
+
 def runs_of(chars: Sequence[Char]) -> list[list]:
     """[text, x0, top, x1, bottom] of every run of `chars`, top to bottom, left to right."""
     lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c.v_mid, c.x0)):
+    spans: list[tuple[float, float, float]] = []  # each line's first char: top, bottom, height
+    for char in sorted(chars, key=_MID_X0):
         if char.text.isspace():
             continue
-        for line in reversed(lines[-3:]):
-            ref = line[0]
-            overlap = min(ref.bottom, char.bottom) - max(ref.top, char.top)
-            if overlap >= RUN_OVERLAP * min(ref.bottom - ref.top, char.bottom - char.top):
-                line.append(char)
+        top, bottom = char.top, char.bottom
+        height = bottom - top
+        for n in range(len(lines) - 1, max(len(lines) - 4, -1), -1):  # the last three, last first
+            ref_top, ref_bottom, ref_height = spans[n]
+            overlap = ((ref_bottom if ref_bottom < bottom else bottom)
+                       - (ref_top if ref_top > top else top))
+            if overlap >= RUN_OVERLAP * (ref_height if ref_height < height else height):
+                lines[n].append(char)
                 break
         else:
             lines.append([char])
+            spans.append((top, bottom, height))
     runs = []
     for line in lines:
         current: list[Char] = []
