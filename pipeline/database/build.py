@@ -52,7 +52,9 @@ def _comment_columns(con: Any, name: str, comments: dict[str, str]) -> None:
         if not comments.get(column):
             raise PipelineError(f"{name}.{column} has no description: add it to the view's "
                                 "columns", file=DATABASE)
-        con.execute(f"COMMENT ON COLUMN {q(name)}.{q(column)} IS {_sql_text(comments[column])}")
+    if columns:  # one call for all of them: DuckDB runs the statements in turn
+        con.execute("; ".join(f"COMMENT ON COLUMN {q(name)}.{q(column)} IS "
+                              f"{_sql_text(comments[column])}" for column in columns))
 
 
 def _create_table(con: Any, name: str, resource: dict, path: Path) -> None:

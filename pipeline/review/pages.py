@@ -46,12 +46,9 @@ _LEVEL_OF = [v >> (8 - (LEVELS - 1).bit_length()) for v in range(256)]
 def _paletted(image: Any) -> Any:
     """A grey image with its levels as LEVELS palette indices (a page is quantised once, so
     each of its crops is only cut and encoded)."""
-    from PIL import Image
-
     indexed = image.convert("L").point(_LEVEL_OF)
-    paletted = Image.frombytes("P", indexed.size, indexed.tobytes())
-    paletted.putpalette(_PALETTE)
-    return paletted
+    indexed.putpalette(_PALETTE)  # an "L" image given a palette is that "P" image, no copy
+    return indexed
 
 
 def _png(paletted: Any) -> bytes:
