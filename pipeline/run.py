@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shlex
 import shutil
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.workers import cpus, run_calls
+from pipeline.core.workers import Background, can_fork, cpus, run_calls
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
     import pandas as pd
@@ -206,26 +207,53 @@ def vouch_staged(folder: Path) -> None:
 
 
 def _deriver(out: Path, raw: Path | None, stages: tuple[str, ...], jobs: int,
-             ) -> Callable[[Path], list[str]]:
+             crops: Background | None = None) -> Callable[[Path], list[str]]:
     """publish's `derive`: the derived files of `stages`, made from the datasets publish just
-    staged (from validated frames: vouched for)."""
+    staged (from validated frames: vouched for), the review page from `crops` if given."""
     def derive(folder: Path) -> list[str]:
         vouch_staged(folder)
-        return build_derived(folder, out, raw, stages, jobs)
+        return build_derived(folder, out, raw, stages, jobs, crops)
 
     return derive
 
 
 def build_derived(folder: Path, out: Path, raw: Path | None = None,
-                  stages: tuple[str, ...] = tuple(DERIVED), jobs: int = 1) -> list[str]:
+                  stages: tuple[str, ...] = tuple(DERIVED), jobs: int = 1,
+                  crops: Background | None = None) -> list[str]:
     """What `make all` makes from the published files (the database, the workbook, the report
     and the review page, or those of `stages`), made in `folder` (where `all` staged them) by
-    up to `jobs` workers; their names, in the order of `stages`."""
+    up to `jobs` workers; their names, in the order of `stages`. With `crops` (crop_ahead
+    running since before validation), the review page is made here meanwhile, from them."""
+    from pipeline.review.build import write_review
+
     _makers(out, raw)  # imported here, once, before any worker is forked
     order = [stage for stage in _LONGEST_FIRST if stage in stages]
-    made = dict(zip(order, run_calls([(_make, (stage, folder, out, raw, jobs))
-                                      for stage in order], jobs), strict=True))
+    made: dict[str, str] = {}
+    here = crops is not None and "review" in order
+
+    def review_here() -> None:
+        try:
+            known = crops.result()
+        except Exception:  # noqa: BLE001  (the review crops what it lacks, and says what fails)
+            known = {}
+        # one job: this process runs a pool's thread now, so it forks no workers of its own
+        made["review"] = write_review(folder, raw, out, 1, known).name
+
+    rest = [stage for stage in order if not (here and stage == "review")]
+    made.update(zip(rest, run_calls([(_make, (stage, folder, out, raw, jobs)) for stage in rest],
+                                    jobs, meanwhile=review_here if here else None), strict=True))
     return [made[stage] for stage in stages]
+
+
+def crops_ahead(clean_paths: list[Path], raw: Path | None, stages: tuple[str, ...],
+                jobs: int) -> Background | None:
+    """The review page's crops, started in the background (while validate and publish run,
+    which leave the other CPUs idle) when the review is to be made with workers to spare."""
+    if "review" not in stages or raw is None or jobs <= 1 or not can_fork():
+        return None
+    from pipeline.review.crops import crop_ahead
+
+    return Background(crop_ahead, clean_paths, raw, jobs)
 
 
 # The stages `build` runs in one process, in this order.
@@ -281,8 +309,12 @@ def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
     wanted = tuple(s for s in BUILD_STAGES if s in stages and s != "publish")
 
     if "publish" in stages:
-        frames = publish_files(clean_paths, out, derive=_deriver(out, raw, wanted, jobs),
-                               corrections=corrections)
+        with contextlib.ExitStack() as stack:
+            crops = crops_ahead(clean_paths, raw, wanted, jobs)
+            if crops is not None:
+                stack.enter_context(crops)
+            frames = publish_files(clean_paths, out, corrections=corrections,
+                                   derive=_deriver(out, raw, wanted, jobs, crops))
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
             DERIVED[stage] for stage in wanted]]
     return build_derived(out, out, raw, wanted, jobs)
@@ -351,7 +383,12 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        derive = _deriver(out, raw, tuple(DERIVED), workers) if derived else None
-        return publish_files(cleaned, out, extra=extra, derive=derive, corrections=corrections)
+        with contextlib.ExitStack() as stack:
+            crops = crops_ahead(cleaned, raw, tuple(DERIVED), workers) if derived else None
+            if crops is not None:
+                stack.enter_context(crops)
+            derive = _deriver(out, raw, tuple(DERIVED), workers, crops) if derived else None
+            return publish_files(cleaned, out, extra=extra, derive=derive,
+                                 corrections=corrections)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -4,13 +4,18 @@ cannot fork, or for one job."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 Call = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -59,3 +64,63 @@ def run_calls(calls: Sequence[Call], jobs: int,
             raise
         finally:
             pool.shutdown(wait=True)
+
+
+class Background:
+    """`function(*args)` run in a forked child while this process goes on (here, when first
+    asked for, where workers cannot be forked): `result()` waits for it and returns its value
+    or raises its exception. A plain fork, no thread: later forks stay as safe as the first."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self._call: tuple[Callable[..., Any], tuple[Any, ...]] | None = (function, args)
+        self._pid = 0
+        if can_fork():
+            gc.freeze()
+            handle, name = tempfile.mkstemp(prefix="pipeline-background-")
+            os.close(handle)
+            self._path = Path(name)
+            self._pid = os.fork()
+            if self._pid == 0:  # the child: compute, leave the outcome in the file, exit
+                try:
+                    outcome: tuple[bool, Any] = (True, function(*args))
+                except BaseException as exc:  # noqa: BLE001  (raised again in the parent)
+                    outcome = (False, exc)
+                try:
+                    self._path.write_bytes(pickle.dumps(outcome))
+                finally:
+                    os._exit(0)
+
+    def close(self) -> None:
+        """Stop the child if its result is still unread (no longer wanted), remove its file."""
+        if self._pid and self._call is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._path.unlink(missing_ok=True)
+        self._call = None
+
+    def __enter__(self) -> Background:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def result(self) -> Any:
+        """The call's value (its exception raised), waiting for the child to finish."""
+        if self._call is None:
+            raise RuntimeError("Background.result() called twice")
+        function, args = self._call
+        self._call = None
+        if not self._pid:
+            return function(*args)
+        os.waitpid(self._pid, 0)
+        try:
+            data = self._path.read_bytes()
+        finally:
+            self._path.unlink(missing_ok=True)
+        if not data:
+            raise RuntimeError(f"the background call {function.__name__} died")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        return value

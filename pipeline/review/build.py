@@ -18,8 +18,9 @@ from pipeline.diff.spec import NUMBER, spec_for
 from pipeline.report.html import page
 from pipeline.review import attention
 from pipeline.review.attention import Look
-from pipeline.review.cells import CSS, crop_every_row
+from pipeline.review.cells import CSS
 from pipeline.review.checks import Disagreement, read_disagreements
+from pipeline.review.crops import crop_every_row
 from pipeline.review.pages import Crops, Sources
 from pipeline.review.rows import Rows, document_order, read_rows
 from pipeline.review.sections import document_section, looks_section
@@ -60,10 +61,10 @@ def looks(rows: dict[str, Rows], checks: list[Disagreement] | None) -> list[Look
 
 
 def render_review(out: Path, raw: Path | None, checks_in: Path | None = None,
-                  jobs: int = 1) -> str:
+                  jobs: int = 1, known: Crops | None = None) -> str:
     """The review page's HTML from the files published in `out` and the PDFs in `raw` (cropped
-    by up to `jobs` workers); the cross-check listing is read from `checks_in` (default
-    `out`)."""
+    by up to `jobs` workers, but for the `known` crops: crop_ahead's); the cross-check listing
+    is read from `checks_in` (default `out`)."""
     rows = read_rows(out)
     checks = read_disagreements(checks_in or out)
     found = looks(rows, checks)
@@ -73,7 +74,7 @@ def render_review(out: Path, raw: Path | None, checks_in: Path | None = None,
             flagged.setdefault((look.dataset, look.row), []).append(look)
     sources = Sources(raw)
     try:
-        crops: Crops = crop_every_row(rows, sources, jobs)
+        crops: Crops = crop_every_row(rows, sources, jobs, known)
         documents = document_order(rows)
         number = {file: n for n, (file, _, _) in enumerate(documents, start=1)}
         sections = [document_section(n, file, kind, edition, rows, flagged, sources, crops)
@@ -91,6 +92,6 @@ def render_review(out: Path, raw: Path | None, checks_in: Path | None = None,
 
 
 def write_review(out: Path, raw: Path | None, checks_in: Path | None = None,
-                 jobs: int = 1) -> Path:
+                 jobs: int = 1, known: Crops | None = None) -> Path:
     """Write OUT/review.html atomically (see render_review)."""
-    return write_atomic(out / REVIEW, render_review(out, raw, checks_in, jobs))
+    return write_atomic(out / REVIEW, render_review(out, raw, checks_in, jobs, known))

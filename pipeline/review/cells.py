@@ -3,12 +3,12 @@ marked ✎), badges of what needs a look, and the image of its print."""
 
 from __future__ import annotations
 
-from pipeline.core.grid import Box, parse_box
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.report.html import element, esc
 from pipeline.review.attention import LABELS, Look
-from pipeline.review.pages import Crop, Crops, Document, Sources, crop_documents
-from pipeline.review.rows import Rows, label, number
+from pipeline.review.crops import printed_at
+from pipeline.review.pages import Crop, Crops, Sources
+from pipeline.review.rows import Rows, label
 
 CSS = """
 table.review td { max-width: 26em; }
@@ -24,29 +24,6 @@ tr.look > td:first-child, tr.look > th:first-child { box-shadow: inset 4px 0 #dd
 .printed div, .typed div { margin: 1px 0; }
 .count { color: var(--muted); font-weight: normal; font-size: 13px; }
 """
-
-
-def printed_at(row: dict[str, str], sources: Sources) -> tuple[Document, int, Box] | str:
-    """Where row's print is (its PDF in RAW, page, box), or why it cannot be shown."""
-    box = parse_box(row.get("source_bbox", ""))
-    if box is None:
-        return "no source_bbox"
-    document = sources.document(row.get("source_file", ""), row.get("source_sha256", ""))
-    if document is None:
-        return "not in RAW"
-    return document, int(number(row.get("source_page", "0"))), box
-
-
-def crop_every_row(rows: dict[str, Rows], sources: Sources, jobs: int = 1) -> Crops:
-    """Every row's crop, each document's by a worker of its own (up to `jobs` at once)."""
-    wanted: dict[Document, set[tuple[int, Box]]] = {}
-    for part in rows.values():
-        for i in range(len(part.frame)):
-            found = printed_at(part.row(i), sources)
-            if not isinstance(found, str):
-                wanted.setdefault(found[0], set()).add(found[1:])
-    return crop_documents({document: sorted(boxes) for document, boxes in wanted.items()},
-                          jobs)
 
 
 def image(part: Rows, i: int, sources: Sources, crops: Crops) -> str:

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.workers import can_fork, cpus, run_calls
+from pipeline.core.workers import Background, can_fork, cpus, run_calls
 
 
 def _pid_and_square(n: int) -> tuple[int, int]:
@@ -52,3 +52,36 @@ def test_no_calls_no_workers() -> None:
 
 def test_cpus_counts_what_this_process_may_use() -> None:
     assert 1 <= cpus() <= (os.cpu_count() or 1)
+
+
+def _slow_pid(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_background_runs_in_a_child_while_this_process_goes_on() -> None:
+    import time
+
+    begin = time.perf_counter()
+    with Background(_slow_pid, 0.5) as child:
+        here = time.perf_counter() - begin
+        pid = child.result()
+    assert here < 0.4  # the constructor did not wait for the call
+    assert pid != os.getpid() or not can_fork()
+
+
+def test_background_raises_the_calls_exception_here() -> None:
+    with Background(_fail_on, 3, 3) as child, pytest.raises(PipelineError) as raised:
+        child.result()
+    assert str(raised.value) == "3.pdf: page 3: call 3 failed"
+
+
+def test_a_background_call_no_longer_wanted_is_stopped() -> None:
+    import time
+
+    begin = time.perf_counter()
+    with Background(_slow_pid, 30):
+        pass
+    assert time.perf_counter() - begin < 10
