@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shlex
 import shutil
@@ -245,15 +244,19 @@ def build_derived(folder: Path, out: Path, raw: Path | None = None,
     return [made[stage] for stage in stages]
 
 
+@contextmanager
 def crops_ahead(clean_paths: list[Path], raw: Path | None, stages: tuple[str, ...],
-                jobs: int) -> Background | None:
+                jobs: int) -> Iterator[Background | None]:
     """The review page's crops, started in the background (while validate and publish run,
-    which leave the other CPUs idle) when the review is to be made with workers to spare."""
+    which leave the other CPUs idle) when the review is to be made with workers to spare
+    (else None); stopped on leaving if never asked for."""
     if "review" not in stages or raw is None or jobs <= 1 or not can_fork():
-        return None
+        yield None
+        return
     from pipeline.review.crops import crop_ahead
 
-    return Background(crop_ahead, clean_paths, raw, jobs)
+    with Background(crop_ahead, clean_paths, raw, jobs) as crops:
+        yield crops
 
 
 # The stages `build` runs in one process, in this order.
@@ -309,10 +312,7 @@ def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
     wanted = tuple(s for s in BUILD_STAGES if s in stages and s != "publish")
 
     if "publish" in stages:
-        with contextlib.ExitStack() as stack:
-            crops = crops_ahead(clean_paths, raw, wanted, jobs)
-            if crops is not None:
-                stack.enter_context(crops)
+        with crops_ahead(clean_paths, raw, wanted, jobs) as crops:
             frames = publish_files(clean_paths, out, corrections=corrections,
                                    derive=_deriver(out, raw, wanted, jobs, crops))
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
@@ -383,10 +383,7 @@ def run_all(
                     cleaned.append(path)
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
-        with contextlib.ExitStack() as stack:
-            crops = crops_ahead(cleaned, raw, tuple(DERIVED), workers) if derived else None
-            if crops is not None:
-                stack.enter_context(crops)
+        with crops_ahead(cleaned, raw, tuple(DERIVED) if derived else (), workers) as crops:
             derive = _deriver(out, raw, tuple(DERIVED), workers, crops) if derived else None
             return publish_files(cleaned, out, extra=extra, derive=derive,
                                  corrections=corrections)

@@ -13,7 +13,7 @@ import signal
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -34,24 +34,33 @@ def can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
+@contextlib.contextmanager
+def _forking() -> Iterator[None]:
+    """Around a fork: what exists now frozen (shared with the children, whose collections then
+    leave it be), and Python 3.12's warning of fork() with threads running kept quiet: ours are
+    idle library pools (Arrow and OpenBLAS re-create theirs in a child), none holds a lock a
+    child would wait for."""
+    gc.freeze()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*multi-threaded.*fork",
+                                category=DeprecationWarning)
+        yield
+
+
 def run_calls(calls: Sequence[Call], jobs: int,
               meanwhile: Callable[[], None] | None = None) -> list[Any]:
     """Each call's result, in order. With jobs > 1 (and fork), in up to `jobs` forked workers,
-    `meanwhile` running here while they work; else `meanwhile` first, then the calls here.
+    `meanwhile` running here while they work; else (or for one call and nothing meanwhile)
+    `meanwhile` first, then the calls here.
 
     The first call (in order) that raises has its exception raised here, once every worker
     has stopped; calls not yet started are dropped.
     """
-    if jobs <= 1 or not calls or not can_fork():
+    if jobs <= 1 or not calls or not can_fork() or (len(calls) == 1 and meanwhile is None):
         if meanwhile is not None:
             meanwhile()
         return [function(*args) for function, args in calls]
-    with warnings.catch_warnings():
-        # Python 3.12+ warns of fork() with threads running: ours are idle library pools
-        # (Arrow and OpenBLAS re-create theirs in a child), none holds a lock across the fork.
-        warnings.filterwarnings("ignore", message=r".*multi-threaded.*fork",
-                                category=DeprecationWarning)
-        gc.freeze()  # what exists now is shared: the children's collections leave it be
+    with _forking():
         pool = ProcessPoolExecutor(min(jobs, len(calls)),
                                    mp_context=multiprocessing.get_context("fork"))
         try:
@@ -75,12 +84,18 @@ class Background:
         self._call: tuple[Callable[..., Any], tuple[Any, ...]] | None = (function, args)
         self._pid = 0
         if can_fork():
-            gc.freeze()
             handle, name = tempfile.mkstemp(prefix="pipeline-background-")
             os.close(handle)
             self._path = Path(name)
-            self._pid = os.fork()
+            with _forking():
+                self._pid = os.fork()
             if self._pid == 0:  # the child: compute, leave the outcome in the file, exit
+                # A group of its own (its workers too), killed together by close(); and off
+                # the caller's stdin/stdout/stderr, so no grandchild keeps a pipe open.
+                os.setpgid(0, 0)
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
                 try:
                     outcome: tuple[bool, Any] = (True, function(*args))
                 except BaseException as exc:  # noqa: BLE001  (raised again in the parent)
@@ -89,12 +104,14 @@ class Background:
                     self._path.write_bytes(pickle.dumps(outcome))
                 finally:
                     os._exit(0)
+            with contextlib.suppress(OSError):  # (the child may have done it, or ended)
+                os.setpgid(self._pid, self._pid)
 
     def close(self) -> None:
         """Stop the child if its result is still unread (no longer wanted), remove its file."""
         if self._pid and self._call is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._pid, signal.SIGKILL)  # the child and any workers of its own
             os.waitpid(self._pid, 0)
             self._path.unlink(missing_ok=True)
         self._call = None

@@ -1,4 +1,5 @@
-"""The validation summary: every published dataset checked again against its schema."""
+"""The validation summary: every published dataset checked against its schema (a file this
+process just wrote from frames it validated is known to pass: validate.check.vouched)."""
 
 from __future__ import annotations
 

@@ -85,3 +85,28 @@ def test_a_background_call_no_longer_wanted_is_stopped() -> None:
     with Background(_slow_pid, 30):
         pass
     assert time.perf_counter() - begin < 10
+
+
+def test_a_stopped_background_call_leaves_no_worker_holding_the_callers_pipes() -> None:
+    """Its own workers are stopped with it: a caller reading this process's output to the end
+    (as make and subprocess do) is not kept waiting by an orphan."""
+    import subprocess
+    import sys
+    import time
+
+    if not can_fork():
+        pytest.skip("this platform does not fork")
+    script = (
+        "import time\n"
+        "from pipeline.core.workers import Background, run_calls\n"
+        "def sleepy(n): time.sleep(60)\n"
+        "def many(): return run_calls([(sleepy, (n,)) for n in range(2)], 2)\n"
+        "with Background(many):\n"
+        "    time.sleep(1)\n"  # its workers are running by now
+        "print('done')\n"
+    )
+    begin = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and done.stdout == "done\n", done.stderr
+    assert time.perf_counter() - begin < 30
