@@ -74,3 +74,11 @@ def probe(page: Path, script: str, profile: Path, *flags: str) -> dict:
     assert found and found.group(1), "the probe script did not run"
     return json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">")
                       .replace("&quot;", '"').replace("&amp;", "&"))
+
+
+def screenshot(page: Path, shot: Path, window: str, profile: Path) -> Path:
+    """`page` as headless Chromium shows it in a window of `window` ("W,H") pixels, as a PNG."""
+    taken = run_chromium(f"--window-size={window}", f"--screenshot={shot}", page.as_uri(),
+                         profile=profile)
+    assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
+    return shot

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.report.build import write_report
 from pipeline.report.charts import PALETTE
-from tests.browser import GLYPHS_JS, probe, require_chromium, run_chromium
+from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
 from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 
 PROBE = "(() => {\n" + GLYPHS_JS + """\
@@ -46,10 +46,7 @@ def rendered(chromium: str, published_once: Path, tmp_path_factory) -> dict:
     shutil.copytree(published_once, out)
     report = write_report(out)
     result = probe(report, PROBE, folder / "profile-dom")
-    shot = folder / "report.png"
-    taken = run_chromium("--window-size=1400,2400", f"--screenshot={shot}", report.as_uri(),
-                      profile=folder / "profile-shot")
-    assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
+    shot = screenshot(report, folder / "report.png", "1400,2400", folder / "profile-shot")
     return {**result, "shot": shot}
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from pipeline.review.build import write_review
-from tests.browser import GLYPHS_JS, probe, require_chromium, run_chromium
+from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
 from tests.conftest import RAW, SHIPPED_BANKS
 
 PROBE = 'window.addEventListener("load", () => {\n' + GLYPHS_JS + """\
@@ -47,10 +47,7 @@ def rendered(chromium: str, published_corrected: Path, tmp_path_factory) -> dict
     shutil.copytree(published_corrected, out)
     review = write_review(out, RAW)
     result = probe(review, PROBE, folder / "profile-dom", "--virtual-time-budget=20000")
-    shot = folder / "review.png"
-    taken = run_chromium("--window-size=1400,1600", f"--screenshot={shot}", review.as_uri(),
-                      profile=folder / "profile-shot")
-    assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
+    shot = screenshot(review, folder / "review.png", "1400,1600", folder / "profile-shot")
     return {**result, "shot": shot}
 
 
