@@ -17,6 +17,7 @@ from pipeline.diff.compare import ADDED, REMOVED, compare_editions
 from pipeline.diff.editions import choose
 from pipeline.diff.load import editions
 from pipeline.diff.spec import spec_for
+from pipeline.report.load import records
 from pipeline.review.checks import Disagreement
 from pipeline.validate.datasets import Dataset
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
@@ -62,7 +63,7 @@ def untyped(dataset: Dataset, frame: pd.DataFrame, rule: Correctable | None,
     if not typed or not texts:
         return []
     found = []
-    for i, row in zip(frame.index, frame.to_dict("records"), strict=True):
+    for i, row in zip(frame.index, records(frame), strict=True):
         if row[UNIT].strip() not in KNOWN_UNITS or any(row[c].strip() for c in typed):
             continue
         for column in texts:
@@ -84,7 +85,7 @@ def changed(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
     old, new = frame[column == chosen[0]], frame[column == chosen[1]]
     diff = compare_editions(spec, old, new, *chosen)
     at = {tuple(row[c] for c in spec.identity): int(i)
-          for i, row in zip(new.index, new.to_dict("records"), strict=True)}
+          for i, row in zip(new.index, records(new), strict=True)}
     found = []
     for _, change in diff.changes.iterrows():
         if change["change"] == REMOVED:
