@@ -180,6 +180,13 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 	$(VENV)/bin/python -m pytest
 
+# The quick part of the suite (no test marked slow, ocr, browser or office): well under a
+# minute, for the edit-test loop; `make test` runs everything, as CI does.
+.PHONY: test-fast
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check pipeline schemas tests bench
+	$(VENV)/bin/python -m pytest -m "not slow"
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 

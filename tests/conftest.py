@@ -22,6 +22,17 @@ SHIPPED_ROWS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+# Tests that run an outside program (Tesseract, Chromium, LibreOffice) are slow by nature:
+# `make test-fast` (pytest -m "not slow") leaves them out with the other slow ones.
+PROGRAMS = ("ocr", "browser", "office")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(name) for name in PROGRAMS):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def npo_truth() -> dict[str, Any]:
     return json.loads((DATA / "npo_loan_comparison_2025-04-01.truth.json").read_text("utf-8"))

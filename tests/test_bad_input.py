@@ -12,6 +12,8 @@ import pytest
 from tests.bad_pdfs import BAD_INPUTS
 from tests.conftest import NPO_PDF, ROOT
 
+pytestmark = pytest.mark.slow
+
 BAD_NAME = "zz_bad_input.pdf"  # sorts after the good PDF, so the good one is read first
 
 

@@ -83,6 +83,7 @@ def database_dump(path: Path) -> list:
                 for n in names]
 
 
+@pytest.mark.slow
 def test_all_builds_everything_make_all_builds(built) -> None:
     from pipeline.run import DERIVED
 
@@ -94,6 +95,7 @@ def test_all_builds_everything_make_all_builds(built) -> None:
     assert not [n for n in names if "/." in n or n.startswith(".")]  # no staging leftovers
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_bytes_as_one_job(built, tmp_path) -> None:
     many = run_cli("all", "--raw", str(RAW), "--out", str(tmp_path / "many"), "--jobs", "0")
     assert many.returncode == 0, many.stderr
@@ -171,6 +173,7 @@ def test_a_library_error_comes_with_a_plain_explanation(kind, library, plain, tm
     assert line.index(plain) < line.index(library)  # the words first, the library's text after
 
 
+@pytest.mark.slow
 def test_every_error_names_its_file_by_file_name(tmp_path) -> None:
     """Whatever the command and however the path was given, a file is named by its name."""
     folder = tmp_path / "deep" / "raw"
@@ -208,6 +211,7 @@ def test_crosscheck_without_camelot_says_to_install_the_check_extra() -> None:
     assert "camelot" in line and "[check]" in line and "pip install" in line
 
 
+@pytest.mark.slow
 def test_all_publishes_nothing_when_the_report_fails(tmp_path, monkeypatch) -> None:
     """`all` is all or nothing over the derived files too: a failing report leaves OUT as it
     was, the datasets and the database included."""
@@ -240,6 +244,7 @@ def test_all_reads_one_pdf_per_cpu_by_default() -> None:
     assert "0 = one per CPU, the default" in " ".join(result.stdout.split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
 def test_extract_takes_the_engine_and_records_it(engine, tmp_path) -> None:
     import json
@@ -266,6 +271,7 @@ def test_an_unknown_engine_is_one_line(tmp_path) -> None:
     assert "--engine" in line
 
 
+@pytest.mark.slow
 def test_build_runs_the_heavy_stages_in_one_process(tmp_path) -> None:
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
@@ -298,6 +304,7 @@ CORRECTION = ("dataset,edition,key,field,printed,corrected,reason\n"
               "誤植（正しくは 900 万円）\n")
 
 
+@pytest.mark.slow
 def test_all_applies_corrections_csv_of_the_current_folder(tmp_path) -> None:
     import pandas as pd
 
@@ -314,6 +321,7 @@ def test_all_applies_corrections_csv_of_the_current_folder(tmp_path) -> None:
     assert (terms["corrected"] != "").sum() == 1
 
 
+@pytest.mark.slow
 def test_a_stale_correction_stops_the_build_and_publishes_nothing(tmp_path) -> None:
     fixes = tmp_path / "fixes.csv"
     fixes.write_text(CORRECTION.replace('"1,000"', '"1,200"'), "utf-8")
@@ -330,6 +338,7 @@ def test_a_stale_correction_stops_the_build_and_publishes_nothing(tmp_path) -> N
     assert one_line_error(missing) == "error: nope.csv: no such file (--corrections)"
 
 
+@pytest.mark.slow
 def test_build_extracts_and_cleans_in_its_workers_before_publishing(tmp_path) -> None:
     """`build --extract` (what make all runs): each PDF extracted and cleaned into
     OUT/interim, then published with the rest, the same bytes as `all` publishes."""
@@ -355,6 +364,7 @@ def test_build_extracts_and_cleans_in_its_workers_before_publishing(tmp_path) ->
                                                          ).read_bytes()
 
 
+@pytest.mark.slow
 def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> None:
     from tests.bad_pdfs import BAD_INPUTS
 

@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import NPO_PDF, RAW, ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("make") is None, reason="needs make")]
 
 
 def make(*args: str) -> subprocess.CompletedProcess:

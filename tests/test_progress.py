@@ -10,8 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pipeline.progress import terminal_progress, width
 from tests.conftest import RAW, ROOT
+
+pytestmark = pytest.mark.slow
 
 
 class FakeTerminal(io.StringIO):

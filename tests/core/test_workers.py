@@ -61,6 +61,7 @@ def _slow_pid(seconds: float) -> int:
     return os.getpid()
 
 
+@pytest.mark.slow
 def test_background_runs_in_a_child_while_this_process_goes_on() -> None:
     import time
 
@@ -87,6 +88,7 @@ def test_a_background_call_no_longer_wanted_is_stopped() -> None:
     assert time.perf_counter() - begin < 10
 
 
+@pytest.mark.slow
 def test_a_stopped_background_call_leaves_no_worker_holding_the_callers_pipes() -> None:
     """Its own workers are stopped with it: a caller reading this process's output to the end
     (as make and subprocess do) is not kept waiting by an orphan."""

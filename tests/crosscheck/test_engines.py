@@ -17,6 +17,8 @@ from tests.kinds.npo_loan.test_variants import VARIANTS as NPO_VARIANTS
 from tests.variants.npo_pdf import render_npo_pdf
 from tests.variants.plan_pdf import render_plan_pdf
 
+pytestmark = pytest.mark.slow
+
 
 def assert_agree(pdf) -> None:
     result = compare_engines(pdf)

@@ -14,6 +14,8 @@ from pipeline.crosscheck import run as crosscheck_run
 from pipeline.extract import document
 from tests.conftest import NPO_PDF, RAW, ROOT
 
+pytestmark = pytest.mark.slow
+
 
 def test_engines_agree_on_every_shipped_pdf() -> None:
     pdfs = sorted(RAW.glob("*.pdf"))

@@ -35,6 +35,7 @@ def as_text(frame: pd.DataFrame) -> list[tuple[str, ...]]:
     return [tuple(cell(v) for v in row) for row in frame.astype(object).itertuples(index=False)]
 
 
+@pytest.mark.slow
 def test_every_dataset_is_a_table_equal_to_its_published_file(out: Path) -> None:
     build_database(out)
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
@@ -148,6 +149,7 @@ def test_outline_latest_view_is_the_newest_edition_only(out: Path) -> None:
     assert years == [(2026,)] and count == 10
 
 
+@pytest.mark.slow
 def test_cross_foot_view_flags_a_total_that_is_not_the_sum(out: Path) -> None:
     build_database(out)
     with connect(out) as con:
@@ -168,6 +170,7 @@ def test_cross_foot_view_flags_a_total_that_is_not_the_sum(out: Path) -> None:
     assert rows == [(2026, "代位弁済", 6.0, False)]
 
 
+@pytest.mark.slow
 def test_rebuild_gives_the_same_content(out: Path) -> None:
     def dump() -> list:
         with connect(out) as con:
@@ -192,6 +195,7 @@ def test_a_changed_published_file_is_refused(out: Path) -> None:
     assert not (out / DATABASE).exists()
 
 
+@pytest.mark.slow
 def test_cli_writes_the_database_and_fails_in_one_line_without_a_package(out: Path,
                                                                           tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pipeline", "database", "--out", str(out)],

@@ -20,6 +20,8 @@ import pytest
 
 from pipeline.database.build import DATABASE, build_database
 
+pytestmark = pytest.mark.slow
+
 # The oldest DuckDB pyproject.toml accepts (duckdb>=1.1: its last patch) and the newest 1.x.
 READERS = {"oldest": "duckdb==1.1.3", "newest-1.x": "duckdb>=1.1,<2"}
 

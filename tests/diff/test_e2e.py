@@ -15,7 +15,8 @@ from tests.conftest import ROOT
 from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
 from tests.variants.plan_pdf import load_truth_plan, plan_copy, render_plan_pdf
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("make") is None, reason="needs make")]
 
 OLD, NEW = "2025-04-01", "2026-04-01"
 OLD_FY, NEW_FY = "2025", "2026"

@@ -13,6 +13,8 @@ from pipeline.diff.run import diff_published
 from tests.conftest import ROOT
 from tests.diff.helpers import frame, npo_row
 
+pytestmark = pytest.mark.slow
+
 STEM = "npo_loan_terms_2025-04-01_2026-04-01"
 
 

@@ -75,6 +75,7 @@ def test_write_reports_whether_it_changed(tmp_path: Path) -> None:
     assert target.read_text("utf-8") == dictionary.dictionary_markdown()
 
 
+@pytest.mark.slow
 def test_cli_writes_the_dictionary(tmp_path: Path) -> None:
     target = tmp_path / "DATA.md"
     done = subprocess.run([sys.executable, "-m", "pipeline", "docs", "--output", str(target)],

@@ -114,6 +114,7 @@ def test_pages_without_any_text_say_there_is_no_text_layer(tmp_path) -> None:
         document.extract_pdf(_pages_pdf(tmp_path / "one.pdf", 1, None))
 
 
+@pytest.mark.slow
 def test_a_blank_first_page_lets_the_next_one_decide(tmp_path) -> None:
     import pypdfium2
 

@@ -33,6 +33,12 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     xfail: str | None = None
 
+    @property
+    def marks(self) -> list[Any]:
+        """The test markers of the program that prints the case (office, browser)."""
+        program = {"calc": "office", "writer": "office", "chromium": "browser"}.get(self.producer)
+        return [getattr(pytest.mark, program)] if program else []
+
     def pdf(self, folder: Path) -> Path:
         """Where the case's PDF goes: a folder of its own (run_all reads every PDF there)."""
         return folder / self.name / f"{self.name}.pdf"
@@ -119,12 +125,13 @@ CASES: tuple[Case, ...] = (
 )
 
 
-def cases(*producers: str) -> list[Any]:
-    """pytest params of the cases of `producers` (in that order), known failures as strict
-    xfails."""
+def cases(*producers: str, xfail: bool = True) -> list[Any]:
+    """pytest params of the cases of `producers` (in that order), marked with their program
+    (office, browser) and, with `xfail`, known failures as strict xfails."""
     return [
-        pytest.param(case, id=case.name, marks=(
-            [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []))
+        pytest.param(case, id=case.name, marks=[*case.marks, *(
+            [pytest.mark.xfail(strict=True, reason=case.xfail)] if xfail and case.xfail
+            else [])])
         for producer in producers
         for case in CASES
         if case.producer == producer

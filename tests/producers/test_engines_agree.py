@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline.crosscheck.engines import compare_engines
-from tests.producers.cases import CASES
+from tests.producers.cases import cases
+
+pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "chromium", xfail=False))
 def test_engines_agree_on_the_variant(case, producers) -> None:
     result = compare_engines(producers.pdf(case))
     assert result.cells > 0

@@ -18,6 +18,8 @@ from tests.producers.claims import claims
 from tests.producers.compare import read_back
 from tests.variants.office import truth_path
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "chromium"))
 def test_variant_reads_back(case, producers, tmp_path) -> None:
@@ -25,7 +27,8 @@ def test_variant_reads_back(case, producers, tmp_path) -> None:
     assert not problems, f"{len(problems)} mismatch(es):\n" + "\n".join(problems[:40])
 
 
-@pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.name, marks=case.marks)
+                                  for case in CASES
                                   if case.producer != "reportlab" and case.options])
 def test_variant_is_printed_as_claimed(case, producers) -> None:
     """The PDF shows what the case's options say (so a read-back failure means something);

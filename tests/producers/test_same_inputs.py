@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.producers.cases import CASES
 from tests.variants import editions as E
 from tests.variants.html_print import npo_html, plan_html
 from tests.variants.office import truth_path
 
 
+@pytest.mark.office
 def test_office_twins_are_byte_identical(producers) -> None:
     assert producers.twins, "no office cases"
     for name, twin in producers.twins.items():

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 
 def frictionless() -> str:
     """The frictionless command installed beside this Python (the [test] extra brings it)."""

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.build import REPORT, write_report
@@ -59,6 +60,7 @@ def test_page_is_self_contained(out: Path) -> None:
     assert doc.of("html")[0][0]["lang"] == "ja"
 
 
+@pytest.mark.slow
 def test_output_is_deterministic(out: Path) -> None:
     first = write_report(out).read_bytes()
     second = write_report(out).read_bytes()
@@ -118,6 +120,7 @@ def test_other_datasets_appear_without_their_own_code(out: Path) -> None:
     assert first["text"] in rows[0]
 
 
+@pytest.mark.slow
 def test_diff_reports_are_linked_when_there_are_two_editions(out: Path) -> None:
     text, _ = render(out)
     assert "diffs/" not in text and "複数の版" not in text
@@ -133,6 +136,7 @@ def test_diff_reports_are_linked_when_there_are_two_editions(out: Path) -> None:
     assert "2026-04-01 現在" in npo_section and "ほかの版: 2025-04-01" in npo_section
 
 
+@pytest.mark.slow
 def test_cli_writes_the_report(out: Path, tmp_path: Path) -> None:
     (out / REPORT).unlink(missing_ok=True)
     done = subprocess.run([sys.executable, "-m", "pipeline", "report", "--out", str(out)],
@@ -147,6 +151,7 @@ def test_cli_writes_the_report(out: Path, tmp_path: Path) -> None:
     assert not (empty / REPORT).exists()
 
 
+@pytest.mark.slow
 def test_corrected_values_are_marked_with_their_reason(published_corrected: Path,
                                                        tmp_path: Path) -> None:
     import shutil
@@ -167,6 +172,7 @@ def test_corrected_values_are_marked_with_their_reason(published_corrected: Path
     assert "主要計数|代位弁済|有担保" in listed[0][1] and 'href="#corrections"' in text
 
 
+@pytest.mark.slow
 def test_only_a_file_this_process_wrote_from_validated_frames_skips_the_re_check(
         out: Path) -> None:
     """The build vouches for the Parquet files it just published (by sha256): the report

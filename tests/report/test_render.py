@@ -19,6 +19,8 @@ from pipeline.report.charts import PALETTE
 from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
 from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 
+pytestmark = pytest.mark.browser
+
 PROBE = "(() => {\n" + GLYPHS_JS + """\
   const sizes = [...document.querySelectorAll("svg")].map((svg) => {
     const box = svg.getBoundingClientRect();

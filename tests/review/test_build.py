@@ -36,6 +36,7 @@ def rows_of(doc: Elements) -> list[dict[str, str]]:
             .startswith("r-")]
 
 
+@pytest.mark.slow
 def test_every_value_is_beside_the_image_of_its_print(shipped) -> None:
     text, doc = shipped
     assert len(rows_of(doc)) == ROWS
@@ -69,6 +70,7 @@ def test_corrected_values_are_marked_and_on_top(shipped) -> None:
     assert row["class"] == "look"
 
 
+@pytest.mark.slow
 def test_same_inputs_give_the_same_bytes_and_nothing_is_fetched(shipped, corrected) -> None:
     text, _ = shipped
     path = write_review(corrected, RAW, jobs=2)  # a PDF per worker: the same crops, same page
@@ -85,6 +87,7 @@ def test_without_the_pdfs_the_page_says_so(corrected, tmp_path) -> None:
     assert "npo_loan_comparison_2025-04-01.pdf is not in" in text
 
 
+@pytest.mark.slow
 def test_a_new_edition_shows_what_changed_and_what_did_not_read(corrected) -> None:
     def edit(frame: pd.DataFrame) -> pd.DataFrame:
         at = (frame["bank"] == "東北労働金庫") & (frame["item"] == "融資額限度")
@@ -103,6 +106,7 @@ def test_a_new_edition_shows_what_changed_and_what_did_not_read(corrected) -> No
     assert headings[1].startswith("edition_2026-04-01.pdf")  # the newest edition first
 
 
+@pytest.mark.slow
 def test_a_cell_the_engines_read_differently_is_on_top(corrected) -> None:
     from pipeline.core.files import sha256_of
     from pipeline.crosscheck.listing import entry, write_listing

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.review import crops as crops_module
 from pipeline.review.build import render_review
 from pipeline.review.crops import crop_ahead, crop_every_row
@@ -14,6 +16,7 @@ from pipeline.review.rows import read_rows
 from tests.conftest import RAW
 
 
+@pytest.mark.slow
 def test_crops_made_ahead_are_the_published_rows_crops(published_corrected: Path) -> None:
     cleaned = sorted((published_corrected / "interim").glob("*.clean.json"))
     assert len(cleaned) == 2
@@ -26,6 +29,7 @@ def test_crops_made_ahead_are_the_published_rows_crops(published_corrected: Path
     assert len(published) == 371 and ahead == published
 
 
+@pytest.mark.slow
 def test_known_crops_are_not_cropped_again(published_corrected: Path, monkeypatch) -> None:
     cleaned = sorted((published_corrected / "interim").glob("*.clean.json"))
     ahead = crop_ahead(cleaned, RAW)

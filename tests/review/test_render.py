@@ -13,6 +13,8 @@ from pipeline.review.build import write_review
 from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
 from tests.conftest import RAW, SHIPPED_BANKS
 
+pytestmark = pytest.mark.browser
+
 PROBE = 'window.addEventListener("load", () => {\n' + GLYPHS_JS + """\
   const images = [...document.images];
   const drawn = images.filter((img) => img.complete && img.naturalWidth > 0

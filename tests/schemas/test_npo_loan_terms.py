@@ -39,6 +39,7 @@ def test_complete_drawn_edition_passes(edition, tmp_path) -> None:
     assert len(checked) == len(SHIPPED_BANKS) * len(SHIPPED_ROWS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bank", ["沖縄県労働金庫", "北海道労働金庫"])
 def test_an_edition_with_twelve_banks_is_read_as_printed(edition, tmp_path, bank) -> None:
     edition = copy.deepcopy(edition)
@@ -76,6 +77,7 @@ def test_extra_row_is_allowed(edition, tmp_path) -> None:
     assert set(checked.loc[checked["item"] == "繰上返済手数料", "note"]) == {"無料"}
 
 
+@pytest.mark.slow
 def test_a_renamed_bank_is_read_as_printed(edition, tmp_path) -> None:
     """A bank never seen before (a merger, a new spelling) is a bank: its name says so."""
     edition = copy.deepcopy(edition)
@@ -86,6 +88,7 @@ def test_a_renamed_bank_is_read_as_printed(edition, tmp_path) -> None:
     assert "北海道労働金庫" not in set(checked["bank"])
 
 
+@pytest.mark.slow
 def test_a_bank_column_that_names_no_labour_bank_fails(edition, tmp_path) -> None:
     frame = frame_of(edition, tmp_path / "full.pdf")
     frame.loc[frame["bank"] == "東北労働金庫", "bank"] = "東北信用金庫"

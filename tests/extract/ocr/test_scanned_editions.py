@@ -26,8 +26,9 @@ from tests.conftest import NPO_PDF, PLAN_PDF
 
 MISSING = available()
 # CI installs Tesseract (.ci/run): there, OCR missing is a failure, not a skip.
-pytestmark = pytest.mark.skipif(MISSING is not None and not os.environ.get("CI"),
-                                reason=f"OCR not installed here: {MISSING}")
+pytestmark = [pytest.mark.ocr,
+              pytest.mark.skipif(MISSING is not None and not os.environ.get("CI"),
+                                 reason=f"OCR not installed here: {MISSING}")]
 SETTINGS = ScanSettings(dpi=300, skew=0.5)
 NPO_FIELDS = 585
 MAX_CER = 0.03

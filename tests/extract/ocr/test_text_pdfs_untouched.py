@@ -37,6 +37,7 @@ _PROBE = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "engine"), sorted(BEFORE_OCR))
 def test_a_text_pdf_extracts_as_before_ocr_without_loading_it(name, engine, tmp_path) -> None:
     target = tmp_path / "artifact.json"

@@ -161,6 +161,7 @@ def test_fiscal_year_comes_from_the_title_not_the_file_name(plan_extracted) -> N
     assert years == {2026}
 
 
+@pytest.mark.slow
 def test_source_bbox_crops_the_figure_and_the_block(cleaned) -> None:
     from collections import Counter
 

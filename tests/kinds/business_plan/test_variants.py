@@ -16,6 +16,8 @@ from pipeline.validate.check import validate
 from pipeline.validate.frames import build_frame
 from tests.variants.plan_pdf import load_truth_plan, plan_copy, render_plan_pdf, retitle
 
+pytestmark = pytest.mark.slow
+
 CONDITIONS = {"total": "計", "unsecured": "無担保", "secured": "有担保"}
 # The CID fonts map a few look-alikes onto one glyph; extraction returns the other code point.
 FONT_LOOKALIKES = str.maketrans({"−": "-", "〜": "～"})

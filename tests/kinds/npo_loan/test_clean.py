@@ -167,6 +167,7 @@ def test_two_row_header_with_sub_column_titles() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_source_bbox_crops_the_cells_the_row_was_read_from(records) -> None:
     from collections import Counter
 

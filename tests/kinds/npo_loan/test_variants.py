@@ -22,6 +22,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.extract.document import extract_pdf
 from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
 
+pytestmark = pytest.mark.slow
+
 FIELDS = ("mark", "value", "unit", "note")
 
 
