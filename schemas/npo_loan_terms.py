@@ -82,7 +82,19 @@ class NpoLoanTermsColumns(pa.DataFrameModel):
 
 
 class NpoLoanTerms(SourceCell, NpoLoanTermsColumns):
-    """NPO loan programmes of the labour banks, from the 制度概要 comparison table."""
+    """NPO loan programmes of the labour banks, from the 制度概要 comparison table.
+
+    One row per bank, item and condition of the table, for every edition. The banks and rows
+    are the edition's own: a header cell naming a labour bank (…労働金庫, …ろうきん, …労金) is a
+    bank, and every bank must have every row the others have, so a merger, a rename or a new
+    row is read as printed. Text columns are NFKC-folded (full-width letters and digits become
+    ASCII) except for the characters that carry meaning: circled numbers ①②, the range tilde ～
+    (a wave dash 〜 is written as ～), ％, ○ and ×; wrapped lines are joined the Japanese way
+    (no space). A typed column is filled only when the printed text has one of the forms its
+    description names; anything else (※, 資金使途と担保有無により異なる, …) keeps its text in
+    `value` and leaves the typed column empty. Sorting by `bank_position` and `row_position`
+    reproduces the table as printed.
+    """
 
     class Config:
         strict = True

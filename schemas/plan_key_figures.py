@@ -52,7 +52,16 @@ class PlanKeyFiguresColumns(pa.DataFrameModel):
 
 
 class PlanKeyFigures(SourceCell, PlanKeyFiguresColumns):
-    """Planned key figures and ratios of the guarantee association's business plan (事業計画)."""
+    """Planned key figures and ratios of the guarantee association's business plan (事業計画).
+
+    Every number of the plan's captioned figure tables. Tables, header and columns are found
+    from the grid itself: the caption ＜…＞ and the unit line （単位：…） stand just above a
+    table, the header rows are those above the first number, and of several value columns
+    under one merged header (計画値) the one labelled 計 or 合計, or printed without a label, is
+    the total, 計. A table may have any number of rows. Validation cross-foots every row: 計
+    must equal 無担保 + 有担保 within one in the last printed digit (each figure is rounded on
+    its own); more fails with a line naming the fiscal year, table and item.
+    """
 
     class Config:
         strict = True

@@ -55,7 +55,18 @@ class PlanMeasuresColumns(pa.DataFrameModel):
 
 
 class PlanMeasures(SourcePage, PlanMeasuresColumns):
-    """The outline of the guarantee association's business plan (事業計画), block by block."""
+    """The outline of the guarantee association's business plan (事業計画), block by block.
+
+    One row per block: the title, each heading (［基本戦略１］, １．, （１）), each numbered
+    measure (①) and each unnumbered paragraph. Text is kept as printed (full-width letters and
+    digits are not folded, so it matches the document); wrapped lines are joined the Japanese
+    way (no space); page numbers, running heads, table captions and the closing 以上 are
+    dropped. Levels come from the numbering alone: a number continuing an open sequence (２．
+    after １．) is a sibling, a number 1 opens a list under the innermost open item, so the same
+    scheme can nest (３．個別施策 › ［基本戦略１］ › １．). To find a measure:
+    `path == "3 › 基本戦略2 › 2 › (7) › ②"`, or every block of a section with
+    `path.str.startswith("3 › 基本戦略2 › ")`.
+    """
 
     class Config:
         strict = True

@@ -99,8 +99,8 @@ def looks_section(found: list[Look], rows: dict[str, Rows], checks: list | None,
     parts = [element("h2", f"要確認 <span class=\"sub\">needs a look · {len(found)} 件</span>"),
              element("p", esc(summary)),
              *[element("p", esc(note), class_="foot") for note in notes],
-             element("p", "訂正は corrections.csv に一行足して make all（README の「Review and "
-                          "corrections」）。キーは各行の key、printed は PDF の文字のとおりに。",
+             element("p", "訂正は corrections.csv に一行足して make all（docs/REVIEW.md）。"
+                          "キーは各行の key、printed は PDF の文字のとおりに。",
                      class_="foot"),
              table]
     return element("section", "".join(parts), id="looks")
