@@ -195,7 +195,7 @@ lint: $(STAMP)
 # (per-field accuracy, notes' CER, s/page at 200 and 300 dpi, ±0.5° skew): figures, no test.
 .PHONY: bench
 bench: $(STAMP)
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py --markdown docs/PERFORMANCE.md
 	$(PY) bench/ocr_bench.py
 
 # Table-extraction accuracy on the ICDAR 2013 table competition (adjacency relations): ours,

@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.markdown_block import recorded  # noqa: E402
 from bench.pdf_edit import EditError, replace_text  # noqa: E402
 from pipeline.run import run_all  # noqa: E402
 
@@ -377,17 +378,20 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for --jobs N")
     parser.add_argument("--no-camelot", action="store_true", help="skip the camelot timing")
     parser.add_argument("--rounds", type=int, default=5, help="paired whole-build rounds")
+    parser.add_argument("--markdown", type=Path, metavar="FILE",
+                        help="also write the figures into FILE's bench:build block")
     args = parser.parse_args()
     pdfs = sorted(RAW.glob("*.pdf"))
     counts = page_counts(pdfs)
     from pipeline.extract.engines import DEFAULT, NAMES
 
-    print(f"# Benchmark on {machine()}; default engine {DEFAULT}")
-    whole_build(pdfs, args.rounds, NAMES)
-    extract_engines(counts, args.repeat)
-    engines(counts, args.repeat, not args.no_camelot)
-    scaling(pdfs, counts, args.pages, args.jobs, NAMES)
-    noop_make()
+    with recorded(args.markdown, "build"):
+        print(f"# Benchmark on {machine()}; default engine {DEFAULT}")
+        whole_build(pdfs, args.rounds, NAMES)
+        extract_engines(counts, args.repeat)
+        engines(counts, args.repeat, not args.no_camelot)
+        scaling(pdfs, counts, args.pages, args.jobs, NAMES)
+        noop_make()
 
 
 if __name__ == "__main__":
