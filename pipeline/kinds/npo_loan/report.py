@@ -7,12 +7,12 @@ printed without code changes. Every value carries its source file, page and cell
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.kinds.npo_loan.clean.values import numbers_only
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published, records
@@ -21,7 +21,6 @@ from pipeline.report.section import Section
 
 NAME = "npo_loan_terms"
 ENTITY, EDITION = "bank", "as_of"
-_NUMBER = re.compile(r"[\d,.～~①-⑳]+")
 
 
 def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
@@ -58,7 +57,7 @@ def _td(row: pd.Series | None) -> str:
     mark = (element("sup", "※", class_="note") if note else "") + corrected_mark(row)
     muted = is_false(row["is_offered"]) or is_false(row["is_required"])
     # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
-    numeric = bool(_NUMBER.fullmatch(str(row["value"])))
+    numeric = numbers_only(str(row["value"]))
     klass = "num" if numeric else ("no" if muted else None)
     return element("td", esc(text or "—") + mark, title=tip, class_=klass)
 
