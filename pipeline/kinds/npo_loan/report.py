@@ -7,12 +7,14 @@ printed without code changes. Every value carries its source file, page and cell
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.kinds.npo_loan.clean.values import numbers_only
+from pipeline.core.numbers import read_number
+from pipeline.core.text import CIRCLED, RANGE_MARKS
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published, records
@@ -21,6 +23,7 @@ from pipeline.report.section import Section
 
 NAME = "npo_loan_terms"
 ENTITY, EDITION = "bank", "as_of"
+_MARKERS = re.compile(f"[{CIRCLED}{RANGE_MARKS}~]")
 
 
 def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
@@ -46,6 +49,13 @@ def cell_text(row: pd.Series) -> str:
     value = str(row["value"])
     unit = str(row["unit"]) if value and value != "-" else ""
     return f"{row['mark']}{value}{unit}"
+
+
+def numbers_only(value: str) -> bool:
+    """A value printing numbers and nothing else: one, a range (1.600～2.300) or tiers
+    (①1.900②2.650), exactly as printed (a footnote mark or a word makes it text)."""
+    pieces = _MARKERS.split(value)
+    return any(pieces) and all(read_number(piece) is not None for piece in pieces if piece)
 
 
 def _td(row: pd.Series | None) -> str:

@@ -8,7 +8,6 @@ from pipeline.kinds.npo_loan.clean.values import (
     Span,
     is_not_offered,
     limit_yen,
-    numbers_only,
     parse_span,
     rate_span_pct,
     rate_type,
@@ -110,15 +109,3 @@ def test_split_mark(text, split) -> None:
 def test_is_not_offered(text, dash) -> None:
     assert is_not_offered(text) is dash
 
-
-@pytest.mark.parametrize(
-    ("value", "numeric"),
-    [
-        ("1,000", True), ("2.875", True), ("1.600～2.300", True), ("①1.900②2.650", True),
-        ("１，０００", True), ("5～7", True),
-        ("5,000※", False), ("(変動)1.875", False), ("無担保10有担保20", False), ("-", False),
-        ("※", False), ("", False), ("～", False), ("1,81", False), ("担保有無により異なる", False),
-    ],
-)
-def test_numbers_only(value, numeric) -> None:
-    assert numbers_only(value) is numeric

@@ -77,16 +77,6 @@ def parse_span(text: str) -> Span | None:
     return None
 
 
-_MARKERS = re.compile(rf"[{CIRCLED}～〜~]")
-
-
-def numbers_only(text: str) -> bool:
-    """True for a value printing numbers and nothing else: one, a range (1.600～2.300) or
-    tiers (①1.900②2.650), exactly as printed (a footnote mark or a word makes it text)."""
-    pieces = _MARKERS.split(text)
-    return any(pieces) and all(read_number(piece) is not None for piece in pieces if piece)
-
-
 def limit_yen(value: str, unit: str) -> int | None:
     """A lending limit in yen: 1,000 with unit 万円 → 10000000; printed with number words,
     5千 or 1億5,000 with unit 万円 → 50000000 or 150000000 (the value read with its unit)."""
