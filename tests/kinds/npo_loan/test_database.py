@@ -45,6 +45,7 @@ def relabelled_map(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     importlib.reload(npo_database)
 
 
+@pytest.mark.slow
 def test_a_relabelled_edition_leaves_the_views_until_the_map_follows(out: Path) -> None:
     add_edition(out, "npo_loan_terms", "2026-04-01", _relabel)
     rates, terms = _per_edition(out)
@@ -52,6 +53,7 @@ def test_a_relabelled_edition_leaves_the_views_until_the_map_follows(out: Path) 
     assert terms == {"2025-04-01": 13, "2026-04-01": 0}
 
 
+@pytest.mark.slow
 def test_editing_the_label_map_is_all_a_relabel_takes(out: Path, relabelled_map: None) -> None:
     add_edition(out, "npo_loan_terms", "2026-04-01", _relabel)
     rates, terms = _per_edition(out)
