@@ -2,8 +2,10 @@
 
 The Makefile includes what `python -m pipeline.build_deps` prints (EXTRACT_CODE := …), so a stage is
 re-run whenever any module it imports changes: its own package, the shared core, the schemas and
-reference data it reads, and every registered kind's module for that stage. Imports are read
-from the source (at any depth: the stages import lazily inside functions), never executed.
+reference data it reads, and every registered kind's module for each part the stage looks up
+(`from pipeline.kinds import DATABASE_PART` reaches every kind's database.py through the
+registry). Imports are read from the source (at any depth: the stages import lazily inside
+functions), never executed.
 """
 
 from __future__ import annotations
@@ -11,25 +13,25 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from pipeline.kinds import kinds
+from pipeline import kinds as registry
+from pipeline.kinds import Part, kinds
 
 ROOTS = ("pipeline", "schemas")
 # Modules every stage command runs through, whatever the stage: their own files count, not what
 # they import (the command line imports every stage, each only when its command runs).
 COMMAND = ("pipeline.__init__", "pipeline.__main__", "pipeline.cli", "pipeline.run",
            "pipeline.progress")
-# Per stage: its entry modules, and which part of every kind it uses.
-STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "extract": (("pipeline.extract.document", "pipeline.core.artifact"), ("identify",)),
-    "clean": (("pipeline.clean.run", "pipeline.core.artifact"), ("clean",)),
-    "publish": (("pipeline.corrections.apply", "pipeline.corrections.table",
-                 "pipeline.validate.check", "pipeline.validate.frames", "pipeline.publish.write"),
-                ("corrections", "datasets")),
-    "database": (("pipeline.database.build",), ("datasets", "database")),
-    "report": (("pipeline.report.build",), ("datasets", "report")),
-    "workbook": (("pipeline.publish.workbook",), ("datasets",)),
-    "review": (("pipeline.review.build",), ("corrections", "datasets")),
-    "crosscheck": (("pipeline.crosscheck.run",), ("identify",)),
+# Per stage: its entry modules (the kinds' parts it uses follow from what they look up).
+STAGES: dict[str, tuple[str, ...]] = {
+    "extract": ("pipeline.extract.document", "pipeline.core.artifact"),
+    "clean": ("pipeline.clean.run", "pipeline.core.artifact"),
+    "publish": ("pipeline.corrections.apply", "pipeline.corrections.table",
+                "pipeline.validate.check", "pipeline.validate.frames", "pipeline.publish.write"),
+    "database": ("pipeline.database.build",),
+    "report": ("pipeline.report.build",),
+    "workbook": ("pipeline.publish.workbook",),
+    "review": ("pipeline.review.build",),
+    "crosscheck": ("pipeline.crosscheck.run",),
 }
 
 
@@ -65,6 +67,21 @@ def imports_of(path: Path, module: str) -> set[str]:
     return found
 
 
+def registry_edges(names: set[str]) -> set[str]:
+    """Every registered kind's module for each part named among `names` (as `imports_of`
+    gives `from pipeline.kinds import DATABASE_PART`: pipeline.kinds.DATABASE_PART)."""
+    parts = {f"{registry.__name__}.{name}": value for name, value in vars(registry).items()
+             if isinstance(value, Part)}
+    return {f"{kind.package}.{parts[name].module}" for name in names if name in parts
+            for kind in kinds()}
+
+
+def uses(path: Path, module: str) -> set[str]:
+    """Every module `path` imports, and every kind's module it looks up through the registry."""
+    found = imports_of(path, module)
+    return found | registry_edges(found)
+
+
 def closure(entries: list[str]) -> set[Path]:
     """The source files of `entries` and of everything of ours they import, with the
     `__init__.py` of every package on the way."""
@@ -82,16 +99,13 @@ def closure(entries: list[str]) -> set[Path]:
         if path is None:
             continue
         files.add(path)
-        todo += sorted(imports_of(path, module) - seen)
+        todo += sorted(uses(path, module) - seen)
     return files
 
 
 def stage_files(stage: str) -> list[Path]:
     """Every source file the stage's command runs, sorted."""
-    entries, parts = STAGES[stage]
-    modules = list(entries)
-    for kind in kinds():
-        modules += [f"{kind.package}.{part}" for part in parts]
+    modules = list(STAGES[stage])
     commands = {path for module in COMMAND if (path := source_file(module))}
     return sorted(closure(modules) | commands)
 

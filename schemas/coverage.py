@@ -1,4 +1,4 @@
-"""Coverage checks shared by the schemas: every entity has every row, nothing required is absent.
+"""Coverage checks shared by the schemas: every entity has every row its edition's others have.
 
 Each function returns human-readable problems (empty when the frame is complete), so a schema
 check can pass or fail on it and the validation report can say exactly what is missing.
@@ -6,7 +6,7 @@ check can pass or fail on it and the validation report can say exactly what is m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -28,19 +28,4 @@ def missing_rows(df: pd.DataFrame, edition: str, entity: str, row: Sequence[str]
         for name in sorted(have[key]):
             for lack in sorted(rows - have[key][name]):
                 problems.append(f"{edition} {key}: {name} lacks row {_label(lack)}")
-    return problems
-
-
-def missing_required(
-    df: pd.DataFrame, edition: str, column: str | Sequence[str], required: Iterable
-) -> list[str]:
-    """Required values of `column` (or tuples over several columns) an edition lacks."""
-    cols = [column] if isinstance(column, str) else list(column)
-    problems = []
-    for key, part in df.groupby(edition, sort=True):
-        have = {v[0] if len(cols) == 1 else tuple(v) for v in part[cols].to_numpy()}
-        for need in required:
-            if need not in have:
-                shown = need if isinstance(need, str) else _label(need)
-                problems.append(f"{edition} {key}: no {'+'.join(cols)} {shown}")
     return problems

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.core.numbers import read_number
 from schemas.fields import field
 from schemas.provenance import SourceCell
 from schemas.reference import YEN_PER_UNIT
@@ -80,12 +81,9 @@ class PlanKeyFigures(SourceCell, PlanKeyFiguresColumns):
 
 
 def _decimals(text: str) -> int:
-    """Digits printed after the decimal point (1,814,456 → 0; 0.11 → 2)."""
-    try:
-        exponent = Decimal(str(text).replace(",", "").replace("△", "-")).as_tuple().exponent
-    except InvalidOperation:
-        return 0
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """Digits printed after the decimal point (1,814,456 → 0; 0.11 → 2; ▲0.25 → 2)."""
+    printed = read_number(str(text))
+    return printed.places if printed else 0
 
 
 CROSS_FOOT_COLUMNS = ["fiscal_year", "table", "item", "unit", "total", "parts", "difference",

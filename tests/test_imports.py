@@ -6,20 +6,22 @@ report and diff side by side, docs and review (which reads what report and diff 
 side, and the command line on top. A module may import its own room or a lower floor, never a
 higher floor or a sibling room; a kind's modules sit in the room of the stage they are named
 after (identify → extract, clean/ → clean, corrections → corrections, datasets → validate,
-database, report).
+database, report). A stage's look-up of a kind's part through the registry
+(`kind.part(DATABASE_PART)`) counts as importing every kind's module for that part.
 """
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
-from pipeline.build_deps import imports_of, source_file
+from pipeline import kinds as registry
+from pipeline.build_deps import imports_of, registry_edges, source_file, uses
 from tests.conftest import ROOT
 
-KIND_PARTS = {"identify": "extract", "clean": "clean", "corrections": "corrections",
-              "datasets": "validate", "database": "database", "report": "report", "diff": "diff"}
+KIND_PARTS = {part.module: part.stage for part in registry.PARTS}
 FLOORS = {"core": 0, "registry": 0, "reference": 0, "extract": 1, "kind": 1, "crosscheck": 2,
           "clean": 3, "corrections": 4, "validate": 5, "publish": 6, "database": 7, "report": 7,
           "diff": 7, "docs": 8, "review": 8, "command": 9}
@@ -58,7 +60,7 @@ def modules(folder: str) -> list[tuple[str, Path]]:
 def imported(path: Path, module: str) -> set[str]:
     """The modules `path` imports (names imported from a module count as that module), read
     the way the Makefile's dependencies are derived."""
-    names = imports_of(path, module)
+    names = uses(path, module)
     return {name for name in names
             if name.split(".")[0] not in ("pipeline", "schemas") or source_file(name)}
 
@@ -87,6 +89,29 @@ def test_imports_go_one_way() -> None:
     assert problems == []
 
 
+def test_every_part_is_looked_up_by_its_constant() -> None:
+    """Every `kind.part(…)` call names a Part imported from pipeline.kinds, so the registry edge
+    is seen (by the rule above and by build_deps); and every part has a reader."""
+    constants = {name for name, value in vars(registry).items()
+                 if isinstance(value, registry.Part)}
+    problems, readers = [], set()
+    for module, path in modules("pipeline"):
+        tree = ast.parse(path.read_text("utf-8"))
+        names = imports_of(path, module)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "part" and node.args):
+                continue
+            arg = node.args[0]
+            if not (isinstance(arg, ast.Name) and arg.id in constants
+                    and f"pipeline.kinds.{arg.id}" in names):
+                problems.append(f"{module}:{node.lineno}: part({ast.unparse(arg)})")
+            else:
+                readers.add(arg.id)
+    assert problems == []
+    assert readers == constants
+
+
 def test_bench_does_not_import_tests() -> None:
     problems = [f"{module} imports {name}" for module, path in modules("bench")
                 for name in imported(path, module) if name.split(".")[0] == "tests"]
@@ -106,6 +131,15 @@ def test_bench_does_not_import_tests() -> None:
 )
 def test_the_rule_catches_what_it_forbids(module: str, names: set[str], expected: str) -> None:
     assert any(expected in line for line in violations(module, names))
+
+
+def test_a_part_looked_up_from_a_lower_stage_is_caught() -> None:
+    # extract looking up the kinds' report.py would import the report stage, unseen by `import`.
+    edges = registry_edges({"pipeline.kinds.REPORT_PART"})
+    assert "pipeline.kinds.npo_loan.report" in edges
+    assert any("(extract) imports pipeline.kinds.npo_loan.report (report)" in line
+               for line in violations("pipeline.extract.identify", edges))
+    assert violations("pipeline.report.build", edges) == []
 
 
 def test_the_rule_allows_the_way_down() -> None:

@@ -39,12 +39,18 @@ def _forking() -> Iterator[None]:
     """Around a fork: what exists now frozen (shared with the children, whose collections then
     leave it be), and Python 3.12's warning of fork() with threads running kept quiet: ours are
     idle library pools (Arrow and OpenBLAS re-create theirs in a child), none holds a lock a
-    child would wait for."""
+    child would wait for. A process that lives on (a notebook or a server using the pipeline)
+    is left with nothing frozen it had not frozen itself: frozen objects are never collected."""
+    thaw, pid = gc.get_freeze_count() == 0, os.getpid()
     gc.freeze()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*multi-threaded.*fork",
-                                category=DeprecationWarning)
-        yield
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*multi-threaded.*fork",
+                                    category=DeprecationWarning)
+            yield
+    finally:
+        if thaw and os.getpid() == pid:  # (a forked child keeps its copy frozen)
+            gc.unfreeze()
 
 
 def run_calls(calls: Sequence[Call], jobs: int,

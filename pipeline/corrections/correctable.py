@@ -3,11 +3,11 @@ correct and how the typed columns follow from them (each kind's `corrections.py`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from pipeline.kinds import kinds
+from pipeline.kinds import CORRECTIONS_PART, kinds
 
 
 def _as_given(name: str, text: str) -> str:
@@ -36,10 +36,17 @@ class Correctable:
     tidy: Callable[[str, str], str] = field(default=_as_given)
 
 
+class CorrectionsModule(Protocol):
+    """What a kind's corrections.py defines (the contract of CORRECTIONS_PART)."""
+
+    # Per dataset (by name): what a reviewer may correct and how the typed columns follow.
+    CORRECTABLE: Mapping[str, Correctable]
+
+
 def correctable() -> dict[str, Correctable]:
     """Every registered kind's correctable datasets, by dataset name."""
     found: dict[str, Correctable] = {}
     for kind in kinds():
-        part = kind.part("corrections")
-        found.update(getattr(part, "CORRECTABLE", {}) if part else {})
+        part = kind.part(CORRECTIONS_PART)
+        found.update(part.CORRECTABLE if part else {})
     return found

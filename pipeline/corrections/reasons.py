@@ -36,8 +36,3 @@ def parse_reasons(text: object, fields: Iterable[str]) -> dict[str, str]:
         end = following.start() - len(SEPARATOR) if following else len(text)
         reasons[match[1]] = text[match.end():end]
     return reasons
-
-
-def all_reasons(text: object) -> str:
-    """Every reason of a `corrected` text, fields left out ('' for a row as printed)."""
-    return "" if not isinstance(text, str) else text.strip()

@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.core.grid import Cell
 from pipeline.core.text import squeeze
 from pipeline.crosscheck.camelot_grid import SpanTable
+from pipeline.extract.engines import DEFAULT as DEFAULT_ENGINE
 
 # Points two engines' rule positions may differ by (camelot finds rules in a rendered image).
 TOLERANCE = 3.0
@@ -31,7 +32,7 @@ class Disagreement:
     why: str
     ours: str | None
     theirs: str | None
-    engine: str = "pdfplumber"
+    engine: str = DEFAULT_ENGINE
 
     def __str__(self) -> str:
         return (f"page {self.page} table {self.table} {self.cell}: {self.why}: "
@@ -72,7 +73,7 @@ def match_table(table: dict[str, Any], theirs: list[SpanTable]) -> SpanTable | N
 
 
 def compare_table(
-    page: int, number: int, ours: dict[str, Any], theirs: SpanTable, engine: str = "pdfplumber"
+    page: int, number: int, ours: dict[str, Any], theirs: SpanTable, engine: str = DEFAULT_ENGINE
 ) -> list[Disagreement]:
     """Every cell of `ours` whose text or span camelot reads differently, and camelot's extras."""
     problems = []
@@ -102,7 +103,7 @@ def compare_table(
     return problems
 
 
-def compare_page(page: dict[str, Any], theirs: list[SpanTable], engine: str = "pdfplumber"
+def compare_page(page: dict[str, Any], theirs: list[SpanTable], engine: str = DEFAULT_ENGINE
                  ) -> list[Disagreement]:
     """Disagreements on one page of an extract artifact, given camelot's tables on it."""
     problems = []

@@ -15,6 +15,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.crosscheck.compare import Disagreement, compare_page
 from pipeline.crosscheck.engines import compare_artifacts
 from pipeline.crosscheck.listing import entry, write_listing
+from pipeline.extract.engines import DEFAULT as DEFAULT_ENGINE
 
 CHECKS = ("engines", "camelot")
 ENGINE_PAIR = ("pdfplumber", "pdfium")
@@ -35,17 +36,14 @@ def camelot_problems(pdf: Path, ours: dict[str, Any]) -> tuple[list[Disagreement
     problems: list[Disagreement] = []
     for page in ours["pages"]:
         problems += compare_page(page, [t for t in theirs if t.page == page["page"]],
+                                 # (an artifact naming no engine predates PDFium)
                                  engine=ours.get("engine", "pdfplumber"))
     n_cells = sum(len(t["cells"]) for page in ours["pages"] for t in page["tables"])
     return problems, n_cells
 
 
-def crosscheck_pdf(pdf: Path, engine: str = "pdfplumber") -> tuple[list[Disagreement], int]:
-    """Disagreements between the extract stage (with `engine`) and camelot; cells compared."""
-    return camelot_problems(pdf, _extract(pdf, engine))
-
-
-def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None], engine: str = "pdfplumber",
+def crosscheck_files(pdfs: list[Path], echo: Callable[[str], None],
+                     engine: str = DEFAULT_ENGINE,
                      checks: Sequence[str] = CHECKS, listing: Path | None = None) -> None:
     """Run `checks` on every PDF, print each disagreement and a summary line per PDF and
     check, and write them to `listing` (JSON, crosscheck/listing.py) once every PDF was

@@ -7,12 +7,13 @@ stored as a table of the view's name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
-from pipeline.kinds import kinds
+from pipeline.kinds import DATABASE_PART, kinds
 from pipeline.validate.datasets import DATASETS
 
 
@@ -28,6 +29,13 @@ class View:
     # Descriptions of the columns the view makes (the database stores them as column comments);
     # a column named as one of the tables' it reads takes that column's description.
     columns: Mapping[str, str] = field(default_factory=dict)
+
+
+class DatabaseModule(Protocol):
+    """What a kind's database.py defines (the contract of DATABASE_PART)."""
+
+    # The kind's own views, created when the tables each needs are published.
+    VIEWS: Sequence[View]
 
 
 def q(name: str) -> str:
@@ -69,7 +77,7 @@ def kind_views() -> list[View]:
     """Every registered kind's own views (its database.py VIEWS), in registry order."""
     found: list[View] = []
     for kind in kinds():
-        part = kind.part("database")
+        part = kind.part(DATABASE_PART)
         found += list(part.VIEWS) if part else []
     return found
 

@@ -4,9 +4,9 @@ in months, marks and flags spelled out."""
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
+from pipeline.core.numbers import read_number
 from pipeline.core.text import squeeze
 from pipeline.diff.normalise import to_bool, to_number
 from pipeline.diff.spec import BOOL, NUMBER
@@ -45,8 +45,9 @@ def _signed(text: str, number: float) -> str:
 
 
 def _decimals(*texts: str) -> int:
-    """Decimal places the numbers need (1814456.0 → 0, 0.11 → 2)."""
-    return max((len(t.split(".")[1].rstrip("0")) for t in texts if "." in t), default=0)
+    """Decimal places the numbers need (1814456.0 → 0, 0.11 → 2, ▲0.50 → 1)."""
+    read = [printed.value.normalize() for t in texts if (printed := read_number(t))]
+    return max((max(0, -int(value.as_tuple().exponent)) for value in read), default=0)
 
 
 def _relative(old: float, new: float) -> str:
@@ -161,4 +162,4 @@ def describe(field: str, kind: str, old: str, new: str, *, unit: str = "",
 
 
 def _is_number(text: str) -> bool:
-    return re.fullmatch(r"\s*\d[\d,]*(?:\.\d+)?\s*", text) is not None
+    return read_number(text) is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.core.numbers import read_number
 from pipeline.core.text import squeeze
 from pipeline.diff.spec import BOOL, NUMBER
 
@@ -15,12 +16,14 @@ Comparable = str | float | bool | None
 
 
 def to_number(text: str) -> float | None:
-    """A published number (10000000, 2.875), or None for an empty cell."""
-    text = text.strip().replace(",", "")
-    if not text:
+    """A published number (10000000, 2.875, 1e-05) or a printed one (1,814,456; ▲0.25), or
+    None for an empty cell or text."""
+    if not text.strip():
         return None
+    if (printed := read_number(text)) is not None:
+        return float(printed.value)
     try:
-        return float(text)
+        return float(text.strip().replace(",", ""))
     except ValueError:
         return None
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.text import has_cid_garbage
 from pipeline.extract.page_text import page_text
-from pipeline.kinds import kinds
+from pipeline.kinds import IDENTIFY_PART, kinds
+
+
+class IdentifyModule(Protocol):
+    """What a kind's identify.py defines (the contract of IDENTIFY_PART)."""
+
+    # The labels the kind's pages print (title, row labels, legends): what a label OCR read
+    # imperfectly is set right to (extract/ocr/match.py).
+    VOCABULARY: Sequence[str]
+
+    def identify(self, page: dict[str, Any]) -> int:
+        """How sure `page` (an artifact's first page) is of this kind: 0 not, higher surer."""
+        ...
 
 
 def identify_kind(first: dict[str, Any], file: str) -> str:
@@ -18,7 +31,7 @@ def identify_kind(first: dict[str, Any], file: str) -> str:
     """
     best, best_score = None, 0
     for candidate in kinds():
-        part = candidate.part("identify")
+        part = candidate.part(IDENTIFY_PART)
         score = part.identify(first) if part else 0
         if score > best_score:
             best, best_score = candidate.name, score

@@ -52,10 +52,6 @@ class RuleLine:
             total += max(0.0, min(b, end) - max(a, start))
         return total / (end - start)
 
-    def crosses(self, position: float, tolerance: float = SNAP) -> bool:
-        """Does a piece reach `position` along the line (within tolerance)?"""
-        return any(a - tolerance <= position <= b + tolerance for a, b in self.pieces)
-
 
 def _snap(items: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """(position, start, end) items with positions chained within SNAP replaced by their mean."""

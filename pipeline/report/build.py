@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from pipeline.core.files import write_atomic
-from pipeline.kinds import kinds
+from pipeline.kinds import REPORT_PART, kinds
 from pipeline.report import corrections, generic, validation
 from pipeline.report.html import element, esc, page, table
 from pipeline.report.load import Published, load_published
@@ -15,6 +16,14 @@ from pipeline.validate.datasets import DATASETS
 
 REPORT = "report.html"
 TITLE = "労働金庫 NPO向け融資と日本労信協 事業計画"
+
+
+class ReportModule(Protocol):
+    """What a kind's report.py defines (the contract of REPORT_PART)."""
+
+    def sections(self, pub: Published) -> list[Section]:
+        """The kind's own sections of the report (its datasets then need no plain table)."""
+        ...
 
 
 def _editions_section(pub: Published) -> str:
@@ -45,7 +54,7 @@ def kind_sections(pub: Published) -> list[Section]:
     """Every registered kind's own sections (its report.py), in registry order."""
     found: list[Section] = []
     for kind in kinds():
-        part = kind.part("report")
+        part = kind.part(REPORT_PART)
         found += part.sections(pub) if part else []
     return found
 

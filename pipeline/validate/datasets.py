@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.kinds import kinds, packages
+from pipeline.kinds import DATASETS_PART, kinds, packages
 from schemas.fields import CORRECTION, POSITION
 
 
@@ -54,6 +55,13 @@ class Dataset:
         return [c for c, col in columns.items() if (col.metadata or {}).get("role") == role]
 
 
+class DatasetsModule(Protocol):
+    """What a kind's datasets.py defines (the contract of DATASETS_PART)."""
+
+    # Every dataset the kind publishes, each named once across all kinds.
+    DATASETS: Sequence[Dataset]
+
+
 class _Registry(Mapping[str, Dataset]):
     """Every registered kind's datasets by name, looked up afresh when the kinds change."""
 
@@ -65,7 +73,7 @@ class _Registry(Mapping[str, Dataset]):
         if self._for != packages():
             found: dict[str, Dataset] = {}
             for kind in kinds():
-                part = kind.part("datasets")
+                part = kind.part(DATASETS_PART)
                 for dataset in part.DATASETS if part else ():
                     found[dataset.name] = replace(dataset, kind=kind.name)
             self._map, self._for = found, packages()

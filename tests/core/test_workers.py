@@ -3,6 +3,7 @@ in other processes while `meanwhile` runs here."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -112,3 +113,31 @@ def test_a_stopped_background_call_leaves_no_worker_holding_the_callers_pipes() 
                           timeout=120)
     assert done.returncode == 0 and done.stdout == "done\n", done.stderr
     assert time.perf_counter() - begin < 30
+
+
+def test_workers_share_frozen_objects_but_nothing_stays_frozen_here() -> None:
+    # Frozen objects are never collected: a notebook or server running builds must not keep
+    # everything that existed at each fork. The children keep theirs frozen (no copy-on-write
+    # from their collections).
+    if not can_fork():
+        pytest.skip("this platform does not fork")
+    gc.unfreeze()  # (whatever an earlier test left)
+    frozen = run_calls([(gc.get_freeze_count, ()) for _ in range(3)], 2)
+    assert all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0
+    with Background(gc.get_freeze_count) as child:
+        assert gc.get_freeze_count() == 0
+        assert child.result() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_a_caller_froze_stays_frozen() -> None:
+    if not can_fork():
+        pytest.skip("this platform does not fork")
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        run_calls([(abs, (n,)) for n in range(3)], 2)
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+
 from pipeline.core.grid import Cell
 from pipeline.core.text import squeeze
 from pipeline.crosscheck.camelot_grid import SpanTable
 from pipeline.crosscheck.compare import compare_page, compare_table
+from pipeline.crosscheck.run import crosscheck_files
+from pipeline.extract.engines import DEFAULT
 
 
 def ours(cells: list[tuple[int, int, int, int, str | None, tuple]]) -> dict:
@@ -46,6 +50,16 @@ def test_text_difference_is_reported_with_both_texts() -> None:
     assert (problem.page, problem.cell, problem.ours, problem.theirs) == (3, "R2C1", "1,000",
                                                                            "1,800")
     assert "page 3 table 1 R2C1: text differs" in str(problem)
+
+
+def test_the_engine_compared_is_the_extract_default_unless_named() -> None:
+    mine = ours([(0, 0, 1, 2, "項目", TOP), (1, 0, 1, 1, "1,000", LEFT), (1, 1, 1, 1, "", RIGHT)])
+    camelot = theirs([(0, 0, 1, 2, "項目", TOP), (1, 0, 1, 1, "1,800", LEFT),
+                      (1, 1, 1, 1, "", RIGHT)])
+    [problem] = compare_table(3, 1, mine, camelot)
+    [named] = compare_table(3, 1, mine, camelot, engine="pdfplumber")
+    assert (problem.engine, named.engine) == (DEFAULT, "pdfplumber")
+    assert inspect.signature(crosscheck_files).parameters["engine"].default == DEFAULT
 
 
 def test_span_differences_are_reported() -> None:

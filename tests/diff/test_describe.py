@@ -79,3 +79,12 @@ def test_unit_and_text() -> None:
 def test_plain_numbers_have_no_float_noise() -> None:
     assert plain(2.625 - 2.875) == "-0.25"
     assert plain(990000000.0) == "990000000"
+
+
+def test_printed_negatives_read_as_numbers() -> None:
+    # The plan prints negatives with △ or ▲: a changed figure still gets its delta.
+    ratio = describe("value_text", TEXT, "▲0.25", "▲0.50", row_units=("％", "％"))
+    assert ratio.description == f"▲0.25 → ▲0.50, {MINUS}0.250pt"
+    money = describe("value_text", TEXT, "△1,200", "△900", row_units=("百万円", "百万円"))
+    assert money.description == "△1,200 → △900, +300百万円 (+25.0%)"
+    assert (money.delta, money.delta_unit) == ("300", "百万円")

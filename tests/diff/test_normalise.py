@@ -20,6 +20,9 @@ def test_text_keeps_meaningful_characters() -> None:
 def test_numbers_compare_by_value() -> None:
     assert comparable(NUMBER, "2.50") == comparable(NUMBER, "2.5") == 2.5
     assert to_number("10,000") == 10000
+    assert to_number("▲0.25") == to_number("△0.25") == -0.25  # as a plan prints it
+    assert to_number("1e-05") == 0.00001  # as the CSV writes a small float
+    assert to_number("未定") is None
     assert comparable(NUMBER, "") is None
     assert comparable(NUMBER, "2.5") != comparable(NUMBER, "2.6")
 

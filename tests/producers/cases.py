@@ -86,6 +86,7 @@ CASES: tuple[Case, ...] = (
                                                                   "四国ろうきん")),
     Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo())),
     Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo())),
+    Case("calc-limits-in-words", "calc", NPO, lambda: E.limits_in_words(_npo())),
     # ---- LibreOffice Writer: the business plan -------------------------------------------------
     Case("writer-grid", "writer", PLAN, _plan),
     Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"}),
@@ -120,6 +121,8 @@ CASES: tuple[Case, ...] = (
     Case("reportlab-npo-next-year-5-4-4", "reportlab", NPO, lambda: E.next_year(_npo()),
          {"banks_per_page": (5, 4, 4), "font": "HeiseiMin-W3"}),
     Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo())),
+    Case("reportlab-npo-limits-in-words", "reportlab", NPO, lambda: E.limits_in_words(_npo()),
+         {"font": "HeiseiMin-W3"}),
     Case("reportlab-plan-thousand-yen", "reportlab", PLAN,
          lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計")),
 )

@@ -2,12 +2,12 @@
 
 `npo_mismatches` reads out/npo_loan_terms.csv and checks every (bank, item, condition) →
 mark, value, unit, note (compared after NFKC and without whitespace, so wrap positions do not
-count), a word of the truth's wrapped_words whole in its field, the as-of date, and the banks
-in printed order (by page, then column of their cells). `plan_mismatches` reads
-plan_key_figures.csv and plan_measures.csv and checks every figure (table, item, condition →
-value_text, unit, amount_yen) and every outline block (kind, level, number, text) in order.
-`read_back` runs the real pipeline over one generated PDF and returns the mismatches with its
-truth (a pipeline error is the one mismatch).
+count), a word of the truth's wrapped_words whole in its field, limit_yen where the truth
+gives it, the as-of date, and the banks in printed order (by page, then column of their
+cells). `plan_mismatches` reads plan_key_figures.csv and plan_measures.csv and checks every
+figure (table, item, condition → value_text, unit, amount_yen) and every outline block (kind,
+level, number, text) in order. `read_back` runs the real pipeline over one generated PDF and
+returns the mismatches with its truth (a pipeline error is the one mismatch).
 """
 
 from __future__ import annotations
@@ -97,6 +97,11 @@ def npo_mismatches(out_dir: Path, truth: dict[str, Any]) -> list[str]:
                 at = _first_difference(norm(want), norm(got))
                 problems.append(f"{bank} {row} {field}: expected {_show(norm(want), at)}, "
                                 f"got {_show(norm(got), at)}")
+    for limit in truth.get("limit_yen", []):
+        record = records.get((limit["bank"], limit["row"]))
+        if record is not None and record["limit_yen"] != str(limit["yen"]):
+            problems.append(f"{limit['bank']} {limit['row']} limit_yen: expected "
+                            f"{limit['yen']}, got {record['limit_yen']!r}")
     for wrapped in truth.get("wrapped_words", []):
         bank, row, field = wrapped["bank"], wrapped["row"], wrapped["field"]
         record = records.get((bank, row))

@@ -9,9 +9,10 @@ import pytest
 
 from pipeline.core.errors import PipelineError
 from pipeline.kinds.business_plan.clean import clean
+from pipeline.kinds.business_plan.clean.figures import parse_number
 from pipeline.validate.check import validate
 from pipeline.validate.frames import build_frame
-from schemas.plan_key_figures import cross_foot_problems
+from schemas.plan_key_figures import cross_foot, cross_foot_problems
 from schemas.plan_measures import outline_problems
 
 
@@ -132,3 +133,30 @@ def test_a_lost_measure_shows_as_a_numbering_gap(measures) -> None:
     with pytest.raises(PipelineError, match="（２） under '3 › 基本戦略1 › 1' where number 1"):
         validate("plan_measures", lost)
     assert outline_problems(measures) == []
+
+
+def _ratios(printed: dict[str, str]) -> pd.DataFrame:
+    """A one-item figure table as the cleaner publishes it: each value with its printed text."""
+    return pd.DataFrame([
+        {"fiscal_year": 2026, "table": "諸比率", "item": "増減率", "condition": condition,
+         "value": float(parse_number(text)), "value_text": text, "unit": "％"}
+        for condition, text in printed.items()
+    ])
+
+
+@pytest.mark.parametrize("sign", ["△", "▲", "−", "－", "-"])
+def test_a_negative_total_off_by_hundredths_fails_whatever_its_sign(sign) -> None:
+    # Printed to two places, rounding allows 0.01: 計 ▲0.25 is not ▲0.10 + ▲0.50 (off by 0.35).
+    # Every mark a plan prints a negative with counts its places alike (▲ once counted none,
+    # which allowed a whole unit).
+    frame = _ratios({"計": f"{sign}0.25", "無担保": f"{sign}0.10", "有担保": f"{sign}0.50"})
+    [row] = cross_foot(frame).itertuples()
+    assert row.tolerance == 0.01 and not row.ok
+    [problem] = cross_foot_problems(frame)
+    assert "off by 0.35" in problem and "at most 0.01" in problem
+
+
+@pytest.mark.parametrize("sign", ["△", "▲"])
+def test_a_negative_total_within_rounding_passes(sign) -> None:
+    frame = _ratios({"計": f"{sign}0.61", "無担保": f"{sign}0.10", "有担保": f"{sign}0.50"})
+    assert cross_foot_problems(frame) == []

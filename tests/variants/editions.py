@@ -12,6 +12,7 @@ content transforms edit both forms, so the order of transforms does not matter.
 Truth-format extensions (optional keys; absent means the 2025 form):
   NPO  "wrapped_words": [{"bank", "row", "field", "word"}]: a word the printing breaks across
        lines of that cell; a reader must give it whole, with no space (ＮＰＯ法人, not ＮＰ Ｏ法人).
+  NPO  "limit_yen": [{"bank", "row", "yen"}]: the limit_yen a reader must give for that cell.
   plan key_figures.header.total: the printed label of the total column, "" (2025: 計画値 spans
        the three value columns and only 無担保 / 有担保 are labelled), "計" or "合計"; the
        figures are in the dataset as condition 計 either way.
@@ -108,6 +109,24 @@ def next_year(edition: Edition) -> Edition:
         ("四国労働金庫", "資金使途/つなぎ資金", {"note": "新設：助成金交付までのつなぎ"}),
         ("近畿労働金庫", "資金使途/運転資金", {"note": None}),
     ])
+
+
+def limits_in_words(edition: Edition) -> Edition:
+    """Lending limits printed with number words (5千 万円, 1億5,000 万円, 1 億円), each with
+    the limit_yen a reader must give (truth key "limit_yen")."""
+    words = [
+        ("北海道労働金庫", "融資額限度/無担保", "5千", "万円", 50_000_000),
+        ("東北労働金庫", "融資額限度/有担保", "1億5,000", "万円", 150_000_000),
+        ("中央労働金庫", "融資額限度/有担保", "1", "億円", 100_000_000),
+    ]
+
+    def edit(e: Edition) -> None:
+        e["limit_yen"] = [{"bank": bank, "row": row, "yen": yen}
+                          for bank, row, _, _, yen in words]
+
+    edition = _both(edition, edit)
+    return edit_cells(edition, [(bank, row, {"value": value, "unit": unit})
+                                for bank, row, value, unit, _ in words])
 
 
 def rename_bank(edition: Edition, old: str, new: str) -> Edition:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.text import fold, squeeze
-from pipeline.kinds import kinds
+from pipeline.kinds import IDENTIFY_PART, kinds
 from schemas.reference import KNOWN_LABOUR_BANKS
 
 # Edits allowed per character of the name (a third, and at least 1.5), and the shortest name
@@ -53,8 +53,8 @@ def vocabulary() -> tuple[str, ...]:
     """Every name a scanned label may be set right to."""
     names: list[str] = list(KNOWN_LABOUR_BANKS)
     for kind in kinds():
-        part = kind.part("identify")
-        names += list(getattr(part, "VOCABULARY", ()))
+        part = kind.part(IDENTIFY_PART)
+        names += list(part.VOCABULARY if part else ())
     return tuple(dict.fromkeys(squeeze(n) for n in names))
 
 

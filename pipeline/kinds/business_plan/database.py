@@ -5,9 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.database.views import View
+from pipeline.kinds.business_plan.identify import LABELS
 from schemas.plan_key_figures import TOTAL, cross_foot
 
-PARTS = {"無担保": "unsecured", "有担保": "secured"}
+UNSECURED, SECURED = LABELS["unsecured"], LABELS["secured"]
+# Each part the total is the sum of, by its printed condition: the view's column for it.
+PARTS = {UNSECURED: "unsecured", SECURED: "secured"}
 
 
 def cross_foot_rows(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -26,16 +29,16 @@ def cross_foot_rows(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 VIEWS = (
     View(
         name="plan_key_figures_cross_foot",
-        description=f"Business-plan key figures with {TOTAL}, 無担保, 有担保 side by side, the "
-                    f"difference {TOTAL} - (sum of the parts) and ok when it is within one unit "
-                    "of the last printed digit (rounding), by the schema's own rule.",
+        description=f"Business-plan key figures with {TOTAL}, {UNSECURED}, {SECURED} side by "
+                    f"side, the difference {TOTAL} - (sum of the parts) and ok when it is within "
+                    "one unit of the last printed digit (rounding), by the schema's own rule.",
         needs=("plan_key_figures",),
         rows=cross_foot_rows,
         columns={
             "total": f"The {TOTAL} (total) value as printed, in unit.",
-            "unsecured": "The 無担保 (unsecured) value as printed, in unit.",
-            "secured": "The 有担保 (secured) value as printed, in unit.",
-            "parts": "Sum of the printed parts (無担保 + 有担保), in unit.",
+            "unsecured": f"The {UNSECURED} (unsecured) value as printed, in unit.",
+            "secured": f"The {SECURED} (secured) value as printed, in unit.",
+            "parts": f"Sum of the printed parts ({UNSECURED} + {SECURED}), in unit.",
             "difference": f"{TOTAL} minus the sum of the parts, in unit.",
             "tolerance": "Rounding allowed: one unit of the last printed digit.",
             "ok": "True when the difference is within the tolerance.",

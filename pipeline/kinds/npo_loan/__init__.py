@@ -5,6 +5,5 @@ from pipeline.kinds import Kind
 KIND = Kind(
     name="npo_loan",
     title="NPO loan programmes of the labour banks (制度概要)",
-    datasets=("npo_loan_terms",),
-    publisher="労働金庫 (the 13 labour banks, 北海道労働金庫 … 沖縄県労働金庫)",
+    publisher="労働金庫 (the labour banks each edition's table names)",
 )

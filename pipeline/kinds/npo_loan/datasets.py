@@ -6,7 +6,7 @@ from schemas import npo_loan_terms
 DATASETS = (
     Dataset(
         name="npo_loan_terms",
-        title="NPO loan programmes of the 13 labour banks (制度概要)",
+        title="NPO loan programmes of the labour banks (制度概要)",
         schema=npo_loan_terms.NpoLoanTerms,
         key=tuple(npo_loan_terms.KEY),
         edition="as_of",

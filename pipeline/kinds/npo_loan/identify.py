@@ -7,13 +7,20 @@ from pipeline.extract.page_text import head_text, page_text
 from schemas.reference import is_labour_bank
 
 TITLE = "制度概要"
+# The printed labels (items and conditions) the kind's own views pick rows by (database.py).
+# The table is read as printed, so when an edition relabels one of these rows the views follow
+# only by an edit here.
+LABELS = {
+    "limit": "融資額限度", "rate": "金利", "term": "返済期間", "guarantor": "保証人要否",
+    "unsecured": "無担保", "secured": "有担保",
+}
 # The labels this kind's table prints (its title, row labels and legends): what a label read
 # imperfectly from a scan is set right to, when one is clearly the closest (extract/ocr/match.py).
 VOCABULARY = (
     TITLE, "項目", "対象団体の主な条件", "資金使途", "つなぎ資金", "運転資金", "設備資金",
-    "融資額限度", "無担保", "有担保", "融資の種類", "手形貸付", "証書貸付", "金利", "その他",
-    "返済期間", "保証人要否", "○：対象", "×：対象外", "○：あり", "×：なし", "金額", "単位",
-    "備考",
+    LABELS["limit"], LABELS["unsecured"], LABELS["secured"], "融資の種類", "手形貸付",
+    "証書貸付", LABELS["rate"], "その他", LABELS["term"], LABELS["guarantor"], "○：対象",
+    "×：対象外", "○：あり", "×：なし", "金額", "単位", "備考",
 )
 # Without a title, a comparison table still shows itself by the banks heading its columns.
 MIN_BANK_COLUMNS = 3

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.core.numbers import read_number
+from pipeline.core.text import CIRCLED, RANGE_MARKS
 from pipeline.report.charts import Bar, Row, chart
 from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published, records
@@ -21,7 +23,7 @@ from pipeline.report.section import Section
 
 NAME = "npo_loan_terms"
 ENTITY, EDITION = "bank", "as_of"
-_NUMBER = re.compile(r"[\d,.～~①-⑳]+")
+_MARKERS = re.compile(f"[{CIRCLED}{RANGE_MARKS}~]")
 
 
 def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
@@ -49,6 +51,13 @@ def cell_text(row: pd.Series) -> str:
     return f"{row['mark']}{value}{unit}"
 
 
+def numbers_only(value: str) -> bool:
+    """A value printing numbers and nothing else: one, a range (1.600～2.300) or tiers
+    (①1.900②2.650), exactly as printed (a footnote mark or a word makes it text)."""
+    pieces = _MARKERS.split(value)
+    return any(pieces) and all(read_number(piece) is not None for piece in pieces if piece)
+
+
 def _td(row: pd.Series | None) -> str:
     if row is None:
         return element("td", "", class_="no")
@@ -58,7 +67,7 @@ def _td(row: pd.Series | None) -> str:
     mark = (element("sup", "※", class_="note") if note else "") + corrected_mark(row)
     muted = is_false(row["is_offered"]) or is_false(row["is_required"])
     # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
-    numeric = bool(_NUMBER.fullmatch(str(row["value"])))
+    numeric = numbers_only(str(row["value"]))
     klass = "num" if numeric else ("no" if muted else None)
     return element("td", esc(text or "—") + mark, title=tip, class_=klass)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.load import load_published
@@ -61,3 +62,16 @@ def test_one_chart_per_item_and_purpose_with_collateral_as_series(out: Path) -> 
     assert all(f.count("取扱なし") == ((frame["item"] == "金利") & (
         frame["condition"].str.startswith(p)) & (frame["is_offered"] == False)  # noqa: E712
     ).sum() for f, p in zip(figures, ["つなぎ資金", "その他"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("value", "numeric"),
+    [
+        ("1,000", True), ("2.875", True), ("1.600～2.300", True), ("①1.900②2.650", True),
+        ("１，０００", True), ("5～7", True),
+        ("5,000※", False), ("(変動)1.875", False), ("無担保10有担保20", False), ("-", False),
+        ("※", False), ("", False), ("～", False), ("1,81", False), ("担保有無により異なる", False),
+    ],
+)
+def test_numbers_only(value, numeric) -> None:
+    assert npo.numbers_only(value) is numeric

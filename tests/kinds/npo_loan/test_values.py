@@ -52,6 +52,25 @@ def test_limit_yen() -> None:
     assert limit_yen("-", "万円") is None
 
 
+@pytest.mark.parametrize(
+    ("value", "unit", "yen"),
+    [
+        ("5千", "万円", 50_000_000),
+        ("1億5,000", "万円", 150_000_000),  # 1億 + 5,000万, not (1億 + 5,000) 万
+        ("1億", "円", 100_000_000),
+        ("1.5億", "円", 150_000_000),
+        ("３千", "万円", 30_000_000),
+        ("5千※", "万円", 50_000_000),
+        ("5千", "％", None),
+        ("5千～1億", "万円", None),  # a range is not one limit
+        ("▲5千", "万円", None),
+        ("数千", "万円", None),
+    ],
+)
+def test_limit_yen_printed_with_number_words(value, unit, yen) -> None:
+    assert limit_yen(value, unit) == yen
+
+
 def test_rate_span_pct() -> None:
     assert rate_span_pct("2.875", "％") == Span(2.875, 2.875)
     assert rate_span_pct("2.875", "%") == Span(2.875, 2.875)
@@ -89,3 +108,4 @@ def test_split_mark(text, split) -> None:
                                             (" - ", True), ("0", False), ("", False)])
 def test_is_not_offered(text, dash) -> None:
     assert is_not_offered(text) is dash
+

@@ -6,5 +6,4 @@ schema module, and a registry line (here `pipeline.kinds.register("tests.kinds.t
 
 from pipeline.kinds import Kind
 
-KIND = Kind(name="fee_schedule", title="Fee schedule (料金表), a test-only kind",
-            datasets=("toy_fees",))
+KIND = Kind(name="fee_schedule", title="Fee schedule (料金表), a test-only kind")

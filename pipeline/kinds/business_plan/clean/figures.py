@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Cell, Grid
+from pipeline.core.numbers import read_number
 from pipeline.core.reading import least
 from pipeline.core.text import DASHES, fold, has_cid_garbage, squeeze
 from schemas.reference import YEN_PER_UNIT
@@ -28,7 +29,6 @@ TOTAL = "計"
 TOTAL_LABELS = frozenset({"計", "合計", "総計"})
 _CAPTION = re.compile(r"[＜<〈《【〔]\s*([^＞>〉》】〕]+?)\s*[＞>〉》】〕]")
 _UNIT = re.compile(r"[（(]?\s*単\s*位\s*[:：]?\s*([^（()）\s]+)\s*(?:[）)]|$)")
-_NUMBER = re.compile(r"^([△▲-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -91,11 +91,8 @@ def caption_above(page: dict[str, Any], table: dict[str, Any]) -> Caption | None
 
 def parse_number(text: str) -> Decimal | None:
     """A printed figure: 1,814,456 → 1814456; 0.11; △12 (a negative) → -12. None if not one."""
-    match = _NUMBER.match(squeeze(text).replace("▲", "△").replace("−", "-"))
-    if not match:
-        return None
-    value = Decimal(match[2].replace(",", "") + (match[3] or ""))
-    return -value if match[1] else value
+    printed = read_number(squeeze(text))
+    return printed.value if printed else None
 
 
 def _is_blank(text: str) -> bool:

@@ -15,8 +15,9 @@ from pipeline.kinds.npo_loan.clean.header import BankColumns
 from pipeline.kinds.npo_loan.clean.typed import check_number, typed_columns
 from pipeline.kinds.npo_loan.clean.values import UNITS
 
+# A value's number may end in a number word before its unit (5千万円: 5千 in 万円).
 _TRAILING_UNIT = re.compile(
-    r"^(.*\d)\s*(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")$"
+    r"^(.*\d[千百]??)\s*(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r")$"
 )
 
 

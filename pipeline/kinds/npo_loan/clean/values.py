@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.core.numbers import UNSIGNED, read_number
 from pipeline.core.text import CIRCLED, DASHES
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
@@ -22,7 +23,7 @@ NOT_OFFERED = DASHES
 UNITS = frozenset(YEN_PER_UNIT) | frozenset(MONTHS_PER_UNIT) | {"%", "％"}
 
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM = UNSIGNED
 _RANGE = re.compile(rf"^({_NUM})[～〜~]({_NUM})$")
 _SINGLE = re.compile(rf"^({_NUM})$")
 _TIERS = re.compile(rf"([{CIRCLED}])({_NUM})")
@@ -41,7 +42,10 @@ def _prepare(text: str) -> str:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    printed = read_number(text)
+    if printed is None:  # (only what _NUM found is read here)
+        raise ValueError(f"not a number: {text!r}")
+    return float(printed.value)
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,19 @@ def parse_span(text: str) -> Span | None:
 
 
 def limit_yen(value: str, unit: str) -> int | None:
-    """A lending limit in yen: 1,000 with unit 万円 → 10000000."""
+    """A lending limit in yen: 1,000 with unit 万円 → 10000000; printed with number words,
+    5千 or 1億5,000 with unit 万円 → 50000000 or 150000000 (the value read with its unit)."""
     span = parse_span(value)
-    factor = YEN_PER_UNIT.get(_prepare(unit))
-    if span is None or factor is None or span.low != span.high or span.parts:
+    unit = _prepare(unit)
+    factor = YEN_PER_UNIT.get(unit)
+    if factor is None:
+        return None
+    if span is None:
+        printed = read_number(_prepare(value) + unit.removesuffix("円"), words=True)
+        if printed is None or printed.value < 0 or printed.value != int(printed.value):
+            return None
+        return int(printed.value)
+    if span.low != span.high or span.parts:
         return None
     return round(span.low * factor)
 
