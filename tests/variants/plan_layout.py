@@ -19,6 +19,7 @@ must get back does not change with the orientation.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,10 +52,19 @@ class FigureGrid:
     header_rows: int
     label_cols: int
     boxes: tuple[Box, ...]
+    fill: bool = True  # as wide as the text (False: each column as wide as its text needs)
 
     def column_texts(self, col: int) -> list[str]:
         """Every text printed in column `col` (a box starting there), for sizing it."""
-        return [box.text for box in self.boxes if box.col == col and box.colspan == 1]
+        return [shown(box) for box in self.boxes if box.col == col and box.colspan == 1]
+
+
+def shown(box: Box) -> str:
+    """A box's text as printed: headings and condition labels spaced out (計 画 値, 無 担 保),
+    as the shipped tables print them; items and numbers as they are."""
+    if box.role in ("head", "condition"):
+        return " ".join(box.text.replace(" ", ""))
+    return box.text
 
 
 def _key_values(plan: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
@@ -96,7 +106,7 @@ def transposed_ratios(plan: dict[str, Any]) -> FigureGrid:
     boxes += [Box(0, 1 + i, 1, 1, row["item"], "item") for i, row in enumerate(rows)]
     boxes += [Box(1, 1 + i, 1, 1, row["value_text"], "number") for i, row in enumerate(rows)]
     return FigureGrid(ratios["caption"], ratios["unit_label"], 2, 1 + len(rows), 1, 1,
-                      tuple(boxes))
+                      tuple(boxes), fill=False)
 
 
 def transposed_grids(plan: dict[str, Any], side_label: bool = True) -> list[FigureGrid]:
@@ -109,14 +119,23 @@ def transposed_grids(plan: dict[str, Any], side_label: bool = True) -> list[Figu
 
 def fitted_widths(grid: FigureGrid, measure: Any, room: float, pad: float,
                   label_min: float) -> tuple[tuple[float, ...], float]:
-    """Column widths filling `room` points and the scale (≤ 1) the text must be set at so that
-    every column's widest text fits on one line: `measure(text)` is a text's width at full size,
-    `pad` the points a cell keeps free, `label_min` the least width of a label column."""
+    """Column widths and the scale (≤ 1) the text must be set at so that every column's widest
+    text fits on one line: the value columns share what `room` points leave them (a grid that
+    does not `fill` takes only what its widest text needs, at least `label_min`);
+    `measure(text)` is a text's width at full size, `pad` the points a cell keeps free,
+    `label_min` the least width of a label column."""
     need = [max([measure(t) for t in grid.column_texts(c)] + [0.0]) for c in range(grid.n_cols)]
     labels = [max(label_min, need[c] + pad) for c in range(grid.label_cols)]
     values = need[grid.label_cols:]
-    left = room - sum(labels)
-    per = left / max(1, len(values))
     widest = max(values + [1.0])
+    per = (room - sum(labels)) / max(1, len(values))
+    if not grid.fill:
+        per = min(per, max(label_min, widest + 2 * pad))
     scale = min(1.0, (per - pad) / widest)
     return tuple(labels + [per] * len(values)), scale
+
+
+def ems(text: str) -> float:
+    """A text's width in ems, roughly as the IPAex fonts set it: a wide character one em, any
+    other (digits, commas, Latin) at most 0.6 em."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)

@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.variants.plan_layout import FigureGrid, fitted_widths, transposed_grids
+from tests.variants.plan_layout import FigureGrid, fitted_widths, shown, transposed_grids
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "business_plan_2025.truth.json"
@@ -331,10 +331,10 @@ def _draw_grid(pages: _Pages, grid: FigureGrid, indent: float, room: float) -> N
     """A figure table laid out by tests/variants/plan_layout.py (the transposed tables), every
     box ruled, its text set small enough for each item to fit its column on one line."""
     canvas, font = pages.canvas, pages.font
-    pad = pages.size * 0.6
+    pad = pages.size * 0.3
     widths, scale = fitted_widths(
-        grid, lambda text: pdfmetrics.stringWidth(text, font, pages.size), room, 2 * pad,
-        pages.size * 4)
+        grid, lambda text: pdfmetrics.stringWidth(text, font, pages.size), room, 3 * pad,
+        pages.size * 3)
     size = pages.size * scale
     row_h = pages.size * 1.6
     pages.room_for(pages.pitch + row_h * grid.n_rows)
@@ -358,10 +358,8 @@ def _draw_grid(pages: _Pages, grid: FigureGrid, indent: float, room: float) -> N
         baseline = pages.height - (y0 + y1) / 2 - size * 0.35
         if box.role == "number":
             canvas.drawRightString(x1 - pad, baseline, box.text)
-        elif box.role == "item":
-            canvas.drawCentredString((x0 + x1) / 2, baseline, box.text)
         else:
-            canvas.drawCentredString((x0 + x1) / 2, baseline, _spaced(box.text.replace(" ", "")))
+            canvas.drawCentredString((x0 + x1) / 2, baseline, shown(box))
     pages.y = y[-1] + pages.pitch
 
 
