@@ -129,8 +129,10 @@ def fitted_widths(grid: FigureGrid, measure: Any, room: float, pad: float,
     values = need[grid.label_cols:]
     widest = max(values + [1.0])
     per = (room - sum(labels)) / max(1, len(values))
-    if not grid.fill:
-        per = min(per, max(label_min, widest + 2 * pad))
+    if not grid.fill:  # as narrow as its text lets it, under a caption line that fits
+        caption = measure(grid.caption + grid.unit_label) + 2 * pad
+        per = min(per, max(label_min, widest + 2 * pad,
+                           (caption - sum(labels)) / max(1, len(values))))
     scale = min(1.0, (per - pad) / widest)
     return tuple(labels + [per] * len(values)), scale
 

@@ -27,6 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.variants.editions import figure_text
 from tests.variants.plan_layout import FigureGrid, fitted_widths, shown, transposed_grids
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -185,7 +186,7 @@ def table_specs(plan: dict[str, Any], scale: float = 1.0) -> list[TableSpec]:
             (1, 3, 1, 1, head["secured"]),
         ),
         tuple(
-            (row["item"], *(f"{row[column]:,}" for column in FIGURE_COLUMNS))
+            (row["item"], *(figure_text(plan, row[column]) for column in FIGURE_COLUMNS))
             for row in figures["rows"]
         ),
     ))
