@@ -170,21 +170,31 @@ def test_a_word_among_the_numbers_across_is_an_error_naming_its_item() -> None:
     assert exc.value.cell == "R2C3"
 
 
-def test_items_across_continued_on_the_next_page() -> None:
-    head = _table([
-        [("項目", 1), ("新規", 1), ("経費", 1)],
-        [("計", 1), ("3", 1), ("9", 1)],
-    ])
-    rest = _table([
-        [("無担保", 1), ("1", 1), ("4", 1)],
-        [("有担保", 1), ("2", 1), ("5", 1)],
-    ])
+@pytest.mark.parametrize("repeated", [False, True])
+def test_items_across_continued_on_the_next_page(repeated) -> None:
+    header = [("項目", 1), ("新規", 1), ("経費", 1)]
+    head = _table([header, [("計", 1), ("3", 1), ("9", 1)]])
+    rest = _table([*([header] if repeated else []),
+                   [("無担保", 1), ("1", 1), ("4", 1)],
+                   [("有担保", 1), ("2", 1), ("5", 1)]])
     head["xs"] = rest["xs"] = [0, 100, 200, 300]
     got = read_figures(head, CAPTION, [rest])
+    r = 1 + repeated
     assert [(part, f.item, f.condition, f.value_text, f.cell) for part, f in got] == [
         (0, "新規", "計", "3", "R2C2"), (0, "経費", "計", "9", "R2C3"),
-        (1, "新規", "無担保", "1", "R1C2"), (1, "新規", "有担保", "2", "R2C2"),
-        (1, "経費", "無担保", "4", "R1C3"), (1, "経費", "有担保", "5", "R2C3")]
+        (1, "新規", "無担保", "1", f"R{r}C2"), (1, "新規", "有担保", "2", f"R{r + 1}C2"),
+        (1, "経費", "無担保", "4", f"R{r}C3"), (1, "経費", "有担保", "5", f"R{r + 1}C3")]
+
+
+def test_a_total_row_labelled_with_the_value_heading_is_the_total() -> None:
+    table = _table([
+        [("項目", 1), ("新規", 1)],
+        [("計 画 値", 1), ("3", 1)],
+        [("無担保", 1), ("1", 1)],
+        [("有担保", 1), ("2", 1)],
+    ])
+    assert _key(_read(table)) == {("新規", "計", "3"), ("新規", "無担保", "1"),
+                                  ("新規", "有担保", "2")}
 
 
 def test_columns_that_are_not_conditions_are_read_as_before() -> None:
