@@ -11,10 +11,10 @@ from pandera.typing import Series
 from pipeline.core.numbers import read_number
 from schemas.fields import field
 from schemas.provenance import SourceCell
-from schemas.reference import YEN_PER_UNIT
+from schemas.reference import PLAN_TOTAL, YEN_PER_UNIT
 
 KEY = ["fiscal_year", "table", "item", "condition"]
-TOTAL = "計"
+TOTAL = PLAN_TOTAL
 
 
 class PlanKeyFiguresColumns(pa.DataFrameModel):

@@ -41,3 +41,21 @@ KNOWN_LABOUR_BANKS: tuple[str, ...] = (
     "静岡県労働金庫", "北陸労働金庫", "東海労働金庫", "近畿労働金庫", "中国労働金庫",
     "四国労働金庫", "九州労働金庫", "沖縄県労働金庫",
 )
+
+# The conditions of the business plan's figure tables: each label a table may print for one
+# (計 also as 合計 or 総計) → the condition published. A total printed without a label (the
+# column, or row, left blank under 計画値) is PLAN_TOTAL too. Whichever axis of a table holds
+# only these (or blanks) is its condition axis; the other holds the items, so a table printed
+# with the items across and the conditions down is read the same (kinds/business_plan/clean/
+# orientation.py).
+PLAN_TOTAL = "計"
+PLAN_CONDITIONS: dict[str, str] = {
+    "計": PLAN_TOTAL,
+    "合計": PLAN_TOTAL,
+    "総計": PLAN_TOTAL,
+    "無担保": "無担保",
+    "有担保": "有担保",
+}
+# Headings that name a figure table's values as a whole (merged over the value columns, or down
+# beside the condition rows), never one item or condition of them.
+PLAN_VALUE_HEADINGS: tuple[str, ...] = ("計画値", "計画")

@@ -3,11 +3,13 @@
 A read-back failure only means something if the producer really printed the layout the case
 names: `claims(case, pdf, truth)` lists every way the PDF differs from its options (rules
 inside the banks or not, in which style, vertical rules in the body or not, page breaks and
-repeated headers, browser rectangles, figure-table rules, where a split table breaks).
+repeated headers, browser rectangles, figure-table rules, where a split table breaks, a figure
+table printed with its items across).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -96,6 +98,8 @@ def _npo_pages(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[s
 
 def _browser(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
     page = pdf.pages[-1]
+    if case.options.get("table_style") == "none":
+        return [f"{len(page.rects)} rectangles in unruled tables"] if page.rects else []
     if page.lines or len(page.rects) < 20:
         return [f"{len(page.lines)} lines and {len(page.rects)} rectangles: borders are not "
                 "filled rectangles"]
@@ -146,6 +150,30 @@ def _writer(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]
     return problems
 
 
+def _transposed(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """The key figures' items stand side by side on one line (across the columns), each over
+    its numbers, the total's above the unsecured's above the secured's (conditions down)."""
+    _, page = _key_figure_pages(pdf)
+    # Cells stand at least a few points apart, whatever size a producer set the table in;
+    # NFKC folds browsers' radicals (⾼ → 高).
+    words = [(unicodedata.normalize("NFKC", w["text"]), w["top"], w["x1"])
+             for w in page.extract_words(x_tolerance=1)]
+    rows = truth["key_figures"]["rows"]
+    tops = {round(top) for text, top, _ in words if text in {row["item"] for row in rows}}
+    found = {text for text, _, _ in words} & {row["item"] for row in rows}
+    if len(found) < len(rows) or len(tops) != 1:
+        return [f"{len(found)} of {len(rows)} items on {len(tops)} lines: not across one line"]
+    problems = []
+    for row in rows:
+        x1 = next(x for text, _, x in words if text == row["item"])
+        printed = [figure_text(truth, row[c]) for c in ("total", "unsecured", "secured")]
+        below = [[top for text, top, right in words if text == number and right > x1 - 100]
+                 for number in printed]
+        if not all(below) or not min(below[0]) < max(below[1]) < max(below[2]):
+            problems.append(f"{row['item']}: 計, 無担保, 有担保 are not down its column")
+    return problems
+
+
 def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
     """Every way `pdf_path` differs from what `case`'s options say it prints."""
     checks: list[Callable[..., list[str]]] = []
@@ -155,6 +183,8 @@ def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
         checks.append(_browser)
     if case.producer == "writer" and set(case.options) & {"table_style", "split_key_figures"}:
         checks.append(_writer)
+    if case.options.get("transposed"):
+        checks.append(_transposed)
     problems = []
     with pdfplumber.open(pdf_path) as pdf:
         for check in checks:

@@ -21,7 +21,12 @@ first-line indent; the indents of tests/variants/plan_pdf.py), then for ＜主�
                   alone end the page) is a table without repeat_header;
   unit_line       "same": （単位：…） right-aligned on the caption's line (as shipped); "own": on a
                   line of its own under the caption;
-  font            "IPAexMincho" | "IPAexGothic".
+  font            "IPAexMincho" | "IPAexGothic";
+  transposed      print both figure tables the other way round, items across and 計 / 無担保 /
+                  有担保 down the rows (tests/variants/plan_layout.py), in the same table_style,
+                  the text set smaller where the items would not fit their columns;
+  side_label      with transposed: 計画値 merged down beside the condition labels (True) or
+                  left out (False).
 
 The figures are printed from the truth: key_figures rows in key_figures.unit with
 key_figures.negative_sign, the total column headed key_figures.header.total ("" prints no
@@ -48,6 +53,7 @@ from docx.text.paragraph import Paragraph
 
 from tests.variants.editions import figure_text, truth_of
 from tests.variants.office import OfficeJob, render_office
+from tests.variants.plan_layout import FigureGrid, ems, fitted_widths, shown, transposed_grids
 
 FONTS = ("IPAexMincho", "IPAexGothic")
 TABLE_STYLES = ("grid", "rows_only", "header_verticals", "none")
@@ -68,6 +74,11 @@ PARAGRAPH_INDENT = {0: (1, 0), 1: (2, 1), 2: (2, 1), 3: (4, 3)}
 DEEP_PARAGRAPH_INDENT = (4, 4)
 NUMBER_INDENT = (0, 0, 0, 1, 4)  # characters, of a numbered block at each level
 FIXED_TIME = dt.datetime(2025, 4, 1)
+LAYOUT_MARGIN = 2.0  # points a cell of a transposed table keeps free at each side, and inset
+# Least width of a transposed table's label column: 項目, centred over 計画値 and the condition
+# labels, then stands in the gutter between them with room on both sides (in an unruled table
+# a heading filling that gutter would join the two label columns).
+LABEL_WIDTH = 7 * SIZE
 RULE = {"val": "single", "sz": "4", "space": "0", "color": "000000"}  # 0.5 pt
 NO_RULE = {"val": "nil"}
 
@@ -206,15 +217,17 @@ def _table_rules(table: Table, style: str, n_header: int) -> None:
                          {"top": RULE, "bottom": RULE, "left": RULE, "right": RULE})
 
 
-def _cell_text(cell: _Cell, text: str, align: Any) -> None:
+def _cell_text(cell: _Cell, text: str, align: Any, size: float | None = None,
+               inset: float = SIZE * 0.6) -> None:
     p = cell.paragraphs[0]
     p.alignment = align
     p.paragraph_format.first_line_indent = Pt(0)
-    p.paragraph_format.left_indent = Pt(SIZE * 0.6 if align == WD_ALIGN_PARAGRAPH.DISTRIBUTE
-                                         else 0)
-    p.paragraph_format.right_indent = Pt(SIZE * 0.6)
+    p.paragraph_format.left_indent = Pt(inset if align == WD_ALIGN_PARAGRAPH.DISTRIBUTE else 0)
+    p.paragraph_format.right_indent = Pt(inset)
     if text:
-        p.add_run(text)
+        run = p.add_run(text)
+        if size:
+            run.font.size = Pt(size)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -268,6 +281,69 @@ def _figure_table(
     return table
 
 
+def _layout_widths(grid: FigureGrid) -> tuple[tuple[float, ...], float]:
+    """Column widths within the text width and the scale of the text (plan_layout)."""
+    return fitted_widths(grid, lambda text: ems(text) * SIZE, TEXT_W - TABLE_INDENT,
+                         4 * LAYOUT_MARGIN + 2.5, LABEL_WIDTH)
+
+
+def _layout_table(doc: Any, grid: FigureGrid, *, style: str, repeat_header: bool) -> Table:
+    """A figure table laid out by tests/variants/plan_layout.py, its widths filling the text
+    width and its text set small enough (in half points) for every item to fit on one line."""
+    widths, scale = _layout_widths(grid)
+    size = min(SIZE, int(SIZE * scale * 2) / 2)
+    table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(LAYOUT_MARGIN * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(TABLE_INDENT * 20)))
+    indent.set(qn("w:type"), "dxa")
+    tbl_pr.append(indent)
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = Pt(width)
+    for row in table.rows:
+        row.height = Pt(ROW_H * size / SIZE)  # rows as much closer as the text is smaller
+        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Pt(width)
+    for box in grid.boxes:
+        cell = table.cell(box.row, box.col)
+        if box.rowspan > 1 or box.colspan > 1:
+            cell = cell.merge(table.cell(box.row + box.rowspan - 1, box.col + box.colspan - 1))
+        align = WD_ALIGN_PARAGRAPH.RIGHT if box.role == "number" else WD_ALIGN_PARAGRAPH.CENTER
+        _cell_text(cell, shown(box), align, size, inset=LAYOUT_MARGIN)
+        cell.paragraphs[0].paragraph_format.line_spacing = Pt(size * 1.4)
+    if repeat_header:
+        for row in table.rows[:grid.header_rows]:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _table_rules(table, style, grid.header_rows)
+    return table
+
+
+def _transposed_tables(doc: Any, plan: dict[str, Any], *, side_label: bool, style: str,
+                       repeat_header: bool, unit_line: str) -> None:
+    """Both figure tables printed with the items across, each under its caption."""
+    for n, grid in enumerate(transposed_grids(plan, side_label)):
+        if n:
+            _paragraph(doc, "")
+        widths, _ = _layout_widths(grid)
+        _caption(doc, grid.caption, grid.unit_label, LEFT + TABLE_INDENT + sum(widths),
+                 unit_line)
+        _layout_table(doc, grid, style=style, repeat_header=repeat_header)
+
+
 def _caption(doc: Any, caption: str, unit_label: str, right: float, unit_line: str) -> None:
     p = _paragraph(doc, "", first=TABLE_INDENT / SIZE, rest=TABLE_INDENT / SIZE,
                    align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -299,6 +375,8 @@ def build_document(
     repeat_header: bool = True,
     unit_line: str = "same",
     font: str = "IPAexMincho",
+    transposed: bool = False,
+    side_label: bool = True,
 ) -> dict[str, Any]:
     """Write `plan` as the document `docx`; returns its truth."""
     if table_style not in TABLE_STYLES:
@@ -307,10 +385,18 @@ def build_document(
         raise ValueError(f"font must be one of {FONTS}, not {font!r}")
     if unit_line not in ("same", "own"):
         raise ValueError(f"unit_line must be 'same' or 'own', not {unit_line!r}")
+    if transposed and split_key_figures is not None:
+        raise ValueError("a transposed key-figure table is not split over pages")
     doc = Document()
     _setup(doc, font)
     _body(doc, plan)
     _paragraph(doc, "")
+    if transposed:
+        _transposed_tables(doc, plan, side_label=side_label, style=table_style,
+                           repeat_header=repeat_header, unit_line=unit_line)
+        _closing(doc, plan)
+        doc.save(docx)
+        return truth_of(plan)
     figures = plan["key_figures"]
     head = figures["header"]
     key_header = [
@@ -340,13 +426,18 @@ def build_document(
         ratio_rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
         _figure_table(doc, RATIO_WIDTHS, ratio_header, ratio_rows, style=table_style,
                       repeat_header=repeat_header)
+    _closing(doc, plan)
+    doc.save(docx)
+    return truth_of(plan)
+
+
+def _closing(doc: Any, plan: dict[str, Any]) -> None:
+    """以上, right-aligned after a blank line."""
     closing = plan.get("closing")
     if closing:
         _paragraph(doc, "")
         end = _paragraph(doc, "　".join(closing), align=WD_ALIGN_PARAGRAPH.RIGHT)
         end.paragraph_format.right_indent = Pt(SIZE)
-    doc.save(docx)
-    return truth_of(plan)
 
 
 def plan_job(plan: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:

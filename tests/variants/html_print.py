@@ -8,7 +8,10 @@ table scaled to the page width, `@page { size: A3 landscape }`), `plan_html` the
 `render_html` prints one file with one chromium call and writes its truth beside the PDF.
 
 NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font.
-Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font.
+Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font,
+transposed (the figure tables with the items across and 計 / 無担保 / 有担保 down the rows,
+tests/variants/plan_layout.py) and side_label (with transposed: 計画値 merged down beside the
+condition labels, or left out).
 """
 
 from __future__ import annotations
@@ -21,18 +24,22 @@ from typing import Any
 from tests.variants.docx_plan import (
     DEEP_PARAGRAPH_INDENT,
     KEY_WIDTHS,
+    LABEL_WIDTH,
+    LAYOUT_MARGIN,
     PARAGRAPH_INDENT,
     PITCH,
     RATIO_WIDTHS,
     SIZE,
     TABLE_INDENT,
     TABLE_STYLES,
+    TEXT_W,
     TITLE_SIZE,
     numbered_indent,
 )
 from tests.variants.editions import figure_text, truth_of
 from tests.variants.npo_layout import banks_of, page_grid, split_banks, vertical_rule
 from tests.variants.office import print_with_chromium, write_truth
+from tests.variants.plan_layout import FigureGrid, ems, fitted_widths, shown, transposed_grids
 
 FONTS = ("IPAexGothic", "IPAexMincho")
 NPO_SIZE = 9.0
@@ -135,6 +142,8 @@ def _plan_css(font: str, style: str) -> str:
         "td.item{text-align:justify;text-align-last:justify;padding:0 "
         f"{SIZE * 1.2}pt}}"
         "tr{break-inside:avoid}"
+        f"table.layout td,table.layout th{{height:var(--row);padding:0 {LAYOUT_MARGIN}pt;"
+        "white-space:nowrap}"
         f".end{{text-align:right;margin-right:{SIZE}pt}}"
     )
 
@@ -154,8 +163,33 @@ def _figure_table(widths: tuple[float, ...], header: str, rows: list[tuple[str, 
             f"<thead>{header}</thead><tbody>{body}</tbody></table>")
 
 
+def _layout_table(grid: FigureGrid) -> str:
+    """A figure table laid out by tests/variants/plan_layout.py under its caption: widths within
+    the text width, text (and rows) smaller where the items would not fit on one line."""
+    widths, scale = fitted_widths(grid, lambda text: ems(text) * SIZE, TEXT_W - TABLE_INDENT,
+                                  4 * LAYOUT_MARGIN + 2.5, LABEL_WIDTH)
+    size = min(SIZE, int(SIZE * scale * 2) / 2)
+    cols = "".join(f'<col style="width:{w:.2f}pt">' for w in widths)
+    rows: list[list[str]] = [[] for _ in range(grid.n_rows)]
+    for box in grid.boxes:
+        tag = "th" if box.row < grid.header_rows else "td"
+        span = (f' rowspan="{box.rowspan}"' if box.rowspan > 1 else "") + (
+            f' colspan="{box.colspan}"' if box.colspan > 1 else "")
+        align = "right" if box.role == "number" else "center"
+        rows[box.row].append(f'<{tag}{span} style="text-align:{align}">{_e(shown(box))}</{tag}>')
+    head = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[:grid.header_rows])
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[grid.header_rows:])
+    style = (f"width:{sum(widths):.2f}pt;font-size:{size}pt;line-height:{size * 1.4:.2f}pt;"
+             f"--row:{20 * size / SIZE:.2f}pt")
+    return (f'<div class=blank></div><div class="cap" style="width:{sum(widths):.2f}pt">'
+            f"<span>{_e(grid.caption)}</span><span>{_e(grid.unit_label)}</span></div>"
+            f'<table class="layout" style="{style}"><colgroup>{cols}</colgroup>'
+            f"<thead>{head}</thead><tbody>{body}</tbody></table>")
+
+
 def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
-              font: str = "IPAexMincho") -> dict[str, Any]:
+              font: str = "IPAexMincho", transposed: bool = False,
+              side_label: bool = True) -> dict[str, Any]:
     """Write `plan` as an HTML page to print; returns its truth."""
     if table_style not in TABLE_STYLES:
         raise ValueError(f"table_style must be one of {TABLE_STYLES}, not {table_style!r}")
@@ -180,6 +214,21 @@ def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
         parts.append(f'<p style="{weight}margin-left:{rest * SIZE}pt;'
                      f'text-indent:{(first - rest) * SIZE}pt">{_e(printed)}</p>')
         previous = kind
+    if transposed:
+        parts += [_layout_table(grid) for grid in transposed_grids(plan, side_label)]
+    else:
+        parts += _figure_tables(plan)
+    if plan.get("closing"):
+        parts.append(f'<div class=blank></div><p class="end">{_e("　".join(plan["closing"]))}</p>')
+    path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+                    f"<title>{_e(plan['title'])}</title><style>{_plan_css(font, table_style)}"
+                    f"</style></head><body>{''.join(parts)}</body></html>\n", "utf-8")
+    return truth_of(plan)
+
+
+def _figure_tables(plan: dict[str, Any]) -> list[str]:
+    """Both figure tables as shipped (items down the rows), each under its caption."""
+    parts = []
     figures = plan["key_figures"]
     head = figures["header"]
     key_header = (
@@ -203,12 +252,7 @@ def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
                      f'{sum(RATIO_WIDTHS)}pt"><span>{_e(ratios["caption"])}</span>'
                      f"<span>{_e(ratios['unit_label'])}</span></div>"
                      f"{_figure_table(RATIO_WIDTHS, header, rows)}")
-    if plan.get("closing"):
-        parts.append(f'<div class=blank></div><p class="end">{_e("　".join(plan["closing"]))}</p>')
-    path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
-                    f"<title>{_e(plan['title'])}</title><style>{_plan_css(font, table_style)}"
-                    f"</style></head><body>{''.join(parts)}</body></html>\n", "utf-8")
-    return truth_of(plan)
+    return parts
 
 
 def render_html(kind: str, edition: dict[str, Any], pdf: Path, **options: Any) -> dict[str, Any]:

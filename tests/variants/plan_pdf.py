@@ -27,6 +27,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.variants.editions import figure_text
+from tests.variants.plan_layout import FigureGrid, fitted_widths, shown, transposed_grids
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "business_plan_2025.truth.json"
 
@@ -183,7 +186,7 @@ def table_specs(plan: dict[str, Any], scale: float = 1.0) -> list[TableSpec]:
             (1, 3, 1, 1, head["secured"]),
         ),
         tuple(
-            (row["item"], *(f"{row[column]:,}" for column in FIGURE_COLUMNS))
+            (row["item"], *(figure_text(plan, row[column]) for column in FIGURE_COLUMNS))
             for row in figures["rows"]
         ),
     ))
@@ -325,6 +328,42 @@ def _draw_table(pages: _Pages, spec: TableSpec, indent: float) -> None:
     pages.y = y[-1] + pages.pitch
 
 
+def _draw_grid(pages: _Pages, grid: FigureGrid, indent: float, room: float) -> None:
+    """A figure table laid out by tests/variants/plan_layout.py (the transposed tables), every
+    box ruled, its text set small enough for each item to fit its column on one line."""
+    canvas, font = pages.canvas, pages.font
+    pad = pages.size * 0.3
+    widths, scale = fitted_widths(
+        grid, lambda text: pdfmetrics.stringWidth(text, font, pages.size), room, 3 * pad,
+        pages.size * 3)
+    size = pages.size * scale
+    row_h = pages.size * 1.6
+    pages.room_for(pages.pitch + row_h * grid.n_rows)
+    x = [LEFT + indent]
+    for w in widths:
+        x.append(x[-1] + w)
+    caption_base = pages.height - pages.y - pages.size * 0.88
+    canvas.setFont(font, pages.size)
+    canvas.drawString(x[0], caption_base, grid.caption)
+    canvas.drawRightString(x[-1], caption_base, grid.unit_label)
+    top = pages.y + pages.pitch
+    y = [top + row_h * r for r in range(grid.n_rows + 1)]
+    canvas.setLineWidth(RULE)
+    canvas.setFont(font, size)
+    for box in grid.boxes:
+        x0, x1 = x[box.col], x[box.col + box.colspan]
+        y0, y1 = y[box.row], y[box.row + box.rowspan]
+        canvas.rect(x0, pages.height - y1, x1 - x0, y1 - y0)
+        if not box.text:
+            continue
+        baseline = pages.height - (y0 + y1) / 2 - size * 0.35
+        if box.role == "number":
+            canvas.drawRightString(x1 - pad, baseline, box.text)
+        else:
+            canvas.drawCentredString((x0 + x1) / 2, baseline, shown(box))
+    pages.y = y[-1] + pages.pitch
+
+
 def render_plan_pdf(
     truth: dict[str, Any],
     path: Path,
@@ -336,6 +375,8 @@ def render_plan_pdf(
     table_scale: float = 1.0,
     running_head: str | None = None,
     page_breaks_before: Sequence[int] = (),
+    transposed: bool = False,
+    side_label: bool = True,
 ) -> Path:
     """Draw the plan `truth` (truth-file format) into the PDF `path` and return the path.
 
@@ -343,7 +384,10 @@ def render_plan_pdf(
     the body lines on a page (None fills each page); size is the body font size; text_width the
     width lines wrap at, in points; table_scale widens or narrows the table columns;
     running_head prints a line at the top right of every page; page_breaks_before starts a new
-    page before the blocks with these 0-based indexes in truth["blocks"].
+    page before the blocks with these 0-based indexes in truth["blocks"]; transposed prints the
+    figure tables with the items across and the conditions down (tests/variants/plan_layout.py,
+    text set smaller where the items would not fit), side_label with 計画値 merged down beside
+    the condition labels.
     """
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     path = Path(path)
@@ -356,8 +400,12 @@ def render_plan_pdf(
             pages.break_page()
         pages.text(line)
     pages.text(PrintLine(""))
-    for spec in table_specs(truth, table_scale):
-        _draw_table(pages, spec, size * 2.7)
+    if transposed:
+        for grid in transposed_grids(truth, side_label):
+            _draw_grid(pages, grid, size * 2.7, text_width - size * 2.7)
+    else:
+        for spec in table_specs(truth, table_scale):
+            _draw_table(pages, spec, size * 2.7)
     closing = truth.get("closing")
     if closing:
         pages.room_for(pages.pitch)

@@ -93,3 +93,113 @@ def test_caption_and_unit_from_the_lines_above() -> None:
     ]}
     assert caption_above(page, {"bbox": [0, 100, 400, 200]}) == Caption("諸比率", "％", (2, 1))
     assert caption_above(page, {"bbox": [0, 60, 400, 200]}) is None
+
+
+def _read(table: dict, caption: Caption = CAPTION, continued: tuple = ()) -> list[tuple]:
+    return [(f.item, f.condition, f.value_text, f.cell)
+            for _, f in read_figures(table, caption, list(continued))]
+
+
+def _key(rows: list[tuple]) -> set[tuple]:
+    return {row[:3] for row in rows}
+
+
+def test_items_across_and_conditions_down_read_as_the_shipped_table() -> None:
+    shipped = _table([
+        [("項目", 1), ("計 画 値", 3)],
+        [("", 1), ("", 1), ("無 担 保", 1), ("有 担 保", 1)],
+        [("新規保証引受", 1), ("3", 1), ("1", 1), ("2", 1)],
+        [("代位弁済", 1), ("9", 1), ("4", 1), ("5", 1)],
+    ])
+    across = _table([
+        [("項 目", 2), ("新規保証引受", 1), ("代位弁済", 1)],
+        [("計 画 値", 1), ("", 1), ("3", 1), ("9", 1)],
+        [(None, 1), ("無 担 保", 1), ("1", 1), ("4", 1)],
+        [(None, 1), ("有 担 保", 1), ("2", 1), ("5", 1)],
+    ])
+    across["cells"][3]["rowspan"] = 3  # 計画値 merged down beside the condition labels
+    got = _read(across)
+    assert _key(got) == _key(_read(shipped))
+    assert got[:3] == [("新規保証引受", "計", "3", "R2C3"), ("新規保証引受", "無担保", "1", "R3C3"),
+                       ("新規保証引受", "有担保", "2", "R4C3")]
+
+
+def test_items_across_without_a_side_label_and_a_printed_total() -> None:
+    table = _table([
+        [("項目", 1), ("新規", 1), ("経費", 1)],
+        [("合 計", 1), ("△3", 1), ("9", 1)],
+        [("無担保", 1), ("▲1", 1), ("4", 1)],
+        [("有担保", 1), ("△2", 1), ("5", 1)],
+    ])
+    assert _key(_read(table)) == {
+        ("新規", "計", "△3"), ("新規", "無担保", "▲1"), ("新規", "有担保", "△2"),
+        ("経費", "計", "9"), ("経費", "無担保", "4"), ("経費", "有担保", "5")}
+
+
+@pytest.mark.parametrize("items", [["延滞率"], ["延滞率", "代位弁済率", "回収率"]])
+def test_a_ratio_table_as_one_row_of_values(items) -> None:
+    table = _table([
+        [("項目", 1), *((item, 1) for item in items)],
+        [("計画値", 1), *((f"0.{n}1", 1) for n in range(len(items)))],
+    ])
+    ratios = Caption("諸比率", "％", ())
+    assert _read(table, ratios) == [(item, "", f"0.{n}1", f"R2C{n + 2}")
+                                   for n, item in enumerate(items)]
+
+
+def test_an_item_column_without_a_label_is_an_error() -> None:
+    table = _table([
+        [("項目", 1), ("新規", 1), ("", 1)],
+        [("計", 1), ("3", 1), ("9", 1)],
+        [("無担保", 1), ("1", 1), ("4", 1)],
+        [("有担保", 1), ("2", 1), ("5", 1)],
+    ])
+    with pytest.raises(PipelineError, match="column has numbers but no item label") as exc:
+        read_figures(table, CAPTION)
+    assert exc.value.cell == "R1C3"
+
+
+def test_a_word_among_the_numbers_across_is_an_error_naming_its_item() -> None:
+    table = _table([
+        [("項目", 1), ("新規", 1), ("経費", 1)],
+        [("計", 1), ("3", 1), ("未定", 1)],
+        [("無担保", 1), ("1", 1), ("4", 1)],
+    ])
+    with pytest.raises(PipelineError, match="経費: '未定' is not a number") as exc:
+        read_figures(table, CAPTION)
+    assert exc.value.cell == "R2C3"
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_items_across_continued_on_the_next_page(repeated) -> None:
+    header = [("項目", 1), ("新規", 1), ("経費", 1)]
+    head = _table([header, [("計", 1), ("3", 1), ("9", 1)]])
+    rest = _table([*([header] if repeated else []),
+                   [("無担保", 1), ("1", 1), ("4", 1)],
+                   [("有担保", 1), ("2", 1), ("5", 1)]])
+    head["xs"] = rest["xs"] = [0, 100, 200, 300]
+    got = read_figures(head, CAPTION, [rest])
+    r = 1 + repeated
+    assert [(part, f.item, f.condition, f.value_text, f.cell) for part, f in got] == [
+        (0, "新規", "計", "3", "R2C2"), (0, "経費", "計", "9", "R2C3"),
+        (1, "新規", "無担保", "1", f"R{r}C2"), (1, "新規", "有担保", "2", f"R{r + 1}C2"),
+        (1, "経費", "無担保", "4", f"R{r}C3"), (1, "経費", "有担保", "5", f"R{r + 1}C3")]
+
+
+def test_a_total_row_labelled_with_the_value_heading_is_the_total() -> None:
+    table = _table([
+        [("項目", 1), ("新規", 1)],
+        [("計 画 値", 1), ("3", 1)],
+        [("無担保", 1), ("1", 1)],
+        [("有担保", 1), ("2", 1)],
+    ])
+    assert _key(_read(table)) == {("新規", "計", "3"), ("新規", "無担保", "1"),
+                                  ("新規", "有担保", "2")}
+
+
+def test_columns_that_are_not_conditions_are_read_as_before() -> None:
+    table = _table([
+        [("項目", 1), ("2024年度実績", 1), ("2025年度計画", 1)],
+        [("新規", 1), ("3", 1), ("4", 1)],
+    ])
+    assert _key(_read(table)) == {("新規", "2024年度実績", "3"), ("新規", "2025年度計画", "4")}

@@ -14,6 +14,7 @@ from pipeline.extract.document import extract_pdf
 from pipeline.kinds.business_plan.clean import clean
 from pipeline.validate.check import validate
 from pipeline.validate.frames import build_frame
+from tests.variants import editions as E
 from tests.variants.plan_pdf import load_truth_plan, plan_copy, render_plan_pdf, retitle
 
 pytestmark = pytest.mark.slow
@@ -95,6 +96,12 @@ VARIANTS: dict[str, tuple[Callable[[], dict[str, Any]], dict[str, Any]]] = {
         "size": 10.0, "text_width": 480.0, "table_scale": 1.2,
         "running_head": "一般社団法人日本労働者信用基金協会", "page_breaks_before": (17, 60, 61),
     }),
+    # Items across and 計 / 無担保 / 有担保 down (tests/variants/plan_layout.py).
+    "2025-transposed": (load_truth_plan, {"transposed": True}),
+    "2026-transposed-gothic-no-side-label": (plan_2026, {
+        "transposed": True, "side_label": False, "font": "HeiseiKakuGo-W5",
+        "lines_per_page": 29, "text_width": 430.0}),
+    "2027-transposed-labelled-total": (plan_reiwa_2027, {"transposed": True, "size": 10.0}),
 }
 
 
@@ -178,3 +185,24 @@ def test_rendered_pages_follow_the_options(tmp_path: Path) -> None:
         return [{k: v for k, v in m.items() if not k.startswith("source_")} for m in rows]
 
     assert content(short) == content(full)
+
+
+@pytest.mark.parametrize("side_label", [True, False])
+def test_a_transposed_printing_publishes_what_the_shipped_one_does(tmp_path, side_label) -> None:
+    """Items across or down, the same rows (item, condition, value …): only where each value
+    was printed (source_cell, source_bbox) differs."""
+    plan = E.with_negatives(E.with_figure_rows(
+        E.total_label(E.in_unit(load_truth_plan(), "千円"), "合計"),
+        [("経費", 1_230, 450)], [("代位弁済率", "0.20"), ("回収率", "45.35")]), "▲")
+
+    def published(**options: Any) -> list[dict[str, Any]]:
+        pdf = render_plan_pdf(plan, tmp_path / f"p{len(options)}.pdf", **options)
+        rows = clean(extract_pdf(pdf))["plan_key_figures"]
+        frame = validate("plan_key_figures", build_frame("plan_key_figures", rows))
+        kept = frame.drop(columns=["source_cell", "source_bbox", "source_file", "source_sha256"])
+        return kept.astype(object).where(kept.notna(), None).to_dict("records")
+
+    shipped = published()
+    across = published(transposed=True, side_label=side_label)
+    assert len(shipped) == 3 * 7 + 3
+    assert across == shipped

@@ -7,7 +7,9 @@ Everything is read from the table and the lines just above it:
     left of the first column holding numbers, the value columns the rest;
   - a value column's condition is the header text over it, leaving out a header cell that spans
     every value column (計画値: it names the whole table, not one column);
-  - in a table with several value columns, the one left without a label is the total (計).
+  - in a table with several value columns, the one left without a label is the total (計);
+  - a table printed the other way round, items across and conditions down, is read the same
+    (which way round is told by orientation.py from what the labels say).
 """
 
 from __future__ import annotations
@@ -23,10 +25,16 @@ from pipeline.core.grid import Cell, Grid
 from pipeline.core.numbers import read_number
 from pipeline.core.reading import least
 from pipeline.core.text import DASHES, fold, has_cid_garbage, squeeze
-from schemas.reference import YEN_PER_UNIT
+from pipeline.kinds.business_plan.clean.orientation import (
+    Label,
+    column_labels,
+    conditions,
+    items_across,
+    row_labels,
+)
+from schemas.reference import PLAN_CONDITIONS, PLAN_TOTAL, YEN_PER_UNIT
 
-TOTAL = "計"
-TOTAL_LABELS = frozenset({"計", "合計", "総計"})
+TOTAL = PLAN_TOTAL
 _CAPTION = re.compile(r"[＜<〈《【〔]\s*([^＞>〉》】〕]+?)\s*[＞>〉》】〕]")
 _UNIT = re.compile(r"[（(]?\s*単\s*位\s*[:：]?\s*([^（()）\s]+)\s*(?:[）)]|$)")
 
@@ -153,7 +161,7 @@ def _conditions(grid: Grid, header_rows: range, value_cols: list[int]) -> dict[i
             if text and text not in parts:
                 parts.append(text)
         label = "/".join(parts)
-        labels[col] = TOTAL if label in TOTAL_LABELS else label
+        labels[col] = TOTAL if PLAN_CONDITIONS.get(label) == TOTAL else label
     unlabelled = [col for col, label in labels.items() if not label]
     if len(value_cols) > 1 and unlabelled:
         if len(unlabelled) > 1:
@@ -197,8 +205,13 @@ def read_figures(table: dict[str, Any], caption: Caption,
     reference_cols = _value_columns(reference, firsts[numbered])
     head = grids[0]
     head_cols = _matching(head, reference, reference_cols)
-    conditions = _conditions(head, range(firsts[0] if firsts[0] is not None else head.n_rows),
-                             head_cols)
+    header_rows = range(firsts[0] if firsts[0] is not None else head.n_rows)
+    columns = column_labels(head, header_rows, head_cols)
+    rows = row_labels(reference, _printed_rows(reference, firsts[numbered], reference_cols),
+                      range(reference_cols[0]))
+    if items_across(columns, rows):
+        return _read_across(grids, firsts, reference, reference_cols, columns, caption)
+    conditions = _conditions(head, header_rows, head_cols)
     by_reference = [conditions[col] for col in head_cols]
     figures: list[tuple[int, Figure]] = []
     for part, (grid, first) in enumerate(zip(grids, firsts, strict=True)):
@@ -237,3 +250,49 @@ def _rows(grid: Grid, first_row: int, value_cols: list[int], conditions: list[st
             figures.append(Figure(caption.name, item, condition, squeeze(cell.text), value,
                                   caption.unit, cell.ref, cell.bbox, sure))
     return figures
+
+
+def _printed_rows(grid: Grid, first_row: int, value_cols: list[int]) -> list[int]:
+    """The rows from `first_row` down that print something in a value column."""
+    return [row for row in range(first_row, grid.n_rows)
+            if any((cell := grid.at(row, col)) is not None and cell.row == row
+                   and not _is_blank(cell.text) for col in value_cols)]
+
+
+def _read_across(grids: list[Grid], firsts: list[int | None], reference: Grid,
+                 reference_cols: list[int], items: list[Label],
+                 caption: Caption) -> list[tuple[int, Figure]]:
+    """The figures of a table printed with its items across the value columns (labelled by
+    `items`, the head's header cells) and its conditions down the value rows of every part."""
+    for label, col in zip(items, reference_cols, strict=True):
+        if not label.text:
+            cell = reference.at(firsts[0] or 0, col) if label.cell is None else label.cell
+            ref = cell.ref if cell is not None else f"R1C{col + 1}"
+            raise PipelineError(f"table ＜{caption.name}＞: column has numbers but no item label",
+                                cell=ref)
+    lines: list[tuple[int, Grid, int, list[int]]] = []
+    labels: list[Label] = []
+    for part, (grid, first) in enumerate(zip(grids, firsts, strict=True)):
+        if first is None:
+            continue
+        value_cols = _matching(grid, reference, reference_cols)
+        rows = _printed_rows(grid, first, value_cols)
+        lines += [(part, grid, row, value_cols) for row in rows]
+        labels += row_labels(grid, rows, range(value_cols[0]))
+    found: list[tuple[int, int, int, Figure]] = []
+    for (part, grid, row, value_cols), condition in zip(lines, conditions(labels), strict=True):
+        for k, (item, col) in enumerate(zip(items, value_cols, strict=True)):
+            cell = grid.at(row, col)
+            if cell is None or cell.row != row or _is_blank(cell.text):
+                continue
+            value = parse_number(cell.text)
+            if value is None:
+                raise PipelineError(
+                    f"table ＜{caption.name}＞ {item.text}: '{squeeze(cell.text)}' is not a number",
+                    cell=cell.ref,
+                )
+            sure = least([cell.confidence, item.cell.confidence if item.cell else None])
+            found.append((part, k, row, Figure(caption.name, item.text, condition,
+                                               squeeze(cell.text), value, caption.unit,
+                                               cell.ref, cell.bbox, sure)))
+    return [(part, figure) for part, _, _, figure in sorted(found, key=lambda f: f[:3])]
