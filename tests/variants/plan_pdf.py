@@ -27,6 +27,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.variants.rotate import page_canvas
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "business_plan_2025.truth.json"
 
@@ -336,6 +338,7 @@ def render_plan_pdf(
     table_scale: float = 1.0,
     running_head: str | None = None,
     page_breaks_before: Sequence[int] = (),
+    rotate: int = 0,
 ) -> Path:
     """Draw the plan `truth` (truth-file format) into the PDF `path` and return the path.
 
@@ -343,11 +346,13 @@ def render_plan_pdf(
     the body lines on a page (None fills each page); size is the body font size; text_width the
     width lines wrap at, in points; table_scale widens or narrows the table columns;
     running_head prints a line at the top right of every page; page_breaks_before starts a new
-    page before the blocks with these 0-based indexes in truth["blocks"].
+    page before the blocks with these 0-based indexes in truth["blocks"]; rotate (90, 180, 270)
+    stores every page turned, with /Rotate and the content turned back, so it shows as drawn
+    (tests/variants/rotate.py).
     """
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     path = Path(path)
-    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas = page_canvas(path, rotate, pagesize=A4, invariant=1)
     canvas.setTitle(_title(truth))
     pages = _Pages(canvas, font, size, lines_per_page, running_head)
     breaks = set(page_breaks_before)
