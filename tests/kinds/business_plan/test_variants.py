@@ -95,6 +95,9 @@ VARIANTS: dict[str, tuple[Callable[[], dict[str, Any]], dict[str, Any]]] = {
         "size": 10.0, "text_width": 480.0, "table_scale": 1.2,
         "running_head": "一般社団法人日本労働者信用基金協会", "page_breaks_before": (17, 60, 61),
     }),
+    # stored turned with /Rotate, the content turned back (as printer drivers store pages)
+    "2025-stored-turned-90": (load_truth_plan, {"rotate": 90}),
+    "2026-stored-turned-270": (plan_2026, {"rotate": 270, "font": "HeiseiKakuGo-W5"}),
 }
 
 
