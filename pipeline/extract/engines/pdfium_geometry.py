@@ -93,3 +93,14 @@ def text_box(ox: float, oy: float, a: float, b: float, c: float, d: float,
     xs = [ox + a * u + c * v for u in (0.0, advance) for v in (low, high)]
     ys = [oy + b * u + d * v for u in (0.0, advance) for v in (low, high)]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def rendered_origin(page: Any) -> tuple[float, float]:
+    """Where the top left corner of PDFium's rendering of `page` (its CropBox within the
+    MediaBox, turned by /Rotate) lies in pdfplumber's page space, which places the MediaBox:
+    (0, 0) unless the page has a CropBox or a MediaBox off the origin."""
+    rect = R.FS_RECTF()
+    if not R.FPDF_GetPageBoundingBox(page, rect):
+        return 0.0, 0.0
+    x0, top, _, _ = PageView(page).box(rect.left, rect.bottom, rect.right, rect.top)
+    return x0, top
