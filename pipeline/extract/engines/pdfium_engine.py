@@ -146,7 +146,12 @@ def _turned_box(textpage: Any, index: int, text: str, style: Style, ox: float, o
             if not 0.0 < advance < extent:  # narrowed to the font's width, as along x
                 advance = extent
     if advance > 0.0:
-        return text_box(ox, oy, a, b, c, d, advance, descent * size, (descent + 1.0) * size)
+        low, high = descent * size, (descent + 1.0) * size
+        if a == 0.0 and d == 0.0:  # the box's sides along the axes: no corners to bound
+            xa, xb, ya, yb = ox + c * low, ox + c * high, oy, oy + b * advance
+            return (xa, ya, xb, yb) if xa <= xb and ya <= yb else (
+                min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+        return text_box(ox, oy, a, b, c, d, advance, low, high)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     R.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
     return left.value, bottom.value, right.value, top.value
