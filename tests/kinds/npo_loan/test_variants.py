@@ -121,7 +121,10 @@ def test_variant_is_drawn_as_claimed(variant) -> None:
         pages = pdf.pages
         assert len(pages) == len(options.get("banks_per_page", (7, 6)))
         assert {p.rotation for p in pages} == {options.get("rotate", 0)}
-        assert {p.width > p.height for p in pages} == {True}  # shown landscape, however stored
+        if options.get("rotate"):  # shown landscape, stored portrait unless upside down
+            assert {p.width > p.height for p in pages} == {True}
+            stored = [p.page_obj.mediabox for p in pages]
+            assert {b[2] - b[0] > b[3] - b[1] for b in stored} == {options["rotate"] == 180}
         page = pages[-1]
         style = {"HeiseiKakuGo-W5": "KakuGo-W5", "HeiseiMin-W3": "Min-W3"}
         wanted = style[options.get("font", "HeiseiKakuGo-W5")]
