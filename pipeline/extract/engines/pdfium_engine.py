@@ -10,7 +10,9 @@ does, not the replacement text. Spaces PDFium synthesises between words ("genera
 dropped: pdfplumber has a space only where the PDF draws one. Rules are the painted path
 objects (in form XObjects too) cut into the edges pdfplumber sees: every straight piece between
 consecutive points of a subpath, a closed subpath's closing piece included, a Bézier curve by
-its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin top-left.
+its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin top-left
+(pdfium_geometry.py); characters come in the order their text objects are drawn, as
+pdfminer reads them, in any orientation.
 """
 
 from __future__ import annotations
