@@ -66,12 +66,15 @@ class Document:
 
     path: Path
     _pdf: Any = None
-    # Page number → (grey rendering, its paletted copy), or None for a page not in the PDF.
-    _pages: dict[int, tuple[Any, Any] | None] = field(default_factory=dict)
+    # Page number → (grey rendering, its paletted copy, where its top left corner lies in the
+    # page space of the boxes), or None for a page not in the PDF.
+    _pages: dict[int, tuple[Any, Any, tuple[float, float]] | None] = field(default_factory=dict)
 
-    def _page(self, number: int) -> tuple[Any, Any] | None:
+    def _page(self, number: int) -> tuple[Any, Any, tuple[float, float]] | None:
         if number not in self._pages:
             import pypdfium2 as pdfium
+
+            from pipeline.extract.engines.pdfium_geometry import rendered_origin
 
             if self._pdf is None:
                 self._pdf = pdfium.PdfDocument(str(self.path))
@@ -80,8 +83,9 @@ class Document:
             else:
                 page = self._pdf[number - 1]
                 grey = page.render(scale=SCALE, grayscale=True).to_pil()
+                origin = rendered_origin(page.raw)  # PDFium renders the CropBox, turned
                 page.close()
-                self._pages[number] = (grey, _paletted(grey))
+                self._pages[number] = (grey, _paletted(grey), origin)
         return self._pages[number]
 
     def crop(self, number: int, box: Box) -> Crop | None:
@@ -90,11 +94,11 @@ class Document:
         rendered = self._page(number)
         if rendered is None:
             return None
-        image, paletted = rendered
-        left = max(0, int((box[0] - MARGIN) * SCALE))
-        top = max(0, int((box[1] - MARGIN) * SCALE))
-        right = min(image.width, int((box[2] + MARGIN) * SCALE + 0.999))
-        bottom = min(image.height, int((box[3] + MARGIN) * SCALE + 0.999))
+        image, paletted, (x, y) = rendered
+        left = max(0, int((box[0] - x - MARGIN) * SCALE))
+        top = max(0, int((box[1] - y - MARGIN) * SCALE))
+        right = min(image.width, int((box[2] - x + MARGIN) * SCALE + 0.999))
+        bottom = min(image.height, int((box[3] - y + MARGIN) * SCALE + 0.999))
         if right <= left or bottom <= top:
             return None
         box_px = (left, top, right, bottom)

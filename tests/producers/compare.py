@@ -200,14 +200,15 @@ def _block_diff(want: list[tuple], got: list[tuple], blocks: list[dict[str, Any]
     return lines
 
 
-def read_back(pdf: Path, out_dir: Path) -> list[str]:
-    """Run every stage over the folder of `pdf` (it must be the only PDF there) into `out_dir`
-    and compare the published datasets with the truth beside it (<name>.truth.json)."""
+def read_back(pdf: Path, out_dir: Path, engine: str | None = None) -> list[str]:
+    """Run every stage over the folder of `pdf` (it must be the only PDF there) into `out_dir`,
+    extracting with `engine` (None: the default), and compare the published datasets with the
+    truth beside it (<name>.truth.json)."""
     from pipeline.run import run_all
 
     truth = json.loads(pdf.with_name(pdf.stem + ".truth.json").read_text("utf-8"))
     try:
-        run_all(pdf.parent, out_dir)
+        run_all(pdf.parent, out_dir, engine=engine)
     except PipelineError as exc:
         return [f"pipeline: {exc}"]
     if "cells" in truth:

@@ -7,11 +7,15 @@ import io
 import shutil
 from pathlib import Path
 
-from PIL import Image
+import pdfplumber
+import pytest
+from PIL import Image, ImageChops, ImageStat
 
 from pipeline.core.files import sha256_of
-from pipeline.review.pages import MAX_WIDTH, SCALE, Sources
+from pipeline.review.pages import MAX_WIDTH, SCALE, Document, Sources
 from tests.conftest import NPO_PDF, PLAN_PDF
+from tests.extract.engines.sample_page import draw_sample
+from tests.variants.rotate import turn_pdf
 
 
 def decoded(uri: str) -> Image.Image:
@@ -55,3 +59,22 @@ def test_a_pdf_is_found_by_its_bytes_and_a_missing_one_says_why(tmp_path: Path) 
     assert sources.document("changed.pdf", "1" * 64) is None
     assert "sha256 differs" in sources.missing["changed.pdf"]
     assert Sources(None).document(NPO_PDF.name, sha256_of(NPO_PDF)) is None
+
+
+@pytest.mark.parametrize("options", [{}, {"origin": (-150.0, 80.0), "crop": 10.0},
+                                     {"inherited": True, "origin": (30.0, -20.0)}])
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_crop_of_a_turned_page_shows_the_same_print(rotate, options, tmp_path: Path) -> None:
+    """A page stored turned (/Rotate, the MediaBox anywhere, a CropBox) is cropped where its
+    boxes are: the same pixels as the page printed upright."""
+    upright = draw_sample(tmp_path / "upright.pdf")
+    turned = turn_pdf(upright, tmp_path / "turned.pdf", rotate, **options)
+    with pdfplumber.open(turned) as pdf:
+        dx, dy = pdf.pages[0].mediabox[:2]  # where the boxes place the page's corner
+    box = (36.0, 60.0, 262.0, 132.0)  # the grid's first two columns
+    first = decoded(Document(upright).crop(1, box).uri).convert("L")
+    crop = Document(turned).crop(1, (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy))
+    assert crop is not None
+    second = decoded(crop.uri).convert("L")
+    assert first.size == second.size
+    assert ImageStat.Stat(ImageChops.difference(first, second)).mean[0] < 1.0

@@ -23,6 +23,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from tests.variants.npo_layout import Box, label_boxes, row_kind, split_banks
+from tests.variants.rotate import page_canvas
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "npo_loan_comparison_2025-04-01.truth.json"
@@ -258,6 +259,7 @@ def render_npo_pdf(
     as_of_label: str | None = None,
     unitless_banks: Collection[str] = (),
     repeat_labels: bool = True,
+    rotate: int = 0,
 ) -> Path:
     """Draw `edition` into the PDF `path` and return the path.
 
@@ -276,7 +278,7 @@ def render_npo_pdf(
     banks = [bank for page in edition["pages"] for bank in page]
     rng = random.Random(shuffle_seed) if shuffle_seed is not None else None
     path = Path(path)
-    canvas = Canvas(str(path), invariant=1)
+    canvas = page_canvas(path, rotate, invariant=1)
     canvas.setTitle(edition["title"])
     for number, page_banks in enumerate(split_banks(banks, banks_per_page)):
         _page(

@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tests.variants.editions import figure_text
 from tests.variants.plan_layout import FigureGrid, fitted_widths, shown, transposed_grids
+from tests.variants.rotate import page_canvas
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TRUTH = DATA / "business_plan_2025.truth.json"
@@ -377,6 +378,7 @@ def render_plan_pdf(
     page_breaks_before: Sequence[int] = (),
     transposed: bool = False,
     side_label: bool = True,
+    rotate: int = 0,
 ) -> Path:
     """Draw the plan `truth` (truth-file format) into the PDF `path` and return the path.
 
@@ -387,11 +389,12 @@ def render_plan_pdf(
     page before the blocks with these 0-based indexes in truth["blocks"]; transposed prints the
     figure tables with the items across and the conditions down (tests/variants/plan_layout.py,
     text set smaller where the items would not fit), side_label with 計画値 merged down beside
-    the condition labels.
+    the condition labels; rotate (90, 180, 270) stores every page turned, with /Rotate and the
+    content turned back, so it shows as drawn (tests/variants/rotate.py).
     """
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     path = Path(path)
-    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas = page_canvas(path, rotate, pagesize=A4, invariant=1)
     canvas.setTitle(_title(truth))
     pages = _Pages(canvas, font, size, lines_per_page, running_head)
     breaks = set(page_breaks_before)

@@ -102,6 +102,9 @@ VARIANTS: dict[str, tuple[Callable[[], dict[str, Any]], dict[str, Any]]] = {
         "transposed": True, "side_label": False, "font": "HeiseiKakuGo-W5",
         "lines_per_page": 29, "text_width": 430.0}),
     "2027-transposed-labelled-total": (plan_reiwa_2027, {"transposed": True, "size": 10.0}),
+    # stored turned with /Rotate, the content turned back (as printer drivers store pages)
+    "2025-stored-turned-90": (load_truth_plan, {"rotate": 90}),
+    "2026-stored-turned-270": (plan_2026, {"rotate": 270, "font": "HeiseiKakuGo-W5"}),
 }
 
 

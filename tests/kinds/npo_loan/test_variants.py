@@ -86,6 +86,10 @@ VARIANTS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "reiwa_date": (BASE, {"as_of_label": "令和７年４月１日現在"}),
     "next_year": (NEXT, {"banks_per_page": (6, 7), "font": "HeiseiMin-W3"}),
     "next_year_shuffled": (with_extra_row(NEXT), {"banks_per_page": (1, 12), "shuffle_seed": 3}),
+    # landscape stored as portrait with /Rotate, the content turned back (printer drivers)
+    "stored_turned_90": (BASE, {"rotate": 90}),
+    "stored_turned_270_next_year": (NEXT, {"rotate": 270, "banks_per_page": (5, 4, 4)}),
+    "stored_upside_down_rects": (BASE, {"rotate": 180, "borders": "rects"}),
 }
 
 
@@ -116,6 +120,11 @@ def test_variant_is_drawn_as_claimed(variant) -> None:
     with pdfplumber.open(variant.pdf) as pdf:
         pages = pdf.pages
         assert len(pages) == len(options.get("banks_per_page", (7, 6)))
+        assert {p.rotation for p in pages} == {options.get("rotate", 0)}
+        if options.get("rotate"):  # shown landscape, stored portrait unless upside down
+            assert {p.width > p.height for p in pages} == {True}
+            stored = [p.page_obj.mediabox for p in pages]
+            assert {b[2] - b[0] > b[3] - b[1] for b in stored} == {options["rotate"] == 180}
         page = pages[-1]
         style = {"HeiseiKakuGo-W5": "KakuGo-W5", "HeiseiMin-W3": "Min-W3"}
         wanted = style[options.get("font", "HeiseiKakuGo-W5")]
