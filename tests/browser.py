@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report.html import FONT_FAMILY
+from pipeline.core.html import FONT_FAMILY
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 

@@ -4,16 +4,15 @@ reviewer corrected it."""
 from __future__ import annotations
 
 import re
-from html import escape
 
 import pandas as pd
 
+from pipeline.core.html import MARK
+from pipeline.core.html import corrected_mark as mark_of
+from pipeline.core.lang import Words
 from pipeline.corrections.reasons import CORRECTED
 
 _CELL = re.compile(r"R(\d+)C(\d+)")
-# A value a reviewer corrected (corrections.csv) is marked so, its reason on hover.
-MARK = "✎"
-CORRECTED_LABEL = "訂正 (corrected): "
 
 
 def provenance(row: pd.Series) -> str:
@@ -34,19 +33,16 @@ def correction(row: pd.Series) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def corrected_mark(row: pd.Series) -> str:
+def corrected_mark(row: pd.Series, say: Words) -> str:
     """A ✎ whose tooltip says why the row was corrected; '' for a row as printed."""
     reason = correction(row)
-    if not reason:
-        return ""
-    return (f'<span class="corrected" title="{escape(CORRECTED_LABEL + reason, quote=True)}">'
-            f"{MARK}</span>")
+    return mark_of(say("corrected", reason=reason)) if reason else ""
 
 
-def with_correction(tip: str, row: pd.Series) -> str:
+def with_correction(tip: str, row: pd.Series, say: Words) -> str:
     """A tooltip with the row's correction, if any, on a line of its own."""
     reason = correction(row)
-    return f"{tip}\n{MARK} {CORRECTED_LABEL}{reason}" if reason else tip
+    return f"{tip}\n{MARK} {say('corrected', reason=reason)}" if reason else tip
 
 
 def is_false(value: object) -> bool:

@@ -15,7 +15,7 @@ from pipeline.core.files import write_atomic
 from pipeline.corrections.correctable import correctable
 from pipeline.diff.load import edition_order
 from pipeline.diff.spec import NUMBER, spec_for
-from pipeline.report.html import page
+from pipeline.core.html import page
 from pipeline.review import attention
 from pipeline.review.attention import Look
 from pipeline.review.cells import CSS

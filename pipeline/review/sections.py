@@ -4,7 +4,7 @@ section), and on top what needs a look."""
 from __future__ import annotations
 
 from pipeline.kinds import kinds
-from pipeline.report.html import element, esc
+from pipeline.core.html import element, esc
 from pipeline.review import attention
 from pipeline.review.attention import LABELS, Look
 from pipeline.review.cells import header_row, image, row_html
