@@ -32,17 +32,19 @@ class Section:
 
 def _labels(diff: DatasetDiff, row: pd.Series) -> tuple[str, str]:
     identity = [row[c] for c in diff.spec.identity]
+    say = diff.words
     if diff.spec.outline:
         path = identity[0]
         top = path.split(PATH_SEPARATOR)[0]
         section = f"{top}: {diff.headings[top]}" if top in diff.headings and top else top
-        return section or "(no section)", path or "(no number)"
+        return section or say("diff.no_section"), path or say("diff.no_number")
     rest = PATH_SEPARATOR.join(v for v in identity[1:] if v)
-    return identity[0] or "(none)", rest or identity[0] or "(row)"
+    return identity[0] or say("diff.none"), rest or identity[0] or say("diff.row")
 
 
 def sections(diff: DatasetDiff) -> list[Section]:
-    """The diff's entries in output order, grouped by section (first appearance order)."""
+    """The diff's entries in output order, grouped by section (first appearance order: the
+    banks as the table prints them)."""
     grouped: dict[str, list[Entry]] = {}
     for _, rows in diff.changes.groupby(ENTRY, sort=True):
         first = rows.iloc[0]

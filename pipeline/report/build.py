@@ -6,12 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.core.files import write_atomic
+from pipeline.core.html import element, esc, page, table
 from pipeline.core.lang import DEFAULT, words
 from pipeline.kinds import kinds
 from pipeline.report import corrections, generic, validation
-from pipeline.core.html import element, esc, page, table
-from pipeline.report.load import Published, load_published
 from pipeline.report.generic import dataset_title
+from pipeline.report.load import Published, load_published
 from pipeline.report.section import Section
 from pipeline.validate.datasets import DATASETS
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.corrections.reasons import parse_reasons
-from pipeline.corrections.table import KEY_SEPARATOR
 from pipeline.core.html import MARK, element, esc, table
 from pipeline.core.lang import Words
+from pipeline.corrections.reasons import parse_reasons
+from pipeline.corrections.table import KEY_SEPARATOR
 from pipeline.report.load import records
 from pipeline.report.provenance import correction, provenance
 from pipeline.validate.datasets import DATASETS

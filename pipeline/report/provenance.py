@@ -3,16 +3,13 @@ reviewer corrected it."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from pipeline.core.grid import cell_position
 from pipeline.core.html import MARK
 from pipeline.core.html import corrected_mark as mark_of
 from pipeline.core.lang import Words
 from pipeline.corrections.reasons import CORRECTED
-
-_CELL = re.compile(r"R(\d+)C(\d+)")
 
 
 def provenance(row: pd.Series) -> str:
@@ -48,12 +45,6 @@ def with_correction(tip: str, row: pd.Series, say: Words) -> str:
 def is_false(value: object) -> bool:
     """True only for a real False (not for a missing value)."""
     return value is not None and not pd.isna(value) and not bool(value)
-
-
-def cell_position(cell: object) -> tuple[int, int]:
-    """(row, column) of a grid cell label R10C4; (0, 0) when there is none."""
-    match = _CELL.fullmatch(str(cell))
-    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 def printed_order(frame: pd.DataFrame, column: str, axis: int) -> list:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.core.files import write_atomic
+from pipeline.core.html import page
 from pipeline.corrections.correctable import correctable
 from pipeline.diff.load import edition_order
 from pipeline.diff.spec import NUMBER, spec_for
-from pipeline.core.html import page
 from pipeline.review import attention
 from pipeline.review.attention import Look
 from pipeline.review.cells import CSS

@@ -3,8 +3,8 @@ marked ✎), badges of what needs a look, and the image of its print."""
 
 from __future__ import annotations
 
-from pipeline.corrections.reasons import parse_reasons
 from pipeline.core.html import element, esc
+from pipeline.corrections.reasons import parse_reasons
 from pipeline.review.attention import LABELS, Look
 from pipeline.review.crops import printed_at
 from pipeline.review.pages import Crop, Crops, Sources

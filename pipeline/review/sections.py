@@ -3,8 +3,8 @@ section), and on top what needs a look."""
 
 from __future__ import annotations
 
-from pipeline.kinds import kinds
 from pipeline.core.html import element, esc
+from pipeline.kinds import kinds
 from pipeline.review import attention
 from pipeline.review.attention import LABELS, Look
 from pipeline.review.cells import header_row, image, row_html

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from pipeline.diff.compare import compare_editions
 from pipeline.diff.markdown import render_markdown, summary_line
 from pipeline.diff.spec import spec_for
-from tests.diff.helpers import MEASURES, NPO, frame, measure, measures, npo_row
+from tests.diff.helpers import MEASURES, NPO, compare_en, frame, measure, measures, npo_row
 
 
 def _diff():
@@ -12,7 +11,7 @@ def _diff():
            npo_row("2025-04-01", "北海道労働金庫", "融資の種類", "手形貸付", mark="○")]
     new = [dict(old[0], as_of="2026-04-01", value="2.625", rate_min_pct="2.625"),
            dict(old[1], as_of="2026-04-01", mark="×")]
-    return compare_editions(spec_for(NPO), frame(old), frame(new), "2025-04-01", "2026-04-01")
+    return compare_en(spec_for(NPO), frame(old), frame(new), "2025-04-01", "2026-04-01")
 
 
 def test_grouped_by_bank_then_row() -> None:
@@ -27,7 +26,7 @@ def test_grouped_by_bank_then_row() -> None:
 
 def test_identical_says_so() -> None:
     row = [npo_row("2025-04-01", "中央労働金庫", "保証人要否", mark="否")]
-    diff = compare_editions(spec_for(NPO), frame(row), frame([dict(row[0], as_of="2026")]),
+    diff = compare_en(spec_for(NPO), frame(row), frame([dict(row[0], as_of="2026")]),
                             "2025-04-01", "2026-04-01")
     assert summary_line(diff) == "no changes"
     assert "**no changes**" in render_markdown(diff)
@@ -39,7 +38,7 @@ def test_outline_sections_are_titled_by_their_heading() -> None:
                     measure(2025, 2, "3 › 1", "研修を年一回実施します。", "①")])
     new = measures([measure(2026, 1, "3", "個別施策", "３．", kind="heading", level=0),
                     measure(2026, 2, "3 › 1", "研修を年二回実施します。", "①")])
-    text = render_markdown(compare_editions(spec_for(MEASURES), old, new, "2025", "2026"))
+    text = render_markdown(compare_en(spec_for(MEASURES), old, new, "2025", "2026"))
     assert "## 3: ３． 個別施策\n" in text
     assert "### 3 › 1 (changed)" in text
     assert "| text | 研修を年一回実施します。 | 研修を年二回実施します。 |" in text

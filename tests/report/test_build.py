@@ -89,8 +89,9 @@ def test_key_figures_with_cross_foot_status(out: Path) -> None:
     frame = load_published(out).frames["plan_key_figures"]
     cells = {a["title"]: t for a, t in doc.of("td") if "title" in a}
     for _, row in frame.iterrows():
-        tip = f"{row['value']} {row['unit']} — {provenance(row)}"
-        assert tip in cells
+        # the figure as printed (1,814,456 百万円), never the float 1814456.0
+        tip = f"{row['value_text']} {row['unit']} — {provenance(row)}"
+        assert tip in cells and ".0 " not in tip
         assert float(cells[tip].replace(",", "")) == row["value"]
 
 
