@@ -13,8 +13,9 @@ def summary_lines(run: DiffRun) -> list[str]:
     English, as every line the command line prints."""
     lines = []
     for diff in run.diffs:
+        said = summary_line(diff, words("en"))
         lines.append(f"diff {diff.spec.name} {diff.old_edition} → {diff.new_edition}: "
-                     f"{summary_line(diff, words('en'))} → {run.out / DIFFS / stem(diff)}.{{csv,md,html}}")
+                     f"{said} → {run.out / DIFFS / stem(diff)}.{{csv,md,html}}")
         for field, count in diff.changes["field"].value_counts().sort_index().items():
             lines.append(f"  {field}: {count}")
     lines += [f"diff {name}: skipped, {why}" for name, why in sorted(run.skipped.items())]
