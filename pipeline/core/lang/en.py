@@ -198,4 +198,18 @@ WORDS: dict[str, str] = {
     "review.no_bbox": "place unknown (no source_bbox)",
     "review.no_pdf": "no PDF (not in RAW)",
     "review.off_page": "box off the page",
+    # The workbook's own words (sheet and column names never change)
+    "workbook.dataset": "dataset",
+    "workbook.position": "position",
+    "workbook.column": "column",
+    "workbook.type": "type",
+    "workbook.unit": "unit",
+    "workbook.required": "required",
+    "workbook.in_key": "in_key",
+    "workbook.empty": "empty cell means",
+    "workbook.allowed": "allowed values",
+    "workbook.description": "description",
+    "workbook.not_stated": "not stated (missing)",
+    "workbook.never_empty": "never empty",
+    "workbook.nothing_printed": "nothing printed",
 }

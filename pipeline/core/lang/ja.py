@@ -193,4 +193,18 @@ WORDS: dict[str, str] = {
     "review.no_bbox": "位置不明（source_bbox なし）",
     "review.no_pdf": "PDF なし（RAW にない）",
     "review.off_page": "ページ外（位置がページの外）",
+    # The workbook's own words (sheet and column names never change)
+    "workbook.dataset": "データセット",
+    "workbook.position": "位置",
+    "workbook.column": "列名",
+    "workbook.type": "型",
+    "workbook.unit": "単位",
+    "workbook.required": "必須",
+    "workbook.in_key": "主キー",
+    "workbook.empty": "空欄の意味",
+    "workbook.allowed": "取りうる値",
+    "workbook.description": "説明",
+    "workbook.not_stated": "記載なし（欠損）",
+    "workbook.never_empty": "空欄にならない",
+    "workbook.nothing_printed": "印刷なし",
 }
