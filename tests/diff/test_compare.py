@@ -130,3 +130,13 @@ def test_text_naming_last_year_in_both_editions_is_no_change() -> None:
     old = measures([measure(2025, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
     new = measures([measure(2026, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
     assert compare_en(spec_for(MEASURES), old, new, "2025", "2026").identical
+
+
+def test_an_item_break_alone_is_no_change() -> None:
+    """An edition read before items kept their line breaks (無担保10有担保20) and one read after
+    (無担保10⏎有担保20) say the same: compared without whitespace, no change."""
+    old = [npo_row(OLD, "東海労働金庫", "返済期間", "証書貸付", value="無担保10有担保20",
+                   note="運営資金3年以内※但し、5年以内")]
+    new = [dict(old[0], as_of=NEW, value="無担保10\n有担保20",
+                note="運営資金3年以内\n※但し、5年以内")]
+    assert _pair(old, new).identical
