@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.core.shown import number
 from pipeline.core.text import PATH_SEP
 from pipeline.diff.compare import ENTRY, DatasetDiff
+from pipeline.diff.spec import NUMBER
 
 PATH_SEPARATOR = PATH_SEP
 
@@ -20,6 +22,13 @@ class Entry:
     label: str
     change: str
     fields: list[dict[str, str]]
+
+
+def shown(diff: DatasetDiff, field: dict[str, str], side: str) -> str:
+    """A field's old or new value for people: a number as people read it (10,000,000; the
+    CSV keeps 10000000), any other value as published."""
+    value = field[side]
+    return number(value) if diff.spec.kinds.get(field["field"]) == NUMBER else value
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import difflib
 from pipeline.core.html import corrected_mark, element, esc, page
 from pipeline.diff.compare import CHANGED, REASON, DatasetDiff
 from pipeline.diff.describe import SHORT_TEXT
-from pipeline.diff.group import sections
+from pipeline.diff.group import sections, shown
 from pipeline.diff.headline import summary_line
 
 CSS = """
@@ -39,7 +39,7 @@ def inline_diff(old: str, new: str) -> tuple[str, str]:
 
 
 def _row(field: dict[str, str], diff: DatasetDiff) -> str:
-    old, new = field["old"], field["new"]
+    old, new = shown(diff, field, "old"), shown(diff, field, "new")
     if field["change"] == CHANGED and max(len(old), len(new)) > SHORT_TEXT:
         old_html, new_html = inline_diff(old, new)
     elif field["change"] == CHANGED:  # a short value is read whole: 2.875 → 2.625, not 87 → 62

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.diff.compare import DatasetDiff
-from pipeline.diff.group import sections
+from pipeline.diff.group import sections, shown
 from pipeline.diff.headline import entity_line, summary_line
 
 __all__ = ["entity_line", "render_markdown", "summary_line"]
@@ -26,7 +26,7 @@ def render_markdown(diff: DatasetDiff) -> str:
             lines += [f"### {entry.label} ({say('diff.' + entry.change)})", "",
                       "| " + " | ".join(header) + " |", "| --- | --- | --- | --- |"]
             for f in entry.fields:
-                lines.append(f"| {_cell(f['field'])} | {_cell(f['old'])} | {_cell(f['new'])} | "
-                             f"{_cell(f['description'])} |")
+                lines.append(f"| {_cell(f['field'])} | {_cell(shown(diff, f, 'old'))} | "
+                             f"{_cell(shown(diff, f, 'new'))} | {_cell(f['description'])} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

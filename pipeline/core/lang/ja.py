@@ -86,7 +86,7 @@ WORDS: dict[str, str] = {
                   "（{mark} はレビューで訂正した値）。",
     "plan.cross_foot_note": "検算 計 = 内訳の合計: {ok} / {n}",
     # Diff pages (and the diff CSV's description column)
-    "diff.title": "{name}: {old} → {new}",
+    "diff.title": "{name} の変更 {old} → {new}",
     "diff.amount": "{delta}{unit}",
     "diff.yen": "円",
     "diff.relative": "（{pct}）",
