@@ -383,3 +383,20 @@ def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> Non
     missing = one_line_error(run_cli("build", "--stage", "publish", "--out", str(out),
                                      str(tmp_path / "nowhere.clean.json")))
     assert "nowhere.clean.json" in missing and "no such file" in missing
+
+
+def test_lang_chooses_the_pages_language(published_once: Path, tmp_path: Path) -> None:
+    """--lang en writes the report and the workbook's own words in English; Japanese is the
+    default; an unknown language is one line, exit 2."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(published_once, out)
+    assert run_cli("report", "--out", str(out)).returncode == 0
+    assert '<html lang="ja">' in (out / "report.html").read_text("utf-8")
+    assert run_cli("report", "--out", str(out), "--lang", "en").returncode == 0
+    text = (out / "report.html").read_text("utf-8")
+    assert '<html lang="en">' in text and "NPO loan programmes compared" in text
+    assert run_cli("workbook", "--out", str(out), "--lang", "en").returncode == 0
+    line = one_line_error(run_cli("report", "--out", str(out), "--lang", "fr"))
+    assert "--lang" in line
