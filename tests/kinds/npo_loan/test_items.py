@@ -44,6 +44,8 @@ def test_a_value_labelled_per_condition() -> None:
     assert joined(["手貸", "（固定）", "2.125", "証貸", "（変動）", "2.125"], starts) == [
         "手貸(固定)2.125", "証貸(変動)2.125"]
     assert joined(["①1.900", "②2.650"], starts) == ["①1.900", "②2.650"]
+    # a footnote mark wrapped alone onto a line belongs to the number before it
+    assert joined(["5,000", "※"], starts) == ["5,000※"]
     # a number's own continuation is no new item
     assert joined(["2.55～", "2.75"], starts) == ["2.55～2.75"]
     assert joined(["1.600", "～", "2.300"], starts) == ["1.600～2.300"]

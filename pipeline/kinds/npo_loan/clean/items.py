@@ -35,8 +35,10 @@ def item_starts(labels: Iterable[str]) -> StartsItem:
 
     def starts(previous: str, line: str) -> bool:
         head = fold(line)
-        if head[:1] in MARKERS or _BRACKETED.match(head):
+        if _BRACKETED.match(head):
             return True
+        if head[:1] in MARKERS:  # a mark alone (5,000 / ※) is the previous line's footnote
+            return any(ch not in MARKERS for ch in head)
         before = fold(previous)
         return bool(before) and before[-1] not in _GOES_ON and any(
             head.startswith(label) for label in known)
@@ -52,6 +54,7 @@ def value_item_starts(labels: Iterable[str]) -> StartsItem:
         if base(previous, line):
             return True
         before, head = fold(previous), fold(line)
-        return bool(before) and before[-1].isdigit() and not _CONTINUES.match(head)
+        return (bool(before) and before[-1].isdigit() and head[:1] not in MARKERS
+                and not _CONTINUES.match(head))
 
     return starts
