@@ -8,6 +8,7 @@ from pipeline.core.html import MARK, element, esc, table
 from pipeline.core.lang import Words
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.corrections.table import KEY_SEPARATOR
+from pipeline.report.generic import shown
 from pipeline.report.load import records
 from pipeline.report.provenance import correction, provenance
 from pipeline.validate.datasets import DATASETS
@@ -35,7 +36,7 @@ def section(frames: dict[str, pd.DataFrame], say: Words) -> str | None:
         for field, reason in parse_reasons(correction(row), dataset.columns).items():
             rows.append([element("td", esc(name)), element("td", esc(row[dataset.edition])),
                          element("td", esc(key)), element("td", element("code", esc(field))),
-                         element("td", esc(row[field]) if field in row else ""),
+                         element("td", esc(shown(row[field])) if field in row else ""),
                          element("td", esc(reason)),
                          element("td", esc(provenance(row)), class_="foot")])
     if not rows:

@@ -20,12 +20,12 @@ def dataset_title(dataset: Dataset, say: Words) -> str:
     return say(key) if say.has(key) else dataset.title
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """A published value for people: '' for a missing one, a float as its number is printed
+    (1814456.0 → 1,814,456; an integer column such as a year stays 2025)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number(value)
-    return str(value)
+    return number(value) if isinstance(value, float) else str(value)
 
 
 def section(dataset: Dataset, frame: pd.DataFrame, say: Words) -> str:
@@ -38,7 +38,7 @@ def section(dataset: Dataset, frame: pd.DataFrame, say: Words) -> str:
     for row in records(latest):
         tip = with_correction(provenance(row), row, say)
         fixed = parse_reasons(correction(row), columns)
-        rows.append([element("td", esc(_shown(row[c])) + (corrected_mark(row, say) if c in fixed
+        rows.append([element("td", esc(shown(row[c])) + (corrected_mark(row, say) if c in fixed
                                                            else ""), title=tip)
                      for c in columns])
     title = dataset_title(dataset, say)
