@@ -225,7 +225,7 @@ def test_all_publishes_nothing_when_the_report_fails(tmp_path, monkeypatch) -> N
     (out / "rokin.duckdb").write_bytes(b"older")
     before = files(out)
 
-    def broken(folder, diffs_in=None):
+    def broken(folder, diffs_in=None, lang=None):
         raise PipelineError("cannot render", file="report.html")
 
     monkeypatch.setattr(report_build, "write_report", broken)
