@@ -385,6 +385,7 @@ def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> Non
     assert "nowhere.clean.json" in missing and "no such file" in missing
 
 
+@pytest.mark.slow
 def test_lang_chooses_the_pages_language(published_once: Path, tmp_path: Path) -> None:
     """--lang en writes the report and the workbook's own words in English; Japanese is the
     default; an unknown language is one line, exit 2."""
