@@ -22,6 +22,9 @@ ENGINE ?= pdfium
 # Reviewers' corrections of what the PDFs print, applied before validation (README: Review and
 # corrections); editing the file re-publishes. CORRECTIONS=file names another, which must exist.
 CORRECTIONS ?= corrections.csv
+# OUT_LANG=ja|en: the language of the pages people read (report, review, diff pages and the
+# workbook's own labels); Japanese by default. Not LANG, the environment's locale.
+OUT_LANG ?= ja
 
 # make splits names at spaces and cannot handle such folders: it says so in one line (python -m
 # pipeline all --raw DIR takes any name). A missing RAW, or one without PDFs, is an error too;
@@ -76,7 +79,7 @@ all: $(if $(FOLDER_PROBLEM),folder-problem,$(OUT)/datapackage.json $(OUT)/rokin.
 		$(foreach f,$(EXTRACT),--extract $(f)) \
 		$(foreach f,$(filter-out $(EXTRACT:$(RAW)/%.pdf=$(INTERIM)/%.extract.json),$(CLEAN)),--clean $(f)) \
 		$(if $(EXTRACT),$(if $(ENGINE),--engine $(ENGINE))) \
-		$(foreach s,$(STAGES),--stage $(s)) --out $(OUT) \
+		$(foreach s,$(STAGES),--stage $(s)) --out $(OUT) --lang $(OUT_LANG) \
 		$(if $(filter publish,$(STAGES)),$(CLEANED) $(CORRECTIONS_ARG)) \
 		$(if $(filter review,$(STAGES)),--raw $(RAW)))
 	$(if $(CHECK),@if grep -q '^ "error": "' $(CROSSCHECK_JSON); then \
@@ -117,6 +120,16 @@ endif
 CORRECTIONS_DEPS := $(wildcard $(CORRECTIONS_USED)) $(if $(CORRECTIONS_ARG),$(or $(wildcard \
   $(CORRECTIONS)),FORCE))
 
+# The language the pages were last made in, kept in LANG_USED so that switching it re-renders
+# them (and only them).
+LANG_USED := $(INTERIM)/lang.txt
+ifneq ($(if $(FOLDER_PROBLEM),,$(if $(MAKECMDGOALS),$(filter all,$(MAKECMDGOALS)),all)),)
+ifneq ($(strip $(OUT_LANG)),$(strip $(file <$(LANG_USED))))
+$(shell mkdir -p $(INTERIM))
+$(file >$(LANG_USED),$(OUT_LANG))
+endif
+endif
+
 # Extract and clean too are only planned here: `all` runs them in its one build process, in
 # worker processes (one per CPU) while it imports what publish needs. A PDF extracted is cleaned
 # too, and any clean artifact remade re-publishes (make cannot see either: the recipes leave
@@ -147,17 +160,18 @@ $(OUT)/datapackage.json: $(CLEANED) $(MANIFEST) $(PUBLISH_CODE) $(CORRECTIONS_DE
 $(OUT)/rokin.duckdb: $(OUT)/datapackage.json $(DATABASE_CODE)
 	$(eval BUILD += database)
 
-$(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html)
+$(OUT)/report.html: $(OUT)/datapackage.json $(REPORT_CODE) $(wildcard $(OUT)/diffs/*.html) \
+	$(LANG_USED)
 	$(eval BUILD += report)
 
 # The review page sets every published value beside its print, cropped from the PDFs in
 # $(RAW), and lists the cross-check's disagreements when CHECK=1 wrote them (crosscheck.json).
-$(OUT)/review.html: $(OUT)/datapackage.json $(REVIEW_CODE) $(PDFS) \
+$(OUT)/review.html: $(OUT)/datapackage.json $(REVIEW_CODE) $(PDFS) $(LANG_USED) \
 	$(if $(CHECK),$(INTERIM)/crosscheck.txt) $(wildcard $(CROSSCHECK_JSON))
 	$(eval BUILD += review)
 
 # Excel shows UTF-8 CSV as mojibake: every dataset as a sheet, and a sheet of every column.
-$(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE)
+$(OUT)/rokin.xlsx: $(OUT)/datapackage.json $(WORKBOOK_CODE) $(LANG_USED)
 	$(eval BUILD += workbook)
 
 # The data dictionary is committed: regenerate it whenever a schema or dataset changes.
@@ -220,7 +234,8 @@ FROM ?=
 TO ?=
 .PHONY: diff
 diff: $(STAMP)
-	$(RUN) diff --out $(OUT) $(foreach e,$(FROM),--from $(e)) $(foreach e,$(TO),--to $(e)) \
+	$(RUN) diff --out $(OUT) --lang $(OUT_LANG) $(foreach e,$(FROM),--from $(e)) \
+		$(foreach e,$(TO),--to $(e)) \
 		|| [ $$? -eq 1 ]
 
 .PHONY: FORCE

@@ -18,6 +18,8 @@ from pathlib import Path
 import click
 
 from pipeline.core.errors import PipelineError, describe
+from pipeline.core.lang import DEFAULT as DEFAULT_LANG
+from pipeline.core.lang import LANGUAGES
 from pipeline.extract.engines import DEFAULT as DEFAULT_ENGINE
 from pipeline.extract.engines import NAMES as ENGINES
 from pipeline.run import DEFAULT_TIMEOUT
@@ -43,6 +45,12 @@ def engine_option(what: str = "Engine that reads the PDF's characters and rules.
     """--engine: pdfplumber (pdfminer, pure Python) or pdfium (PDFium through pypdfium2)."""
     return click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE,
                         show_default=True, help=what)
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANG, show_default=True,
+    help="Language of the pages people read (report, review, diff pages, the workbook's own "
+    "labels); column, dataset and file names stay as they are.")
 
 
 def _published_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -185,8 +193,9 @@ def publish(cleaned: tuple[Path, ...], out: Path, corrections: Path | None) -> N
               show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
 @engine_option()
 @corrections_option
+@lang_option
 def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
-         corrections: Path | None) -> None:
+         corrections: Path | None, lang: str) -> None:
     """Run every stage for every PDF in RAW and publish into OUT (all or nothing): the datasets
     and datapackage.json, the database, the workbook, the report and the review page, as
     `make all` does."""
@@ -197,7 +206,7 @@ def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
     # A counter on stderr only when it is a terminal: logs and pipes get nothing extra.
     with terminal_progress("extract+clean") as progress:
         frames = run_all(raw, out, jobs, timeout, progress=progress, derived=True,
-                         engine=engine, corrections=corrections)
+                         engine=engine, corrections=corrections, lang=lang)
     _echo_corrected(frames, corrections)
     for name, frame in frames.items():
         click.echo(f"publish {name}: {len(frame)} row(s) → {out / (name + '.csv')}")
@@ -242,7 +251,9 @@ def crosscheck(pdfs: tuple[Path, ...], engine: str, checks: tuple[str, ...],
 @click.option("--to", "new", multiple=True, metavar="EDITION",
               help="Newer edition, matched to datasets the same way; repeatable.")
 @click.option("--dataset", "names", multiple=True, help="Only this dataset; repeatable.")
-def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str, ...]) -> int:
+@lang_option
+def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str, ...],
+         lang: str) -> int:
     """Compare two editions of each published dataset; write OUT/diffs/*.csv|md|html.
 
     By default the two latest editions. Exits 0 when they are identical, 1 when they differ
@@ -251,7 +262,7 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
     from pipeline.diff.run import diff_published
     from pipeline.diff.summary import summary_lines
 
-    run = diff_published(out, old, new, names)
+    run = diff_published(out, old, new, names, lang=lang)
     for line in summary_lines(run):
         click.echo(line)
     return 0 if run.identical else 1
@@ -278,9 +289,10 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
 @corrections_option
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
               help="Folder of the source PDFs (the review page crops them).")
+@lang_option
 def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: tuple[Path, ...],
           extracted: tuple[Path, ...], jobs: int, timeout: float, engine: str,
-          corrections: Path | None, raw: Path) -> None:
+          corrections: Path | None, raw: Path, lang: str) -> None:
     """Run several of extract and clean (--extract, --clean), publish (of CLEANED), database,
     workbook, report and review in one process, as `make all` does for whichever are out of
     date: the heavy imports are paid once, while worker processes read the PDFs."""
@@ -305,7 +317,7 @@ def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: t
                                   meanwhile=warm_imports)
         for path in fresh:
             click.echo(f"build → {path}")
-    for name in build_stages(out, list(stages), list(cleaned), corrections, raw, jobs):
+    for name in build_stages(out, list(stages), list(cleaned), corrections, raw, jobs, lang):
         click.echo(f"build → {out / name}")
 
 
@@ -320,11 +332,12 @@ def database(out: Path) -> None:
 
 @cli.command()
 @out_option(published=True)
-def report(out: Path) -> None:
+@lang_option
+def report(out: Path, lang: str) -> None:
     """Write OUT/report.html: one self-contained page comparing the banks, with charts."""
     from pipeline.report.build import write_report
 
-    click.echo(f"report → {write_report(out)}")
+    click.echo(f"report → {write_report(out, lang=lang)}")
 
 
 @cli.command()
@@ -333,22 +346,24 @@ def report(out: Path) -> None:
               help="Folder of the source PDFs the values were read from.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="PDFs cropped in parallel (0 = one per CPU, the default).")
-def review(out: Path, raw: Path, jobs: int) -> None:
+@lang_option
+def review(out: Path, raw: Path, jobs: int, lang: str) -> None:
     """Write OUT/review.html: every published value beside the print it was read from (cropped
     from the PDF in RAW), and on top what needs a look."""
     from pipeline.core.workers import cpus
     from pipeline.review.build import write_review
 
-    click.echo(f"review → {write_review(out, raw, jobs=jobs or cpus())}")
+    click.echo(f"review → {write_review(out, raw, jobs=jobs or cpus(), lang=lang)}")
 
 
 @cli.command()
 @out_option(published=True)
-def workbook(out: Path) -> None:
+@lang_option
+def workbook(out: Path, lang: str) -> None:
     """Write OUT/rokin.xlsx: every dataset as an Excel sheet, plus a sheet of every column."""
     from pipeline.publish.workbook import write_workbook
 
-    click.echo(f"workbook → {write_workbook(out)}")
+    click.echo(f"workbook → {write_workbook(out, lang=lang)}")
 
 
 @cli.command()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.lang import DEFAULT as DEFAULT_LANG
 from pipeline.core.workers import Background, can_fork, cpus, run_calls
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
@@ -171,10 +172,12 @@ DERIVED = {"database": "rokin.duckdb", "workbook": "rokin.xlsx", "report": "repo
 _LONGEST_FIRST = ("review", "report", "database", "workbook")
 
 
-def _makers(out: Path, raw: Path | None, jobs: int = 1) -> dict[str, Callable[[Path], Path]]:
+def _makers(out: Path, raw: Path | None, jobs: int = 1,
+            lang: str = DEFAULT_LANG) -> dict[str, Callable[[Path], Path]]:
     """Each derived file's maker, called with the folder holding the published files: the
     report links the diff pages of `out`, the review page crops the PDFs in `raw` (a PDF per
-    worker, up to `jobs`) and lists the cross-check of `out`."""
+    worker, up to `jobs`) and lists the cross-check of `out`; the pages and the workbook's own
+    labels in language `lang`."""
     from pipeline.database.build import build_database
     from pipeline.publish.workbook import write_workbook
     from pipeline.report.build import write_report
@@ -182,15 +185,15 @@ def _makers(out: Path, raw: Path | None, jobs: int = 1) -> dict[str, Callable[[P
 
     return {
         "database": build_database,
-        "workbook": write_workbook,
-        "report": lambda folder: write_report(folder, diffs_in=out),
-        "review": lambda folder: write_review(folder, raw, checks_in=out, jobs=jobs),
+        "workbook": lambda folder: write_workbook(folder, lang=lang),
+        "report": lambda folder: write_report(folder, diffs_in=out, lang=lang),
+        "review": lambda folder: write_review(folder, raw, checks_in=out, jobs=jobs, lang=lang),
     }
 
 
-def _make(stage: str, folder: Path, out: Path, raw: Path | None, jobs: int) -> str:
+def _make(stage: str, folder: Path, out: Path, raw: Path | None, jobs: int, lang: str) -> str:
     """Make one derived file in `folder` (in a worker: everything is imported already)."""
-    return _makers(out, raw, jobs)[stage](folder).name
+    return _makers(out, raw, jobs, lang)[stage](folder).name
 
 
 def vouch_staged(folder: Path) -> None:
@@ -206,23 +209,25 @@ def vouch_staged(folder: Path) -> None:
 
 
 def _deriver(out: Path, raw: Path | None, stages: tuple[str, ...], jobs: int,
-             crops: Background | None = None) -> Callable[[Path], list[str]]:
+             crops: Background | None = None,
+             lang: str = DEFAULT_LANG) -> Callable[[Path], list[str]]:
     """publish's `derive`: the derived files of `stages`, made from the datasets publish just
     staged (from validated frames: vouched for), the review page from `crops` if given."""
     def derive(folder: Path) -> list[str]:
         vouch_staged(folder)
-        return build_derived(folder, out, raw, stages, jobs, crops)
+        return build_derived(folder, out, raw, stages, jobs, crops, lang)
 
     return derive
 
 
 def build_derived(folder: Path, out: Path, raw: Path | None = None,
                   stages: tuple[str, ...] = tuple(DERIVED), jobs: int = 1,
-                  crops: Background | None = None) -> list[str]:
+                  crops: Background | None = None, lang: str = DEFAULT_LANG) -> list[str]:
     """What `make all` makes from the published files (the database, the workbook, the report
     and the review page, or those of `stages`), made in `folder` (where `all` staged them) by
-    up to `jobs` workers; their names, in the order of `stages`. With `crops` (crop_ahead
-    running since before validation), the review page is made here meanwhile, from them."""
+    up to `jobs` workers, in language `lang`; their names, in the order of `stages`. With
+    `crops` (crop_ahead running since before validation), the review page is made here
+    meanwhile, from them."""
     from pipeline.review.build import write_review
 
     _makers(out, raw)  # imported here, once, before any worker is forked
@@ -236,10 +241,11 @@ def build_derived(folder: Path, out: Path, raw: Path | None = None,
         except Exception:  # noqa: BLE001  (the review crops what it lacks, and says what fails)
             known = {}
         # one job: this process runs a pool's thread now, so it forks no workers of its own
-        made["review"] = write_review(folder, raw, out, 1, known).name
+        made["review"] = write_review(folder, raw, out, 1, known, lang=lang).name
 
     rest = [stage for stage in order if not (here and stage == "review")]
-    made.update(zip(rest, run_calls([(_make, (stage, folder, out, raw, jobs)) for stage in rest],
+    made.update(zip(rest, run_calls([(_make, (stage, folder, out, raw, jobs, lang))
+                                     for stage in rest],
                                     jobs, meanwhile=review_here if here else None), strict=True))
     return [made[stage] for stage in stages]
 
@@ -298,14 +304,15 @@ def clean_beside(extracted: Path) -> Path:
 
 def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
                  corrections: Path | None = None, raw: Path | None = None, jobs: int = 1,
-                 ) -> list[str]:
+                 lang: str = DEFAULT_LANG) -> list[str]:
     """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
     and DuckDB's imports once (the derived files made by up to `jobs` forked workers); the
     names of the files made.
 
     With publish, the datasets are published (with `corrections` applied) together with the
     derived files asked for (made in publish's staging folder: all or nothing); without it,
-    those are made from what `out` already holds. The review page crops the PDFs in `raw`."""
+    those are made from what `out` already holds. The review page crops the PDFs in `raw`; the
+    pages and the workbook's labels are in language `lang`."""
     unknown = [s for s in stages if s not in BUILD_STAGES]
     if unknown:
         raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
@@ -314,10 +321,10 @@ def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
     if "publish" in stages:
         with crops_ahead(clean_paths, raw, wanted, jobs) as crops:
             frames = publish_files(clean_paths, out, corrections=corrections,
-                                   derive=_deriver(out, raw, wanted, jobs, crops))
+                                   derive=_deriver(out, raw, wanted, jobs, crops, lang))
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
             DERIVED[stage] for stage in wanted]]
-    return build_derived(out, out, raw, wanted, jobs)
+    return build_derived(out, out, raw, wanted, jobs, lang=lang)
 
 
 def check_raw_folder(raw: Path) -> list[Path]:
@@ -346,7 +353,7 @@ def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_T
 def run_all(
     raw: Path, out: Path, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
     progress: Callable[[int, int, str], None] | None = None, derived: bool = False,
-    engine: str | None = None, corrections: Path | None = None,
+    engine: str | None = None, corrections: Path | None = None, lang: str = DEFAULT_LANG,
 ) -> dict[str, pd.DataFrame]:
     """Every stage for every PDF in `raw`, and with `derived` (as `python -m pipeline all`
     does) the database, the workbook, the report and the review page too: all of `make all`'s
@@ -356,7 +363,8 @@ def run_all(
     together with the datasets and what is made from them, so a failure anywhere leaves `out`
     untouched. `engine` reads the PDFs (None: the default). `progress`, if given, is called
     as (0, PDFs, "") first, then (PDFs done, PDFs, its name) after each one. `corrections`
-    names a corrections.csv to apply (None: none).
+    names a corrections.csv to apply (None: none). `lang` is the language of the pages and the
+    workbook's labels (ja, en).
     """
     pdfs = check_raw_folder(raw)
     if jobs < 0:
@@ -384,7 +392,8 @@ def run_all(
                     tick(len(cleaned), n, pdf.name)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
         with crops_ahead(cleaned, raw, tuple(DERIVED) if derived else (), workers) as crops:
-            derive = _deriver(out, raw, tuple(DERIVED), workers, crops) if derived else None
+            derive = (_deriver(out, raw, tuple(DERIVED), workers, crops, lang) if derived
+                      else None)
             return publish_files(cleaned, out, extra=extra, derive=derive,
                                  corrections=corrections)
     finally:

@@ -43,7 +43,13 @@ class NpoLoanTermsColumns(pa.DataFrameModel):
     unit: Series[str] = field("Printed unit of value (万円, ％, 年, ヶ月).")
     note: Series[str] = field("Printed note, wrapped lines joined, NFKC-folded (① and ～ kept).")
     is_offered: Series[pd.BooleanDtype] = field(
-        "True for ○ or a printed value, False for × or '-' (not offered), empty otherwise.",
+        "True for ○ or a printed value, False for × or a lone '-', empty otherwise. What False "
+        "means depends on the item: under 資金使途 and 融資の種類 (marks ○/×) the bank does "
+        "not offer that purpose or kind of loan; under 融資額限度, 金利 and 返済期間 a '-' "
+        "only says no separate figure is printed for that condition, not that it is not "
+        "offered (a bank may print '-' in every rate cell, 固定金利 or 変動金利 in the note, "
+        "and mark the loan ○ under 資金使途); 対象団体の主な条件 and 保証人要否 leave it "
+        "empty.",
         nullable=True,
     )
     is_required: Series[pd.BooleanDtype] = field(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report.html import FONT_FAMILY
+from pipeline.core.html import FONT_FAMILY
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 
@@ -39,7 +39,21 @@ GLYPHS_JS = """  const families = FAMILIES;
   const text = document.body.innerText;
   const chars = [...new Set(text)].filter((c) => c.codePointAt(0) > 0x2000);
   const missing = chars.filter((c) => bitmap(c) === tofu);
+  const headings = [...document.querySelectorAll("h1, h2, h3")].map((h) => h.innerText);
+  const titles = [...document.querySelectorAll("[title]")].map((e) => e.getAttribute("title"));
 """
+
+
+# A Japanese character (kana or kanji): a heading in Japanese has some.
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# A whole number written as a float (1814456.0): never on a page people read.
+FLOAT_INTEGER = re.compile(r"(?<![\d.])\d{2,}\.0(?![\d.%])")
+
+
+def in_order(text: str, names: list[str]) -> bool:
+    """Do `names` first appear in `text` in this order?"""
+    at = [text.index(name) for name in names]
+    return at == sorted(at)
 
 
 def require_chromium() -> str:

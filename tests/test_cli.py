@@ -225,7 +225,7 @@ def test_all_publishes_nothing_when_the_report_fails(tmp_path, monkeypatch) -> N
     (out / "rokin.duckdb").write_bytes(b"older")
     before = files(out)
 
-    def broken(folder, diffs_in=None):
+    def broken(folder, diffs_in=None, lang=None):
         raise PipelineError("cannot render", file="report.html")
 
     monkeypatch.setattr(report_build, "write_report", broken)
@@ -383,3 +383,21 @@ def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> Non
     missing = one_line_error(run_cli("build", "--stage", "publish", "--out", str(out),
                                      str(tmp_path / "nowhere.clean.json")))
     assert "nowhere.clean.json" in missing and "no such file" in missing
+
+
+@pytest.mark.slow
+def test_lang_chooses_the_pages_language(published_once: Path, tmp_path: Path) -> None:
+    """--lang en writes the report and the workbook's own words in English; Japanese is the
+    default; an unknown language is one line, exit 2."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(published_once, out)
+    assert run_cli("report", "--out", str(out)).returncode == 0
+    assert '<html lang="ja">' in (out / "report.html").read_text("utf-8")
+    assert run_cli("report", "--out", str(out), "--lang", "en").returncode == 0
+    text = (out / "report.html").read_text("utf-8")
+    assert '<html lang="en">' in text and "NPO loan programmes compared" in text
+    assert run_cli("workbook", "--out", str(out), "--lang", "en").returncode == 0
+    line = one_line_error(run_cli("report", "--out", str(out), "--lang", "fr"))
+    assert "--lang" in line

@@ -6,6 +6,7 @@ with its span); the cleaners read it back through `Grid`, which answers which ce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,15 @@ def parse_box(text: str) -> Box | None:
     except ValueError:
         return None
     return (x0, top, x1, bottom)
+
+
+_CELL = re.compile(r"R(\d+)C(\d+)")
+
+
+def cell_position(cell: object) -> tuple[int, int]:
+    """(row, column) of a grid cell label R10C4 (a source_cell); (0, 0) when there is none."""
+    match = _CELL.fullmatch(str(cell))
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 @dataclass(frozen=True)

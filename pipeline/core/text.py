@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from pipeline.core.ideographs import UNIFIED
 
@@ -67,28 +68,42 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def join_lines(text: str) -> str:
+# A line break kept where a wrapped cell's next line starts an item of its own (see join_lines).
+ITEM_BREAK = "\n"
+
+# Whether the line after `previous` (a line, as printed) starts an item of its own.
+StartsItem = Callable[[str, str], bool]
+
+
+def join_lines(text: str, starts_item: StartsItem | None = None) -> str:
     """Join wrapped lines the Japanese way: no space, unless both sides are half-width ASCII
     words (English wraps at a space; Japanese, full-width ＮＰ / Ｏ法人 included, anywhere).
 
     A narrow cell breaks a number where it runs out of room (1,0 / 00), so a break between
     two digits joins without a space too. Join before folding: folding makes ＮＰＯ ASCII.
+    Where `starts_item(previous line, line)` says a line starts an item of its own (①, ※,
+    無担保 … in a cell listing several), the line break is kept (ITEM_BREAK): the items stay
+    apart, as printed, instead of running into one another (…10年以内有担保の…).
     """
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
         return ""
     out = lines[0]
-    for line in lines[1:]:
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if starts_item is not None and starts_item(previous, line):
+            out += ITEM_BREAK + line
+            continue
         words = _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(line[0])
         digits = _DIGIT.match(out[-1]) and _DIGIT.match(line[0])
         out += " " + line if words and not digits else line
     return out
 
 
-def clean_cell(text: str | None) -> str:
-    """A cell as a user reads it: wrapped lines joined, runs of spaces collapsed, folded."""
-    return fold(join_lines(text or ""))
+def clean_cell(text: str | None, starts_item: StartsItem | None = None) -> str:
+    """A cell as a user reads it: wrapped lines joined (a line starting an item of its own on
+    a line of its own, where `starts_item` says so), runs of spaces collapsed, folded."""
+    return fold(join_lines(text or "", starts_item))
 
 
 def squeeze(text: str | None) -> str:

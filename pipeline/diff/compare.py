@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.core.grid import cell_position
+from pipeline.core.lang import DEFAULT, Words, words
 from pipeline.core.text import squeeze
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.diff.align import Pair, align_keys, align_outline
@@ -18,6 +20,8 @@ CHANGE_COLUMNS = ["field", "change", "old", "new", "delta", "delta_unit", "delta
                   "description"]
 UNIT_COLUMN = "unit"
 ENTRY = "_entry"  # which matched pair a row belongs to; reports group by it, the CSV omits it
+# Why a reviewer corrected the new value (corrections.csv), for the pages' ✎; the CSV omits it.
+REASON = "_corrected"
 
 
 @dataclass
@@ -31,6 +35,18 @@ class DatasetDiff:
     counts: dict[str, int] = field(default_factory=dict)
     # Outline datasets: what each path heads ("３． 個別施策"), to title report sections.
     headings: dict[str, str] = field(default_factory=dict)
+    # The language of the descriptions, and of the pages made from them (ja, en).
+    lang: str = DEFAULT
+
+    @property
+    def words(self) -> Words:
+        return words(self.lang)
+
+    @property
+    def title(self) -> str:
+        """The dataset's title in the diff's language (its registered title if none)."""
+        key = f"dataset.{self.spec.name}"
+        return self.words(key) if self.words.has(key) else self.spec.title
 
     @property
     def identical(self) -> bool:
@@ -96,7 +112,7 @@ def corrections(spec: DiffSpec, row: pd.Series | None) -> dict[str, str]:
 
 
 def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
-                years: tuple[str, str]) -> list[dict]:
+                years: tuple[str, str], say: Words) -> list[dict]:
     rows = []
     units = (_row_unit(spec, old), _row_unit(spec, new))
     corrected = corrections(spec, new)
@@ -113,38 +129,82 @@ def _field_rows(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
         else:
             change = ADDED if old is None else REMOVED
         reading = describe(name, kind, before, after, unit=spec.units.get(name, ""),
-                           row_units=units)
+                           row_units=units, say=say)
         if change != CHANGED:
-            reading = type(reading)(description=change)
+            reading = type(reading)(description=say(f"diff.{change}"))
         description = reading.description
-        if name in corrected and change != REMOVED:
-            description += f"; corrected: {corrected[name]}"
+        reason = corrected.get(name, "") if change != REMOVED else ""
+        if reason:
+            description += say("diff.corrected", reason=reason)
         rows.append({"field": name, "change": change, "old": before, "new": after,
                      "delta": reading.delta, "delta_unit": reading.delta_unit,
-                     "delta_pct": reading.delta_pct, "description": description})
+                     "delta_pct": reading.delta_pct, "description": description,
+                     REASON: reason})
     return rows
 
 
+def _number(text: object) -> float:
+    try:
+        return float(str(text))
+    except ValueError:
+        return float("inf")
+
+
+def _printed_at(spec: DiffSpec, row: pd.Series) -> tuple:
+    """Where the edition prints `row`: its position columns (bank_position, row_position),
+    else its page and grid cell; () when it says neither."""
+    if spec.positions:
+        return tuple(_number(row[c]) for c in spec.positions if c in row.index)
+    if "source_page" in row.index:
+        return (_number(row["source_page"]), *cell_position(row.get("source_cell", "")))
+    return ()
+
+
 def _order(spec: DiffSpec, old: pd.Series | None, new: pd.Series | None,
-           old_pos: int | None, new_pos: int | None) -> tuple:
-    """Sort key: outline rows in reading order of the new edition, keyed rows by key."""
+           old_pos: int | None, new_pos: int | None, entities: dict[str, float]) -> tuple:
+    """Sort key: outline rows in reading order of the new edition; keyed rows as the table
+    prints them (its entity, a bank, where the new edition prints it, else the old; then the
+    row's printed position), then by key."""
     if spec.outline:
         return (new_pos if new_pos is not None else old_pos, 0 if new_pos is not None else 1)
     row = new if new is not None else old
-    return tuple(row[c] for c in spec.identity)
+    entity = entities.get(row[spec.entity], float("inf")) if spec.entity else 0.0
+    return (entity, _printed_at(spec, row), *(row[c] for c in spec.identity))
+
+
+def _entity_ranks(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> dict[str, float]:
+    """Each entity's (bank's) place: where the new edition prints it, then the old edition's
+    others after them, as the old one prints them."""
+    if not spec.entity:
+        return {}
+    ranks: dict[str, float] = {}
+    for frame in (new, old):
+        for name in _in_order(spec, frame, set(frame[spec.entity])):
+            ranks.setdefault(name, len(ranks))
+    return ranks
 
 
 def _in_order(spec: DiffSpec, frame: pd.DataFrame, names: set[str]) -> list[str]:
-    """`names` as the edition prints them (by the entity's position column), else sorted."""
+    """`names` as the edition prints them (by the entity's position column, else by page and
+    cell), else sorted."""
     rows = frame[frame[spec.entity].isin(names)]
     if spec.entity_order and spec.entity_order in rows:
         rows = rows.assign(_at=pd.to_numeric(rows[spec.entity_order], errors="coerce"))
         rows = rows.sort_values(["_at", spec.entity], kind="stable")
         return list(dict.fromkeys(rows[spec.entity]))
+    if "source_page" in rows and len(rows):
+        first: dict[str, tuple] = {}
+        for name, page, cell in zip(rows[spec.entity], rows["source_page"],
+                                    rows.get("source_cell", pd.Series("", index=rows.index)),
+                                    strict=True):
+            at = (_number(page), *cell_position(cell)[::-1], name)
+            first[name] = min(first.get(name, at), at)
+        return sorted(first, key=first.__getitem__)
     return sorted(names)
 
 
-def _entity_entries(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> list[tuple]:
+def _entity_entries(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
+                    say: Words) -> list[tuple]:
     """One entry per entity (bank) only one edition has: it appeared or disappeared."""
     if not spec.entity:
         return []
@@ -155,17 +215,20 @@ def _entity_entries(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame) -> lis
             record = {c: "" for c in spec.identity} | {
                 spec.entity: name, "field": spec.entity, "change": change,
                 "old": name if change == REMOVED else "", "new": name if change == ADDED else "",
-                "delta": "", "delta_unit": "", "delta_pct": "",
-                "description": f"{spec.entity} {change}"}
+                "delta": "", "delta_unit": "", "delta_pct": "", REASON: "",
+                "description": say(f"diff.entity_{change}", entity=spec.entity)}
             entries.append(((0, change, n), 0, record))
     return entries
 
 
 def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
-                     old_edition: str, new_edition: str) -> DatasetDiff:
-    """Every added, removed and changed row of `new` against `old`, as field changes; an
-    entity (bank) only one edition has is one change of its own, not one per row."""
-    entries = _entity_entries(spec, old, new)
+                     old_edition: str, new_edition: str, lang: str = DEFAULT) -> DatasetDiff:
+    """Every added, removed and changed row of `new` against `old`, as field changes described
+    in language `lang`; an entity (bank) only one edition has is one change of its own, not one
+    per row. Changes come in the order the tables print their rows (banks as printed)."""
+    say = words(lang)
+    ranks = _entity_ranks(spec, old, new)
+    entries = _entity_entries(spec, old, new, say)
     if entries:
         gone = {e[2][spec.entity] for e in entries}
         old, new = old[~old[spec.entity].isin(gone)], new[~new[spec.entity].isin(gone)]
@@ -176,18 +239,19 @@ def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
     for i, j in _pairs(spec, old, new, years):
         before = None if i is None else old.iloc[i]
         after = None if j is None else new.iloc[j]
-        rows = _field_rows(spec, before, after, years)
+        rows = _field_rows(spec, before, after, years, say)
         if not rows:
             continue
         counts[rows[0]["change"]] += 1
         where = after if after is not None else before
         identity = {c: where[c] for c in spec.identity}
-        order = (1, *_order(spec, before, after, i, j))
+        order = (1, *_order(spec, before, after, i, j, ranks))
         field_rank = {name: k for k, name in enumerate(spec.fields)}
         entries += [(order, field_rank[r["field"]], {**identity, **r}) for r in rows]
     entries.sort(key=lambda e: (e[0], e[1]))
     records = [e[2] for e in entries]
-    frame = pd.DataFrame(records, columns=list(spec.identity) + CHANGE_COLUMNS, dtype=object)
+    frame = pd.DataFrame(records, columns=[*spec.identity, *CHANGE_COLUMNS, REASON],
+                         dtype=object)
     frame = frame.fillna("")
     # Number the entries in output order: consecutive rows of one pair share a number.
     numbers, previous = [], None
@@ -202,4 +266,4 @@ def compare_editions(spec: DiffSpec, old: pd.DataFrame, new: pd.DataFrame,
                 OUTLINE_PATH, OUTLINE_TEXT]
             for values in part[cols].itertuples(index=False):
                 headings[values[0]] = " ".join(v for v in values[1:] if v)
-    return DatasetDiff(spec, old_edition, new_edition, frame, counts, headings)
+    return DatasetDiff(spec, old_edition, new_edition, frame, counts, headings, say.lang)

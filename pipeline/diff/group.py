@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.core.shown import number
 from pipeline.core.text import PATH_SEP
 from pipeline.diff.compare import ENTRY, DatasetDiff
+from pipeline.diff.spec import NUMBER
 
 PATH_SEPARATOR = PATH_SEP
 
@@ -22,6 +24,13 @@ class Entry:
     fields: list[dict[str, str]]
 
 
+def shown(diff: DatasetDiff, field: dict[str, str], side: str) -> str:
+    """A field's old or new value for people: a number as people read it (10,000,000; the
+    CSV keeps 10000000), any other value as published."""
+    value = field[side]
+    return number(value) if diff.spec.kinds.get(field["field"]) == NUMBER else value
+
+
 @dataclass(frozen=True)
 class Section:
     """Entries under one bank, table or top outline section."""
@@ -32,17 +41,19 @@ class Section:
 
 def _labels(diff: DatasetDiff, row: pd.Series) -> tuple[str, str]:
     identity = [row[c] for c in diff.spec.identity]
+    say = diff.words
     if diff.spec.outline:
         path = identity[0]
         top = path.split(PATH_SEPARATOR)[0]
         section = f"{top}: {diff.headings[top]}" if top in diff.headings and top else top
-        return section or "(no section)", path or "(no number)"
+        return section or say("diff.no_section"), path or say("diff.no_number")
     rest = PATH_SEPARATOR.join(v for v in identity[1:] if v)
-    return identity[0] or "(none)", rest or identity[0] or "(row)"
+    return identity[0] or say("diff.none"), rest or identity[0] or say("diff.row")
 
 
 def sections(diff: DatasetDiff) -> list[Section]:
-    """The diff's entries in output order, grouped by section (first appearance order)."""
+    """The diff's entries in output order, grouped by section (first appearance order: the
+    banks as the table prints them)."""
     grouped: dict[str, list[Entry]] = {}
     for _, rows in diff.changes.groupby(ENTRY, sort=True):
         first = rows.iloc[0]

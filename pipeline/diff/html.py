@@ -1,29 +1,24 @@
-"""The diff of one dataset as a self-contained HTML page (inline CSS, nothing fetched)."""
+"""The diff of one dataset as a self-contained HTML page (inline CSS, nothing fetched), in the
+diff's language, built with the same page and ✎ as the report (pipeline/core/html.py)."""
 
 from __future__ import annotations
 
 import difflib
-from html import escape
 
-from pipeline.diff.compare import CHANGED, DatasetDiff
+from pipeline.core.html import corrected_mark, element, esc, page
+from pipeline.diff.compare import CHANGED, REASON, DatasetDiff
 from pipeline.diff.describe import SHORT_TEXT
-from pipeline.diff.group import sections
-from pipeline.diff.markdown import summary_line
+from pipeline.diff.group import sections, shown
+from pipeline.diff.headline import summary_line
 
-STYLE = """
-body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:2rem;
-color:#222;max-width:70rem}
-h1{font-size:1.4rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;
-margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}
-table{border-collapse:collapse;width:100%;margin-bottom:.6rem}
-th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f4}td.field{white-space:nowrap;font-family:monospace}
-.added{color:#1a7f37}.removed{color:#cf222e}.changed{color:#9a6700}
-del{background:#ffebe9;text-decoration:line-through}ins{background:#dafbe1;text-decoration:none}
-.summary{font-weight:bold}.corrected{color:#8250df;cursor:help}
-""".strip()
-CORRECTED = "corrected: "
-MARK = "✎"
+CSS = """
+table.diff { width: 100%; max-width: 70rem; }
+table.diff td.field { white-space: nowrap; font-family: monospace; }
+.added { color: #1a7f37; } .removed { color: #cf222e; } .changed { color: #9a6700; }
+del { background: #ffebe9; text-decoration: line-through; }
+ins { background: #dafbe1; text-decoration: none; }
+p.summary { font-weight: bold; }
+"""
 
 
 def inline_diff(old: str, new: str) -> tuple[str, str]:
@@ -31,7 +26,7 @@ def inline_diff(old: str, new: str) -> tuple[str, str]:
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     before, after = [], []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        a, b = escape(old[i1:i2]), escape(new[j1:j2])
+        a, b = esc(old[i1:i2]), esc(new[j1:j2])
         if op == "equal":
             before.append(a)
             after.append(b)
@@ -43,38 +38,38 @@ def inline_diff(old: str, new: str) -> tuple[str, str]:
     return "".join(before), "".join(after)
 
 
-def _row(field: dict[str, str]) -> str:
-    old, new = field["old"], field["new"]
+def _row(field: dict[str, str], diff: DatasetDiff) -> str:
+    old, new = shown(diff, field, "old"), shown(diff, field, "new")
     if field["change"] == CHANGED and max(len(old), len(new)) > SHORT_TEXT:
         old_html, new_html = inline_diff(old, new)
     elif field["change"] == CHANGED:  # a short value is read whole: 2.875 → 2.625, not 87 → 62
-        old_html, new_html = f"<del>{escape(old)}</del>", f"<ins>{escape(new)}</ins>"
+        old_html, new_html = f"<del>{esc(old)}</del>", f"<ins>{esc(new)}</ins>"
     else:
-        old_html, new_html = escape(old), escape(new)
-    if CORRECTED in field["description"]:  # a reviewer's correction: marked, reason on hover
-        reason = field["description"].split(CORRECTED, 1)[1]
-        new_html += (f' <span class="corrected" title="corrected: {escape(reason)}">'
-                     f"{MARK}</span>")
-    return (f"<tr><td class=\"field\">{escape(field['field'])}</td><td>{old_html}</td>"
-            f"<td>{new_html}</td><td>{escape(field['description'])}</td></tr>")
+        old_html, new_html = esc(old), esc(new)
+    if field.get(REASON):  # a reviewer's correction: marked, the reason on hover
+        new_html += " " + corrected_mark(diff.words("corrected", reason=field[REASON]))
+    return "<tr>" + "".join((element("td", esc(field["field"]), class_="field"),
+                             element("td", old_html), element("td", new_html),
+                             element("td", esc(field["description"])))) + "</tr>"
 
 
 def render_html(diff: DatasetDiff) -> str:
-    """A page with the summary and one table of changed fields per row, grouped by section."""
-    spec = diff.spec
-    title = f"{spec.name}: {diff.old_edition} → {diff.new_edition}"
-    parts = ["<!DOCTYPE html>", '<html lang="ja">', "<head>", '<meta charset="utf-8">',
-             f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-             f"<h1>{escape(title)}</h1>", f"<p>{escape(spec.title)}</p>",
-             f'<p class="summary">{escape(summary_line(diff))}</p>']
-    for section in sections(diff):
-        parts.append(f"<h2>{escape(section.title)}</h2>")
+    """A page with the summary and one table of changed fields per row, grouped by section
+    (banks in the table's order)."""
+    spec, say = diff.spec, diff.words
+    title = say("diff.title", name=spec.name, old=diff.old_edition, new=diff.new_edition)
+    head = "".join(element("th", esc(say(k))) for k in ("diff.field", "diff.old", "diff.new",
+                                                          "diff.change"))
+    parts = [element("p", esc(summary_line(diff)), class_="summary")]
+    nav = []
+    for n, section in enumerate(sections(diff), start=1):
+        nav.append((f"s{n}", section.title))
+        body = [element("h2", esc(section.title), id=f"s{n}")]
         for entry in section.entries:
-            parts.append(f'<h3>{escape(entry.label)} <span class="{entry.change}">'
-                         f"({entry.change})</span></h3>")
-            parts.append("<table><thead><tr><th>field</th><th>old</th><th>new</th>"
-                         "<th>change</th></tr></thead><tbody>")
-            parts += [_row(f) for f in entry.fields]
-            parts.append("</tbody></table>")
-    parts += ["</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+            body.append(element("h3", esc(entry.label) + " " + element(
+                "span", esc(f"({say('diff.' + entry.change)})"), class_=entry.change)))
+            rows = "".join(_row(f, diff) for f in entry.fields)
+            body.append(f'<div class="scroll"><table class="diff"><thead><tr>{head}</tr>'
+                        f"</thead><tbody>{rows}</tbody></table></div>")
+        parts.append(element("section", "".join(body)))
+    return page(title, diff.title, nav, parts, extra_css=CSS, lang=diff.lang)

@@ -1,49 +1,32 @@
-"""The diff of one dataset as Markdown a person reads."""
+"""The diff of one dataset as Markdown a person reads, in the diff's language."""
 
 from __future__ import annotations
 
-from pipeline.diff.compare import ADDED, REMOVED, DatasetDiff
-from pipeline.diff.group import sections
+from pipeline.diff.compare import DatasetDiff
+from pipeline.diff.group import sections, shown
+from pipeline.diff.headline import entity_line, summary_line
+
+__all__ = ["entity_line", "render_markdown", "summary_line"]
 
 
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|") or " "
 
 
-def entity_line(diff: DatasetDiff) -> str:
-    """'banks added: 中部労働金庫; removed: 北陸労働金庫, 東海労働金庫', or '' when none."""
-    added, removed = diff.entities(ADDED), diff.entities(REMOVED)
-    parts = [f"added: {', '.join(added)}" if added else "",
-             f"removed: {', '.join(removed)}" if removed else ""]
-    said = "; ".join(p for p in parts if p)
-    return f"{diff.spec.entity}s {said}" if said else ""
-
-
-def summary_line(diff: DatasetDiff) -> str:
-    """The banks gained and lost first, then '2 changed, 1 added, 0 removed row(s); 5 field
-    change(s)'; or 'no changes'."""
-    if diff.identical:
-        return "no changes"
-    counts = diff.counts
-    entities = entity_line(diff)
-    fields = len(diff.changes) - len(diff.entities(ADDED)) - len(diff.entities(REMOVED))
-    rows = (f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed "
-            f"row(s); {fields} field change(s)")
-    return f"{entities}; {rows}" if entities else rows
-
-
 def render_markdown(diff: DatasetDiff) -> str:
-    """Title, summary, then a table of changed fields per row, grouped by section."""
-    spec = diff.spec
-    lines = [f"# {spec.name}: {diff.old_edition} → {diff.new_edition}", "",
-             spec.title, "", f"**{summary_line(diff)}**", ""]
+    """Title, summary, then a table of changed fields per row, grouped by section (banks in
+    the table's order)."""
+    spec, say = diff.spec, diff.words
+    title = say("diff.title", name=spec.name, old=diff.old_edition, new=diff.new_edition)
+    lines = [f"# {title}", "", diff.title, "", f"**{summary_line(diff)}**", ""]
+    header = [say(k) for k in ("diff.field", "diff.old", "diff.new", "diff.change")]
     for section in sections(diff):
         lines += [f"## {section.title}", ""]
         for entry in section.entries:
-            lines += [f"### {entry.label} ({entry.change})", "",
-                      "| field | old | new | change |", "| --- | --- | --- | --- |"]
+            lines += [f"### {entry.label} ({say('diff.' + entry.change)})", "",
+                      "| " + " | ".join(header) + " |", "| --- | --- | --- | --- |"]
             for f in entry.fields:
-                lines.append(f"| {_cell(f['field'])} | {_cell(f['old'])} | {_cell(f['new'])} | "
-                             f"{_cell(f['description'])} |")
+                lines.append(f"| {_cell(f['field'])} | {_cell(shown(diff, f, 'old'))} | "
+                             f"{_cell(shown(diff, f, 'new'))} | {_cell(f['description'])} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

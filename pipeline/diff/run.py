@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.lang import DEFAULT, words
 from pipeline.diff.compare import DatasetDiff, compare_editions
 from pipeline.diff.editions import choose, unmatched
 from pipeline.diff.load import editions, read_published
@@ -30,9 +31,11 @@ class DiffRun:
 
 
 def diff_published(out: Path, old: Iterable[str] = (), new: Iterable[str] = (),
-                   names: Iterable[str] = ()) -> DiffRun:
-    """Compare two editions of every dataset published in `out`, write OUT/diffs/*."""
+                   names: Iterable[str] = (), lang: str = DEFAULT) -> DiffRun:
+    """Compare two editions of every dataset published in `out`, write OUT/diffs/* (the pages
+    and the CSV's descriptions in language `lang`)."""
     old, new, names = list(old), list(new), list(names)
+    lang = words(lang).lang
     if not out.is_dir():
         raise PipelineError(f"{out}: no such folder (run `make all` first)")
     unknown = [n for n in names if n not in DATASETS]
@@ -60,7 +63,7 @@ def diff_published(out: Path, old: Iterable[str] = (), new: Iterable[str] = (),
             continue
         column = frame[dataset.edition]
         diff = compare_editions(spec_for(dataset), frame[column == chosen[0]],
-                                frame[column == chosen[1]], *chosen)
+                                frame[column == chosen[1]], *chosen, lang=lang)
         run.diffs.append(diff)
     if not run.diffs:
         reasons = "; ".join(f"{n}: {why}" for n, why in sorted(run.skipped.items()))

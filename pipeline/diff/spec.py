@@ -35,6 +35,9 @@ class DiffSpec:
     # giving its printed order, if any.
     entity: str = ""
     entity_order: str = ""
+    # The columns saying where the table prints a row (bank_position, row_position): changes
+    # are listed in that order, as a person reads the table.
+    positions: tuple[str, ...] = ()
     # The column saying a row was corrected (corrections.csv), the printed columns a correction
     # sets and the typed ones read from them: a change they made names its reason.
     corrected: str = ""
@@ -78,6 +81,7 @@ def spec_for(dataset: Dataset) -> DiffSpec:
         entity=dataset.entity if dataset.entity in identity else "",
         entity_order=next((c for c in dataset.positions if c.startswith(dataset.entity)), "")
         if dataset.entity else "",
+        positions=tuple(dataset.positions),
         corrected=next(iter(dataset.corrections), ""),
         printed=rule.printed if rule else (), typed=rule.typed if rule else (),
     )

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.report.html import element, esc
+from pipeline.core.html import element, esc
 
 PALETTE = ("#2b6cb0", "#dd6b20", "#2f855a", "#805ad5")
 MUTED = "#9aa3af"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.core.html import MARK, element, esc, table
+from pipeline.core.lang import Words
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.corrections.table import KEY_SEPARATOR
-from pipeline.report.html import element, esc, table
+from pipeline.report.generic import shown
 from pipeline.report.load import records
-from pipeline.report.provenance import MARK, correction, provenance
+from pipeline.report.provenance import correction, provenance
 from pipeline.validate.datasets import DATASETS
 
-ANCHOR, LABEL = "corrections", "訂正"
+ANCHOR = "corrections"
 
 
 def corrected_rows(frames: dict[str, pd.DataFrame]) -> list[tuple[str, pd.Series]]:
@@ -25,7 +27,7 @@ def corrected_rows(frames: dict[str, pd.DataFrame]) -> list[tuple[str, pd.Series
     return found
 
 
-def section(frames: dict[str, pd.DataFrame]) -> str | None:
+def section(frames: dict[str, pd.DataFrame], say: Words) -> str | None:
     """One row per corrected field: where, what it says now and why; None when nothing was."""
     rows = []
     for name, row in corrected_rows(frames):
@@ -34,18 +36,17 @@ def section(frames: dict[str, pd.DataFrame]) -> str | None:
         for field, reason in parse_reasons(correction(row), dataset.columns).items():
             rows.append([element("td", esc(name)), element("td", esc(row[dataset.edition])),
                          element("td", esc(key)), element("td", element("code", esc(field))),
-                         element("td", esc(row[field]) if field in row else ""),
+                         element("td", esc(shown(row[field])) if field in row else ""),
                          element("td", esc(reason)),
                          element("td", esc(provenance(row)), class_="foot")])
     if not rows:
         return None
-    header = [element("th", h) for h in ("データセット", "版", "キー", "項目", "訂正後の値",
-                                         "理由", "出典")]
+    header = [element("th", say(h)) for h in (
+        "report.dataset", "report.edition", "report.key", "report.field", "report.corrected_value",
+        "report.reason", "report.source")]
     body = [
-        element("h2", f"{MARK} 訂正 <span class=\"sub\">corrections</span>"),
-        element("p", "印刷の誤りをレビューで訂正した値です（corrections.csv）。表やグラフでは "
-                     f"{MARK} が付き、型付きの列は訂正後の文字から読み直しています。",
-                class_="foot"),
+        element("h2", f"{MARK} " + esc(say("report.corrections"))),
+        element("p", esc(say("report.corrections_note", mark=MARK)), class_="foot"),
         table(header, rows),
     ]
     return element("section", "".join(body), id=ANCHOR)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.core.lang import DEFAULT, Words, words
 from pipeline.publish.read import published_tables
 from pipeline.validate.datasets import DATASETS
 
@@ -21,6 +22,11 @@ class Published:
     out: Path
     package: dict[str, Any]
     frames: dict[str, pd.DataFrame]
+    lang: str = DEFAULT  # the language the report is written in (ja, en)
+
+    @property
+    def words(self) -> Words:
+        return words(self.lang)
 
     @property
     def sources(self) -> list[dict[str, Any]]:

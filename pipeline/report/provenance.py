@@ -3,17 +3,13 @@ reviewer corrected it."""
 
 from __future__ import annotations
 
-import re
-from html import escape
-
 import pandas as pd
 
+from pipeline.core.grid import cell_position
+from pipeline.core.html import MARK
+from pipeline.core.html import corrected_mark as mark_of
+from pipeline.core.lang import Words
 from pipeline.corrections.reasons import CORRECTED
-
-_CELL = re.compile(r"R(\d+)C(\d+)")
-# A value a reviewer corrected (corrections.csv) is marked so, its reason on hover.
-MARK = "✎"
-CORRECTED_LABEL = "訂正 (corrected): "
 
 
 def provenance(row: pd.Series) -> str:
@@ -34,30 +30,21 @@ def correction(row: pd.Series) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def corrected_mark(row: pd.Series) -> str:
+def corrected_mark(row: pd.Series, say: Words) -> str:
     """A ✎ whose tooltip says why the row was corrected; '' for a row as printed."""
     reason = correction(row)
-    if not reason:
-        return ""
-    return (f'<span class="corrected" title="{escape(CORRECTED_LABEL + reason, quote=True)}">'
-            f"{MARK}</span>")
+    return mark_of(say("corrected", reason=reason)) if reason else ""
 
 
-def with_correction(tip: str, row: pd.Series) -> str:
+def with_correction(tip: str, row: pd.Series, say: Words) -> str:
     """A tooltip with the row's correction, if any, on a line of its own."""
     reason = correction(row)
-    return f"{tip}\n{MARK} {CORRECTED_LABEL}{reason}" if reason else tip
+    return f"{tip}\n{MARK} {say('corrected', reason=reason)}" if reason else tip
 
 
 def is_false(value: object) -> bool:
     """True only for a real False (not for a missing value)."""
     return value is not None and not pd.isna(value) and not bool(value)
-
-
-def cell_position(cell: object) -> tuple[int, int]:
-    """(row, column) of a grid cell label R10C4; (0, 0) when there is none."""
-    match = _CELL.fullmatch(str(cell))
-    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 def printed_order(frame: pd.DataFrame, column: str, axis: int) -> list:

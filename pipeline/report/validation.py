@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.core.errors import PipelineError
-from pipeline.report.html import element, esc, table
+from pipeline.core.html import element, esc, table
+from pipeline.core.lang import Words
+from pipeline.core.shown import number
 from pipeline.validate.confidence import least_sure
 from pipeline.validate.datasets import DATASETS
-
-PASSED = "合格 (passed)"
 
 
 def check_names(name: str) -> list[str]:
@@ -25,23 +25,26 @@ def check_names(name: str) -> list[str]:
 
 def result(name: str, frame: pd.DataFrame, digest: str | None = None) -> tuple[bool, str]:
     """Run the schema on the published frame (read from the Parquet file with `digest`):
-    (passed, message). A file this process wrote from a frame it had just validated passes."""
+    (passed, '') or (failed, the message). A file this process wrote from a frame it had just
+    validated passes."""
     from pipeline.validate.check import validate, vouched
 
     if vouched(name, digest):
-        return True, PASSED
+        return True, ""
     try:
         validate(name, frame.copy())
     except PipelineError as exc:
         return False, str(exc)
-    return True, PASSED
+    return True, ""
 
 
 def section(frames: dict[str, pd.DataFrame], extra: dict[str, str],
-            digests: dict[str, str] | None = None) -> str:
+            digests: dict[str, str] | None, say: Words) -> str:
     """One row per dataset: rows, editions, sources, how many checks, and the result (of the
     Parquet file with the dataset's `digests` entry)."""
-    header = [element("th", h) for h in ("データセット", "行数", "版", "出典", "検査", "結果")]
+    header = [element("th", say(h)) for h in (
+        "report.dataset", "report.rows", "report.editions", "report.source", "report.checks",
+        "report.result")]
     rows = []
     for name in sorted(frames):
         if name not in DATASETS:
@@ -51,37 +54,37 @@ def section(frames: dict[str, pd.DataFrame], extra: dict[str, str],
         checks = check_names(name)
         editions = ", ".join(sorted({str(v) for v in frame[dataset.edition]}))
         files = ", ".join(sorted(set(frame["source_file"]))) if "source_file" in frame else ""
-        verdict = element("span", ("✓ " if passed else "✗ ") + esc(message),
-                          class_="ok" if passed else "bad")
+        verdict = element("span", ("✓ " + esc(say("report.passed"))) if passed else
+                          ("✗ " + esc(message)), class_="ok" if passed else "bad")
         if name in extra:
             verdict += "<br>" + esc(extra[name])
         rows.append([
             element("th", esc(name), title=dataset.title),
-            element("td", str(len(frame)), class_="num"),
+            element("td", number(len(frame)), class_="num"),
             element("td", esc(editions)),
             element("td", esc(files)),
-            element("td", f"{len(checks)} 件", title="\n".join(checks), class_="num"),
+            element("td", esc(say("report.n_checks", n=len(checks))), title="\n".join(checks),
+                    class_="num"),
             element("td", verdict),
         ])
     body = [
-        element("h2", "検証結果 <span class=\"sub\">validation</span>"),
-        *_unsure(frames),
-        element("p", "公開ファイルの各データセットをスキーマ（pandera）で検査した結果です。"
-                     "検査の一覧は件数にカーソルを合わせると出ます。", class_="foot"),
+        element("h2", esc(say("report.validation"))),
+        *_unsure(frames, say),
+        element("p", esc(say("report.validation_note")), class_="foot"),
         table(header, rows),
     ]
     return element("section", "".join(body), id="validation")
 
 
-def _unsure(frames: dict[str, pd.DataFrame]) -> list[str]:
+def _unsure(frames: dict[str, pd.DataFrame], say: Words) -> list[str]:
     """The rows OCR read least surely, listed before the checks (none for text PDFs)."""
     rows = least_sure(frames)
     if not rows:
         return []
-    header = [element("th", h) for h in ("確信度", "データセット", "出典", "頁", "セル")]
+    header = [element("th", say(h)) for h in ("report.confidence", "report.dataset",
+                                              "report.source", "report.page", "report.cell")]
     body = [[element("td", f"{r['confidence']:.2f}", class_="num"),
              element("td", esc(str(r["dataset"]))), element("td", esc(str(r["file"]))),
              element("td", esc(str(r["page"])), class_="num"),
              element("td", esc(str(r["cell"])))] for r in rows]
-    return [element("p", "OCR で読んだ行のうち確信度の低いもの（低い順）: 目で確かめてください。",
-                    class_="foot"), table(header, body)]
+    return [element("p", esc(say("report.least_sure")), class_="foot"), table(header, body)]

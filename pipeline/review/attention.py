@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.core.grid import parse_box
+from pipeline.core.lang import Words, words
 from pipeline.corrections.correctable import Correctable
 from pipeline.corrections.reasons import parse_reasons
 from pipeline.diff.compare import ADDED, REMOVED, compare_editions
@@ -23,12 +24,13 @@ from pipeline.validate.datasets import Dataset
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
 UNTYPED, CHANGED, ENGINES, CONFIDENCE, CORRECTED = range(5)
+# Each kind of look's name, a key of the word catalogue (pipeline/core/lang).
 LABELS = {
-    UNTYPED: ("型付き列が空", "typed column empty"),
-    CHANGED: ("前版から変更", "changed since the previous edition"),
-    ENGINES: ("エンジンの不一致", "engines disagree"),
-    CONFIDENCE: ("OCR 信頼度が低い", "low OCR confidence"),
-    CORRECTED: ("訂正した値", "corrected"),
+    UNTYPED: "review.look.untyped",
+    CHANGED: "review.look.changed",
+    ENGINES: "review.look.engines",
+    CONFIDENCE: "review.look.confidence",
+    CORRECTED: "review.look.corrected",
 }
 KNOWN_UNITS = frozenset(YEN_PER_UNIT) | frozenset(MONTHS_PER_UNIT) | {"％", "%"}
 # The columns holding a printed number and its unit, where a dataset has them.
@@ -43,7 +45,8 @@ _DIGIT = re.compile(r"\d")
 @dataclass(frozen=True)
 class Look:
     """One thing to look at: what kind, in which row (its index in the dataset's frame, or None
-    for a line naming no row) and field, and what exactly."""
+    for a line naming no row) and field, and what exactly (`detail`, never naming the field
+    again: `said` puts the two together)."""
 
     kind: int
     dataset: str
@@ -51,9 +54,14 @@ class Look:
     field: str
     detail: str
 
+    @property
+    def said(self) -> str:
+        """'field: detail', or the detail alone for a look naming no field."""
+        return f"{self.field}: {self.detail}" if self.field else self.detail
+
 
 def untyped(dataset: Dataset, frame: pd.DataFrame, rule: Correctable | None,
-            numeric: list[str]) -> list[Look]:
+            numeric: list[str], say: Words | None = None) -> list[Look]:
     """Rows printing digits with a known unit whose numeric typed columns are all empty: the
     text did not parse (1,0OO, a stray mark), so the typed columns say nothing."""
     if rule is None or UNIT not in frame:
@@ -62,18 +70,20 @@ def untyped(dataset: Dataset, frame: pd.DataFrame, rule: Correctable | None,
     texts = [c for c in NUMBER_TEXT if c in frame and c in rule.printed]
     if not typed or not texts:
         return []
+    say = say or words()
     found = []
     for i, row in zip(frame.index, records(frame), strict=True):
         if row[UNIT].strip() not in KNOWN_UNITS or any(row[c].strip() for c in typed):
             continue
         for column in texts:
             if _DIGIT.search(row[column]):
-                found.append(Look(UNTYPED, dataset.name, int(i), column,
-                                  f"{row[column]} {row[UNIT]}: {', '.join(typed)} empty"))
+                found.append(Look(UNTYPED, dataset.name, int(i), column, say(
+                    "review.untyped_detail", printed=row[column], unit=row[UNIT],
+                    typed=", ".join(typed))))
     return found
 
 
-def changed(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
+def changed(dataset: Dataset, frame: pd.DataFrame, say: Words | None = None) -> list[Look]:
     """Every field of the latest edition that changed since the one before (the diff's
     reading of it), on the latest edition's row; nothing with one edition."""
     present = editions(frame, dataset.edition)
@@ -83,7 +93,8 @@ def changed(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
     spec = spec_for(dataset)
     column = frame[dataset.edition]
     old, new = frame[column == chosen[0]], frame[column == chosen[1]]
-    diff = compare_editions(spec, old, new, *chosen)
+    say = say or words()
+    diff = compare_editions(spec, old, new, *chosen, lang=say.lang)
     at = {tuple(row[c] for c in spec.identity): int(i)
           for i, row in zip(new.index, records(new), strict=True)}
     found = []
@@ -94,16 +105,17 @@ def changed(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
         if spec.entity and change["field"] == spec.entity:  # a bank the old edition lacks
             rows = new.index[new[spec.entity] == change[spec.entity]]
             if change["change"] == ADDED and len(rows):
-                found.append(Look(CHANGED, dataset.name, int(rows[0]), spec.entity,
-                                  f"{change[spec.entity]}: not in {chosen[0]}"))
+                found.append(Look(CHANGED, dataset.name, int(rows[0]), spec.entity, say(
+                    "review.entity_new", name=change[spec.entity], old=chosen[0])))
             continue
         row = at.get(identity)
         if row is None:
             continue
         field = change["field"]
-        detail = (f"{field}: new in {chosen[1]}" if change["change"] == ADDED else
-                  f"{field}: {change['old'] or '—'} → {change['new'] or '—'} "
-                  f"({change['description']}; {chosen[0]} → {chosen[1]})")
+        detail = (say("review.new_in", new=chosen[1]) if change["change"] == ADDED else
+                  say("review.changed_detail", old=change["old"] or "—",
+                      new=change["new"] or "—", description=change["description"],
+                      old_edition=chosen[0], new_edition=chosen[1]))
         found.append(Look(CHANGED, dataset.name, row, field, detail))
     return found
 
@@ -150,27 +162,31 @@ def read_by_ocr(frame: pd.DataFrame) -> bool:
     return METHOD_COLUMN in frame and bool((frame[METHOD_COLUMN] == OCR).any())
 
 
-def low_confidence(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
+def low_confidence(dataset: Dataset, frame: pd.DataFrame,
+                   say: Words | None = None) -> list[Look]:
     """Rows an OCR engine read with a confidence below LOW_CONFIDENCE (when the column exists)."""
     if CONFIDENCE_COLUMN not in frame:
         return []
+    say = say or words()
     found = []
     for i, text in frame[CONFIDENCE_COLUMN].items():
         value = _confidence(text)
         if value is not None and value < LOW_CONFIDENCE:
-            found.append(Look(CONFIDENCE, dataset.name, int(i), "",
-                              f"OCR confidence {text} (< {LOW_CONFIDENCE:g})"))
+            found.append(Look(CONFIDENCE, dataset.name, int(i), "", say(
+                "review.confidence_detail", value=text, low=f"{LOW_CONFIDENCE:g}")))
     return found
 
 
-def corrected(dataset: Dataset, frame: pd.DataFrame) -> list[Look]:
+def corrected(dataset: Dataset, frame: pd.DataFrame, say: Words | None = None) -> list[Look]:
     """Rows a reviewer corrected: compare the correction with the print once more."""
     column = next(iter(dataset.corrections), "")
     if not column or column not in frame:
         return []
+    say = say or words()
     found = []
     for i, text in frame[column].items():
         for name, reason in parse_reasons(text, dataset.columns).items():
-            now = f" → {frame.at[i, name]}" if name in frame else ""
-            found.append(Look(CORRECTED, dataset.name, int(i), name, f"{name}{now}: {reason}"))
+            detail = (say("review.corrected_detail", value=frame.at[i, name], reason=reason)
+                      if name in frame else reason)
+            found.append(Look(CORRECTED, dataset.name, int(i), name, detail))
     return found

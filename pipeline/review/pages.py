@@ -13,13 +13,15 @@ from typing import Any
 from pipeline.core.files import sha256_of
 from pipeline.core.grid import Box
 
-# Pixels per PDF point the pages are rendered at (2 = 144 dpi: small print stays legible).
-SCALE = 2.0
-# Points of the page shown around a box, so the cell's rules and neighbours frame it.
-MARGIN = 3.0
+# Pixels per PDF point the pages are rendered at (3 = 216 dpi): a table's 6–7 pt notes come out
+# 18–21 px high, shown pixel for pixel, so their kanji read as the print does.
+SCALE = 3.0
+# Points of the page shown around a box: enough for the cell's own rules, too little for the
+# neighbouring cells' text (a row's print starts a few points past its rules).
+MARGIN = 1.0
 # Widest image kept, in pixels: a wider crop (a paragraph across the page) is scaled down to it,
-# as the page shows it no wider.
-MAX_WIDTH = 720
+# as the page shows it no wider (a paragraph's 10.5 pt text still about 20 px high).
+MAX_WIDTH = 1000
 # Grey levels kept (a 4-bit palette): print is black on white, so 16 levels lose nothing.
 LEVELS = 16
 _PALETTE = [v for i in range(LEVELS) for v in (i * 255 // (LEVELS - 1),) * 3]

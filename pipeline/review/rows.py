@@ -31,6 +31,8 @@ class Rows:
     typed: tuple[str, ...]
     anchors: dict[int, str] = field(default_factory=dict)
     records: list[dict[str, str]] = field(default_factory=list)
+    # The numeric columns (shown as numbers are read: 1,814,456, not 1814456.0).
+    numeric: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.frame = self.frame.reset_index(drop=True)
@@ -64,7 +66,9 @@ def read_rows(out: Path) -> dict[str, Rows]:
                 dataset.corrections]
         printed = rule.printed if rule else tuple(data)
         typed = rule.typed if rule else ()
-        rows = Rows(dataset, frame, printed, typed)
+        kinds = spec_for(dataset).kinds
+        rows = Rows(dataset, frame, printed, typed,
+                    numeric=frozenset(c for c, kind in kinds.items() if kind == NUMBER))
         for i, row in enumerate(rows.records):
             digest = hashlib.sha1(f"{row[dataset.edition]}|{rows.key(i)}".encode())
             rows.anchors[i] = f"r-{name}-{digest.hexdigest()[:10]}"

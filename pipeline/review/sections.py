@@ -3,8 +3,10 @@ section), and on top what needs a look."""
 
 from __future__ import annotations
 
+from pipeline.core.html import element, esc
+from pipeline.core.lang import Words
+from pipeline.core.shown import number
 from pipeline.kinds import kinds
-from pipeline.report.html import element, esc
 from pipeline.review import attention
 from pipeline.review.attention import LABELS, Look
 from pipeline.review.cells import header_row, image, row_html
@@ -14,10 +16,11 @@ from pipeline.review.rows import Rows, group_of, printed_order
 
 def document_section(n: int, file: str, kind: str, edition: str, rows: dict[str, Rows],
                      flagged: dict[tuple[str, int], list[Look]], sources: Sources,
-                     crops: Crops) -> str:
+                     crops: Crops, say: Words) -> str:
     """Section `n`: the rows read from `file`, each dataset's grouped by bank, table or section
     in printed order, the rows needing a look marked."""
-    titles = {k.name: k.title for k in kinds()}
+    titles = {k.name: say(f"kind.{k.name}") if say.has(f"kind.{k.name}") else k.title
+              for k in kinds()}
     parts = []
     sha = ""
     for name, part in rows.items():
@@ -28,43 +31,47 @@ def document_section(n: int, file: str, kind: str, edition: str, rows: dict[str,
         groups = group_of(part).tolist()
         ordered = printed_order(part, mine)
         group_order = list(dict.fromkeys(groups[i] for i in ordered))
-        body = [element("h3", f"{esc(name)} <span class=\"sub\">{esc(part.dataset.title)}"
-                              f" · {len(mine)} 行</span>")]
+        title = (say(f"dataset.{name}") if say.has(f"dataset.{name}")
+                 else part.dataset.title)
+        body = [element("h3", f"{esc(name)} <span class=\"sub\">{esc(title)} · "
+                              f"{esc(say('review.n_rows', n=number(len(mine))))}</span>")]
         for group in group_order:
             members = [i for i in ordered if groups[i] == group]
             marked = sum(1 for i in members if flagged.get((name, i)))
-            head = esc(group or "—") + element(
-                "span", f" {len(members)} 行" + (f"、要確認 {marked}" if marked else ""),
-                class_="count")
+            count = say("review.n_rows", n=len(members)) + (
+                say("review.n_marked", n=marked) if marked else "")
+            head = esc(group or "—") + element("span", " " + esc(count), class_="count")
             table_rows = "".join(row_html(part, i, group, sources, crops,
-                                          flagged.get((name, i), [])) for i in members)
+                                          flagged.get((name, i), []), say) for i in members)
             body.append(element("details", element("summary", head) + (
-                f'<div class="scroll"><table class="review"><thead><tr>{header_row()}'
+                f'<div class="scroll"><table class="review"><thead><tr>{header_row(say)}'
                 f"</tr></thead><tbody>{table_rows}</tbody></table></div>"), open=True))
         parts.append("".join(body))
     document = sources.document(file, sha)
     status = (element("p", f"PDF: {esc(document.path.name)} (sha256 {esc(sha)})", class_="foot")
               if document is not None else
-              element("p", "PDF がありません — " + esc(sources.missing.get(file, "")),
+              element("p", esc(say("review.pdf_missing", why=sources.missing.get(file, ""))),
                       class_="missing"))
     title = f"{esc(file)} <span class=\"sub\">{esc(titles.get(kind, kind))} · {esc(edition)}</span>"
     return element("section", element("h2", title) + status + "".join(parts), id=f"doc-{n}")
 
 
 def looks_section(found: list[Look], rows: dict[str, Rows], checks: list | None,
-                  sources: Sources, crops: Crops, documents: dict[str, int]) -> str:
+                  sources: Sources, crops: Crops, documents: dict[str, int],
+                  say: Words) -> str:
     """The top of the page: what needs a look, by kind then document and row, each linking to
     its row with the image of its print; and which signals there were none of."""
     counts = {k: sum(1 for look in found if look.kind == k) for k in LABELS}
-    summary = "、".join(f"{LABELS[k][0]} {counts[k]}" for k in LABELS)
+    summary = say("review.list_separator").join(
+        say("review.count", label=say(LABELS[k]), n=counts[k]) for k in LABELS)
     notes = []
     if checks is None:
-        notes.append("エンジンの比較は未実行です（make all CHECK=1 で interim/crosscheck.json "
-                     "ができると載ります）。")
+        notes.append(say("review.no_crosscheck"))
     if not any(attention.read_by_ocr(part.frame) for part in rows.values()):
-        notes.append("OCR で読んだ行はありません（どれもテキスト層から読んだ値です）。")
+        notes.append(say("review.no_ocr"))
     if sources.missing:
-        notes += [f"PDF がありません: {why}" for why in sorted(set(sources.missing.values()))]
+        notes += [say("review.pdf_missing", why=why)
+                  for why in sorted(set(sources.missing.values()))]
 
     def order(look: Look) -> tuple:
         if look.row is None:
@@ -76,8 +83,7 @@ def looks_section(found: list[Look], rows: dict[str, Rows], checks: list | None,
 
     body = []
     for look in sorted(found, key=order):
-        label = element("span", esc(LABELS[look.kind][0]), class_=f"badge k{look.kind}",
-                        title=LABELS[look.kind][1])
+        label = element("span", esc(say(LABELS[look.kind])), class_=f"badge k{look.kind}")
         if look.row is None:
             body.append(element("tr", element("td", label) + element("td", "—")
                                 + element("td", esc(look.detail)) + element("td", "")))
@@ -89,18 +95,17 @@ def looks_section(found: list[Look], rows: dict[str, Rows], checks: list | None,
         link = element("a", esc(where), href=f"#{part.anchors[look.row]}")
         body.append(element("tr", element("td", label) + element("td", link)
                             + element("td", esc(look.detail))
-                            + element("td", image(part, look.row, sources, crops),
+                            + element("td", image(part, look.row, sources, crops, say),
                                       class_="img")))
-    header = "".join(element("th", h) for h in ("種類", "場所 (dataset edition key field)",
-                                               "内容", "印刷 (PDF)"))
+    header = "".join(element("th", esc(say(h))) for h in (
+        "review.kind", "review.where", "review.detail", "review.print"))
     table = (f'<div class="scroll"><table class="looks"><thead><tr>{header}</tr></thead>'
              f"<tbody>{''.join(body)}</tbody></table></div>") if body else element(
-        "p", "確認の必要な値はありません。")
-    parts = [element("h2", f"要確認 <span class=\"sub\">needs a look · {len(found)} 件</span>"),
+        "p", esc(say("review.nothing")))
+    parts = [element("h2", esc(say("review.looks")) + ' <span class="sub">'
+                     + esc(say("review.n_looks", n=len(found))) + "</span>"),
              element("p", esc(summary)),
              *[element("p", esc(note), class_="foot") for note in notes],
-             element("p", "訂正は corrections.csv に一行足して make all（docs/REVIEW.md）。"
-                          "キーは各行の key、printed は PDF の文字のとおりに。",
-                     class_="foot"),
+             element("p", esc(say("review.how_to_correct")), class_="foot"),
              table]
     return element("section", "".join(parts), id="looks")

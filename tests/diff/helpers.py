@@ -54,3 +54,11 @@ def measure(year: int, seq: int, path: str, text: str, number: str = "", kind: s
 
 def measures(rows: list[dict]) -> pd.DataFrame:
     return frame(rows, MEASURES.columns)
+
+
+def compare_en(*args, **kwargs):
+    """compare_editions with English descriptions and pages (the default is Japanese): the
+    tests of the English wording."""
+    from pipeline.diff.compare import compare_editions
+
+    return compare_editions(*args, lang="en", **kwargs)

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from pipeline.diff.compare import ENTRY, compare_editions
+from pipeline.diff.compare import ENTRY
 from pipeline.diff.spec import spec_for
-from tests.diff.helpers import MEASURES, NPO, frame, measure, measures, npo_row
+from tests.diff.helpers import MEASURES, NPO, compare_en, frame, measure, measures, npo_row
 
 OLD, NEW = "2025-04-01", "2026-04-01"
 
 
 def _pair(old_rows, new_rows):
-    return compare_editions(spec_for(NPO), frame(old_rows), frame(new_rows), OLD, NEW)
+    return compare_en(spec_for(NPO), frame(old_rows), frame(new_rows), OLD, NEW)
 
 
 def _rate(as_of, value, **extra):
@@ -97,7 +97,7 @@ def test_measures_renumbered_added_removed_reworded() -> None:
         measure(2026, 3, "3 › 2", "保証審査の迅速化を図ります。", "②"),
         measure(2026, 4, "3 › 3", "研修を年二回実施します。", "③"),
     ])
-    diff = compare_editions(spec_for(MEASURES), old, new, "2025", "2026")
+    diff = compare_en(spec_for(MEASURES), old, new, "2025", "2026")
     rows = diff.changes
     assert diff.counts == {"added": 1, "removed": 1, "changed": 2}
     added = rows[rows["change"] == "added"]
@@ -118,10 +118,10 @@ def test_plan_naming_its_own_year_is_no_change() -> None:
         return [measure(year, 1, "", f"{year} 年度事業計画", kind="title", level=0),
                 measure(year, 2, "¶1", preamble, kind="paragraph", level=0)]
 
-    same = compare_editions(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
+    same = compare_en(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
                             measures(plan(2026, "2026 年度は中間年度です。")), "2025", "2026")
     assert same.identical
-    moved = compare_editions(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
+    moved = compare_en(spec_for(MEASURES), measures(plan(2025, "2025 年度は中間年度です。")),
                              measures(plan(2026, "2025 年度は中間年度でした。")), "2025", "2026")
     assert list(moved.changes["field"]) == ["text"]
 
@@ -129,4 +129,14 @@ def test_plan_naming_its_own_year_is_no_change() -> None:
 def test_text_naming_last_year_in_both_editions_is_no_change() -> None:
     old = measures([measure(2025, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
     new = measures([measure(2026, 1, "1 › ¶1", "2025 年度は中間年度です。", kind="paragraph")])
-    assert compare_editions(spec_for(MEASURES), old, new, "2025", "2026").identical
+    assert compare_en(spec_for(MEASURES), old, new, "2025", "2026").identical
+
+
+def test_an_item_break_alone_is_no_change() -> None:
+    """An edition read before items kept their line breaks (無担保10有担保20) and one read after
+    (無担保10⏎有担保20) say the same: compared without whitespace, no change."""
+    old = [npo_row(OLD, "東海労働金庫", "返済期間", "証書貸付", value="無担保10有担保20",
+                   note="運営資金3年以内※但し、5年以内")]
+    new = [dict(old[0], as_of=NEW, value="無担保10\n有担保20",
+                note="運営資金3年以内\n※但し、5年以内")]
+    assert _pair(old, new).identical

@@ -1,7 +1,14 @@
 from __future__ import annotations
 
-from pipeline.diff.describe import MINUS, describe, plain
+from pipeline.core.lang import words
+from pipeline.diff.describe import MINUS, plain
+from pipeline.diff.describe import describe as describe_in
 from pipeline.diff.spec import BOOL, NUMBER, TEXT
+
+
+def describe(*args, **kwargs):
+    """The English wording (the default is Japanese: test_japanese_wording)."""
+    return describe_in(*args, say=words("en"), **kwargs)
 
 
 def test_rate_in_percentage_points() -> None:
@@ -88,3 +95,26 @@ def test_printed_negatives_read_as_numbers() -> None:
     money = describe("value_text", TEXT, "△1,200", "△900", row_units=("百万円", "百万円"))
     assert money.description == "△1,200 → △900, +300百万円 (+25.0%)"
     assert (money.delta, money.delta_unit) == ("300", "百万円")
+
+
+def test_japanese_wording() -> None:
+    """Japanese by default: 取扱終了, 新規取扱, 要→否 …, amounts in 円, terms in か月."""
+    def ja(*args, **kwargs) -> str:
+        return describe_in(*args, **kwargs).description
+
+    assert ja("mark", TEXT, "○", "×") == "取扱終了（○ → ×）"
+    assert ja("mark", TEXT, "×", "○") == "新規取扱（× → ○）"
+    assert ja("mark", TEXT, "要", "否") == "不要に（要 → 否）"
+    assert ja("is_offered", BOOL, "True", "False") == "取扱終了"
+    assert ja("is_offered", BOOL, "False", "True") == "新規取扱"
+    assert ja("limit_yen", NUMBER, "10000000", "5000000", unit="JPY") == \
+        f"{MINUS}5,000,000円（{MINUS}50.0%）"
+    assert ja("rate_min_pct", NUMBER, "2.875", "2.625", unit="percent") == f"{MINUS}0.250ポイント"
+    assert ja("term_max_months", NUMBER, "120", "84", unit="months") == f"{MINUS}36か月"
+    long_old = "①北海道内に主たる事務所を有すること②NPO法人であること(任意団体は対象となりません)"
+    long_new = long_old.replace("NPO法人であること", "NPO法人または任意団体であること")
+    assert ja("note", TEXT, long_old, long_new).startswith("文言の変更（類似度 ")
+    assert ja("note", TEXT, "", "変動金利") == "新たに記載: 変動金利"
+    reading = describe_in("value", TEXT, "2.875", "2.625", row_units=("％", "％"))
+    assert reading.description == f"2.875 → 2.625、{MINUS}0.250ポイント"
+    assert (reading.delta, reading.delta_unit) == ("-0.25", "pt")  # machine columns unchanged

@@ -141,12 +141,12 @@ def test_npo_edits_are_read_with_their_units(edited) -> None:
     rate = by[(("中央労働金庫", "金利/その他/無担保"), "rate_min_pct")]
     assert (rate["old"], rate["new"], rate["delta"], rate["delta_unit"]) == \
         ("2.875", "2.625", "-0.25", "pt")
-    assert rate["description"] == "\u22120.250pt"
+    assert rate["description"] == "\u22120.250ポイント"  # Japanese by default
     limit = by[(("北海道労働金庫", "融資額限度/無担保"), "limit_yen")]
     assert (limit["delta"], limit["delta_unit"], limit["delta_pct"]) == ("5000000", "yen", "50")
     assert by[(("東北労働金庫", "融資の種類/手形貸付"), "mark")]["description"] == \
-        "no longer offered (○ → ×)"
-    assert by[(("中央労働金庫", "保証人要否"), "mark")]["description"] == "newly required (否 → 要)"
+        "取扱終了（○ → ×）"
+    assert by[(("中央労働金庫", "保証人要否"), "mark")]["description"] == "必要に（否 → 要）"
     assert by[(("九州労働金庫", "返済期間/手形貸付"), "unit")]["description"] == "年 → ヶ月"
     note = by[(ELIGIBILITY, "note")]
     assert "2事業年度以上" in note["old"] and "3事業年度以上" in note["new"]
@@ -163,11 +163,11 @@ def test_finds_exactly_the_key_figure_edits(edited) -> None:
     by = {(r["item"], r["condition"], r["field"]): r for r in rows}
     total = by[(FIGURE_ITEM, "計", "value")]
     assert (total["delta"], total["delta_unit"]) == (str(FIGURE_GROWTH), "百万円")
-    assert total["description"].startswith(f"+{FIGURE_GROWTH:,}百万円 (+4.7%")
+    assert total["description"].startswith(f"+{FIGURE_GROWTH:,}百万円（+4.7%")
     assert by[(FIGURE_ITEM, "計", "amount_yen")]["delta"] == str(FIGURE_GROWTH * 1_000_000)
     ratio = by[("延滞率", "", "value")]
     assert (ratio["delta"], ratio["delta_unit"], ratio["description"]) == ("0.01", "pt",
-                                                                            "+0.010pt")
+                                                                            "+0.010ポイント")
 
 
 def test_finds_exactly_the_added_and_removed_measure(edited) -> None:
@@ -185,11 +185,11 @@ def test_finds_exactly_the_added_and_removed_measure(edited) -> None:
 def test_reports_for_people(edited) -> None:
     out, _ = edited
     markdown = (out / "diffs" / f"{NPO_STEM}.md").read_text("utf-8")
-    assert "## 中央労働金庫" in markdown and "### 金利 › その他/無担保 (changed)" in markdown
+    assert "## 中央労働金庫" in markdown and "### 金利 › その他/無担保 (変更)" in markdown
     page = (out / "diffs" / f"{NPO_STEM}.html").read_text("utf-8")
     assert "<del>2</del>事業年度以上" in page and "<ins>3</ins>事業年度以上" in page
     plan = (out / "diffs" / f"{MEASURES_STEM}.md").read_text("utf-8")
-    assert "## 3: ３． 個別施策\n" in plan and "### 3 › 基本戦略1 › 1 › (2) › ③ (added)" in plan
+    assert "## 3: ３． 個別施策\n" in plan and "### 3 › 基本戦略1 › 1 › (2) › ③ (追加)" in plan
 
 
 def test_same_editions_in_another_layout_report_nothing(tmp_path) -> None:

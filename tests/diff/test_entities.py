@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pipeline.diff.compare import ADDED, REMOVED, compare_editions
+from pipeline.diff.compare import ADDED, REMOVED
 from pipeline.diff.group import sections
 from pipeline.diff.html import render_html
 from pipeline.diff.markdown import render_markdown, summary_line
 from pipeline.diff.spec import spec_for
-from tests.diff.helpers import NPO, frame, npo_row
+from tests.diff.helpers import NPO, compare_en, frame, npo_row
 
 ITEMS = [("融資額限度", "無担保", "1,000"), ("金利", "つなぎ資金/無担保", "1.600"),
          ("保証人要否", "", "")]
@@ -28,7 +28,7 @@ def test_a_merger_is_one_line_read_first() -> None:
     old = frame(edition("2025-04-01", before))
     new = frame(edition("2026-04-01", ["北海道労働金庫", "中部労働金庫", "近畿労働金庫"],
                         **{"近畿労働金庫/融資額限度": "2,000"}))
-    diff = compare_editions(spec_for(NPO), old, new, "2025-04-01", "2026-04-01")
+    diff = compare_en(spec_for(NPO), old, new, "2025-04-01", "2026-04-01")
     assert diff.entities(ADDED) == ["中部労働金庫"]
     assert diff.entities(REMOVED) == ["北陸労働金庫", "東海労働金庫"]  # in printed order
     line = summary_line(diff)
@@ -48,5 +48,5 @@ def test_a_merger_is_one_line_read_first() -> None:
 def test_the_same_banks_say_nothing_of_banks() -> None:
     banks = ["北海道労働金庫", "東北労働金庫"]
     old, new = frame(edition("2025-04-01", banks)), frame(edition("2026-04-01", banks))
-    diff = compare_editions(spec_for(NPO), old, new, "2025-04-01", "2026-04-01")
+    diff = compare_en(spec_for(NPO), old, new, "2025-04-01", "2026-04-01")
     assert diff.identical and summary_line(diff) == "no changes"

@@ -38,7 +38,12 @@ def test_differences_exit_1_and_write_reports(tmp_path) -> None:
     assert "npo_loan_terms 2025-04-01 → 2026-04-01: 1 changed" in done.stdout
     assert sorted(p.name for p in (tmp_path / "diffs").iterdir()) == [
         f"{STEM}.csv", f"{STEM}.html", f"{STEM}.md"]
+    assert "取扱終了" in (tmp_path / "diffs" / f"{STEM}.csv").read_text("utf-8")
+    english = cli("--out", str(tmp_path), "--lang", "en")
+    assert english.returncode == 1, english.stderr
     assert "no longer offered" in (tmp_path / "diffs" / f"{STEM}.csv").read_text("utf-8")
+    assert '<html lang="en">' in (tmp_path / "diffs" / f"{STEM}.html").read_text("utf-8")
+    assert cli("--out", str(tmp_path), "--lang", "fr").returncode == 2
 
 
 def test_identical_exits_0(tmp_path) -> None:

@@ -79,3 +79,23 @@ def test_documented_typed_pandas_read_gives_the_parquet_values(published_once, m
         elif field["type"] != "string":
             assert kinds.get(str(csv[column].dtype).replace("int64", "Int64")) == field["type"]
         assert [_shown(v) for v in csv[column]] == [_shown(v) for v in parquet[column]], column
+
+
+def test_as_of_is_a_date_for_pandas_and_duckdb(published_once) -> None:
+    """The Parquet keeps as_of a date (date32): DuckDB reads DATE, pandas dates, and the read
+    the docs show (pd.to_datetime, or dtype_backend="pyarrow") gives `.dt`. A timestamp[ms]
+    column would give pandas datetime64 directly but DuckDB a TIMESTAMP (2025-04-01 00:00:00),
+    so the file stays a date."""
+    import duckdb
+
+    path = published_once / "npo_loan_terms.parquet"
+    assert str(pq.read_schema(path).field("as_of").type) == "date32[day]"
+    found = duckdb.sql(f"DESCRIBE SELECT as_of FROM '{path}'").fetchall()
+    assert found[0][1] == "DATE"
+    assert duckdb.sql(f"SELECT count(*) FROM '{path}' WHERE as_of = DATE '2025-04-01'"
+                      ).fetchall()[0][0] > 0
+    terms = pd.read_parquet(path)
+    terms["as_of"] = pd.to_datetime(terms["as_of"])  # as documented
+    assert terms["as_of"].dt.year.eq(2025).all()
+    arrow = pd.read_parquet(path, dtype_backend="pyarrow")
+    assert arrow["as_of"].dt.year.eq(2025).all()

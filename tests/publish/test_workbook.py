@@ -10,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from pipeline.core.lang import words
 from pipeline.publish.workbook import COLUMNS_SHEET, WORKBOOK, write_workbook
 from pipeline.validate.datasets import DATASETS
 
@@ -86,10 +87,38 @@ def test_columns_sheet_describes_every_column(workbook) -> None:
     package = json.loads((out / "datapackage.json").read_text("utf-8"))
     expected = [(r["name"], f["name"], f["description"]) for r in package["resources"]
                 if r.get("schema") for f in r["schema"]["fields"]]
-    got = [(r[header.index("dataset")], r[header.index("column")], r[header.index("description")])
-           for r in rows]
+    say = words()  # the workbook's own words are Japanese by default
+    got = [(r[header.index(say("workbook.dataset"))], r[header.index(say("workbook.column"))],
+            r[header.index(say("workbook.description"))]) for r in rows]
     assert sorted(got) == sorted(expected)
     assert book.sheetnames == [*sorted(DATASETS), COLUMNS_SHEET]
+    assert header[0] == "データセット" and "空欄の意味" in header
+
+
+def test_english_labels_with_lang_en(workbook, tmp_path: Path) -> None:
+    out, _ = workbook
+    write_workbook(out, lang="en")
+    try:
+        book = openpyxl.load_workbook(out / WORKBOOK)
+        header, _ = sheet_rows(book[COLUMNS_SHEET])
+        assert header[:3] == ["dataset", "position", "column"]
+        assert sheet_rows(book["npo_loan_terms"])[0][:2] == ["as_of", "bank"]
+    finally:
+        write_workbook(out)
+
+
+def test_sheets_print_landscape_fitted_to_width_with_the_header_repeated(workbook) -> None:
+    _, book = workbook
+    for name in DATASETS:
+        sheet = book[name]
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)  # absent: 1
+        assert sheet.print_title_rows.replace("$", "") == "1:1"
+        # a readable width for Japanese text: long notes wrap within the widest column
+        widths = [d.width for d in sheet.column_dimensions.values() if d.width]
+        assert max(widths) <= 40 + 1
 
 
 def test_workbook_is_byte_identical_when_rewritten(workbook) -> None:

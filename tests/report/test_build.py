@@ -89,8 +89,9 @@ def test_key_figures_with_cross_foot_status(out: Path) -> None:
     frame = load_published(out).frames["plan_key_figures"]
     cells = {a["title"]: t for a, t in doc.of("td") if "title" in a}
     for _, row in frame.iterrows():
-        tip = f"{row['value']} {row['unit']} — {provenance(row)}"
-        assert tip in cells
+        # the figure as printed (1,814,456 百万円), never the float 1814456.0
+        tip = f"{row['value_text']} {row['unit']} — {provenance(row)}"
+        assert tip in cells and ".0 " not in tip
         assert float(cells[tip].replace(",", "")) == row["value"]
 
 
@@ -160,8 +161,8 @@ def test_corrected_values_are_marked_with_their_reason(published_corrected: Path
     shutil.copytree(published_corrected, out)
     text, doc = render(out)
     marks = [a["title"] for a, _ in doc.of("span", **{"class": "corrected"})]
-    assert "訂正 (corrected): value: 誤植（正しくは 900 万円）" in marks  # NPO table, notes
-    assert "訂正 (corrected): value_text: 末尾の桁の誤植" in marks  # plan key figures
+    assert "訂正: value: 誤植（正しくは 900 万円）" in marks  # NPO table, notes
+    assert "訂正: value_text: 末尾の桁の誤植" in marks  # plan key figures
     limit = [text for a, text in doc.of("td") if "誤植（正しくは 900 万円）" in a.get("title", "")]
     assert limit and limit[0].startswith("900万円")
     figures = [text for a, text in doc.of("td", **{"class": "num"}) if "末尾の桁" in

@@ -16,7 +16,15 @@ import pytest
 
 from pipeline.report.build import write_report
 from pipeline.report.charts import PALETTE
-from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
+from tests.browser import (
+    FLOAT_INTEGER,
+    GLYPHS_JS,
+    JAPANESE,
+    in_order,
+    probe,
+    require_chromium,
+    screenshot,
+)
 from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
 
 pytestmark = pytest.mark.browser
@@ -31,7 +39,7 @@ PROBE = "(() => {\n" + GLYPHS_JS + """\
     return [box.width, box.height, bars];
   });
   document.getElementById("probe").textContent = JSON.stringify(
-    { text, installed, missing, checked: chars.length, sizes });
+    { text, installed, missing, checked: chars.length, sizes, headings, titles });
 })();
 """
 
@@ -57,6 +65,30 @@ def test_every_bank_is_on_the_screen(rendered: dict) -> None:
         assert bank in rendered["text"], bank
     assert "NPO向け融資制度の比較" in rendered["text"]
     assert "事業計画の主要計数" in rendered["text"]
+
+
+def test_headings_are_japanese(rendered: dict) -> None:
+    headings = rendered["headings"]
+    assert len(headings) >= 6
+    assert all(JAPANESE.search(h) for h in headings), headings
+    for heading in ("NPO向け融資制度の比較", "事業計画の主要計数", "事業計画の本文", "検証結果",
+                    "出典と版"):
+        assert any(heading in h for h in headings), heading
+    assert "Outline of the guarantee association" not in rendered["text"]
+
+
+def test_banks_in_the_tables_order(rendered: dict) -> None:
+    npo = rendered["text"][rendered["text"].index("NPO向け融資制度の比較"):]
+    assert in_order(npo, LABOUR_BANKS)
+
+
+def test_numbers_as_printed(rendered: dict) -> None:
+    """No whole number with a float's .0, on the page or in a hover title."""
+    assert not FLOAT_INTEGER.search(rendered["text"])
+    assert not [t for t in rendered["titles"] if FLOAT_INTEGER.search(t)]
+    assert any(t.startswith("1,814,456 百万円") for t in rendered["titles"])
+    # a "-" rate is said as printed, not as not offered
+    assert "個別の金利の記載なし" in rendered["text"]
 
 
 def test_no_broken_characters(rendered: dict) -> None:

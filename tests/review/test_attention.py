@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.core.lang import words
 from pipeline.corrections.correctable import correctable
 from pipeline.review import attention
 from pipeline.review.checks import Disagreement
@@ -35,8 +36,12 @@ def test_changes_since_the_previous_edition_are_on_the_new_row() -> None:
     found = attention.changed(NPO, rows)
     assert [(look.row, look.field) for look in found] == [(4, "bank"), (2, "value"),
                                                           (2, "limit_yen")]
-    assert found[0].detail == "E労働金庫: not in 2025-04-01"  # the diff says banks first
-    assert "1,000 → 900" in found[1].detail and "corrected: 誤植" in found[1].detail
+    assert found[0].detail == "E労働金庫: 2025-04-01 にはない"  # the diff says banks first
+    assert "1,000 → 900" in found[1].detail and "訂正: 誤植" in found[1].detail
+    assert not found[1].detail.startswith("value")  # Look.said names the field, once
+    english = attention.changed(NPO, rows, words("en"))
+    assert english[0].detail == "E労働金庫: not in 2025-04-01"
+    assert "corrected: 誤植" in english[1].detail
     assert "2025-04-01 → 2026-04-01" in found[1].detail
     assert attention.changed(NPO, rows[rows["as_of"] == "2025-04-01"]) == []
 
@@ -70,7 +75,9 @@ def test_corrected_rows_are_listed() -> None:
     rows = frame([limit("2025-04-01", "A労働金庫", "900", "9000000", corrected="value: 誤植"),
                   limit("2025-04-01", "B労働金庫", "500", "5000000")])
     assert [(look.row, look.field, look.detail) for look in attention.corrected(NPO, rows)] == [
-        (0, "value", "value → 900: 誤植")]
+        (0, "value", "訂正後 900: 誤植")]
+    (look,) = attention.corrected(NPO, rows, words("en"))
+    assert look.said == "value: now 900: 誤植"  # the field named once
 
 
 def test_read_by_ocr_needs_a_row_read_from_a_scan() -> None:

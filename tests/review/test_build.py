@@ -61,8 +61,8 @@ def test_grouped_by_document_then_bank_in_printed_order(shipped) -> None:
 def test_corrected_values_are_marked_and_on_top(shipped) -> None:
     text, doc = shipped
     marks = [a["title"] for a, _ in doc.of("span", **{"class": "corrected"})]
-    assert "訂正 (corrected): 誤植（正しくは 900 万円）" in marks
-    assert "訂正 (corrected): 末尾の桁の誤植" in marks
+    assert "訂正: 誤植（正しくは 900 万円）" in marks
+    assert "訂正: 末尾の桁の誤植" in marks
     top = doc.of("section", id="looks")[0][1]
     assert "訂正した値 2" in top
     links = [a["href"] for a, t in doc.of("a") if "北海道労働金庫|融資額限度|無担保" in t]
@@ -83,7 +83,7 @@ def test_same_inputs_give_the_same_bytes_and_nothing_is_fetched(shipped, correct
 def test_without_the_pdfs_the_page_says_so(corrected, tmp_path) -> None:
     text = render_review(corrected, tmp_path / "elsewhere")
     assert "<img" not in text
-    assert text.count("PDF なし (not in RAW)") == ROWS + 2
+    assert text.count("PDF なし（RAW にない）") == ROWS + 2
     assert "npo_loan_comparison_2025-04-01.pdf is not in" in text
 
 

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from pipeline.core.files import sha256_of
-from pipeline.review.pages import MAX_WIDTH, SCALE, Document, Sources
+from pipeline.review.pages import MARGIN, MAX_WIDTH, SCALE, Document, Sources
 from tests.conftest import NPO_PDF, PLAN_PDF
 from tests.extract.engines.sample_page import draw_sample
 from tests.variants.rotate import turn_pdf
@@ -29,7 +29,9 @@ def test_a_box_is_cropped_with_a_margin_at_the_render_scale(tmp_path: Path) -> N
     assert document is not None
     crop = document.crop(1, (100.0, 200.0, 150.0, 220.0))
     image = decoded(crop.uri)
-    assert image.size == (crop.width, crop.height) == (112, 52)  # (50 + 6) × 2, (20 + 6) × 2
+    # the box and MARGIN each side, at SCALE pixels per point: (50 + 2) × 3, (20 + 2) × 3
+    assert image.size == (crop.width, crop.height) == (156, 66)
+    assert (crop.width, crop.height) == ((50 + 2 * MARGIN) * SCALE, (20 + 2 * MARGIN) * SCALE)
     assert image.mode == "P" and len(image.getpalette()) <= 16 * 3
     again = Sources(NPO_PDF.parent).document(NPO_PDF.name, sha256_of(NPO_PDF))
     assert again.crop(1, (100.0, 200.0, 150.0, 220.0)).uri == crop.uri  # same bytes
@@ -41,8 +43,8 @@ def test_a_box_is_cropped_with_a_margin_at_the_render_scale(tmp_path: Path) -> N
 def test_a_wide_box_is_scaled_down_to_the_widest_image() -> None:
     document = Sources(PLAN_PDF.parent).document(PLAN_PDF.name, sha256_of(PLAN_PDF))
     crop = document.crop(1, (20.0, 100.0, 580.0, 160.0))
-    assert crop.width == MAX_WIDTH < 566 * SCALE
-    assert crop.height == round((66 * SCALE) * MAX_WIDTH / (566 * SCALE))
+    assert crop.width == MAX_WIDTH < (560 + 2 * MARGIN) * SCALE
+    assert crop.height == round((60 + 2 * MARGIN) * MAX_WIDTH / (560 + 2 * MARGIN))
 
 
 def test_a_pdf_is_found_by_its_bytes_and_a_missing_one_says_why(tmp_path: Path) -> None:

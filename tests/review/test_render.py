@@ -3,6 +3,7 @@ renders the Japanese text without missing glyphs, and fetches nothing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,15 @@ import numpy as np
 import pytest
 
 from pipeline.review.build import write_review
-from tests.browser import GLYPHS_JS, probe, require_chromium, screenshot
+from tests.browser import (
+    FLOAT_INTEGER,
+    GLYPHS_JS,
+    JAPANESE,
+    in_order,
+    probe,
+    require_chromium,
+    screenshot,
+)
 from tests.conftest import RAW, SHIPPED_BANKS
 
 pytestmark = pytest.mark.browser
@@ -32,7 +41,8 @@ PROBE = 'window.addEventListener("load", () => {\n' + GLYPHS_JS + """\
     .filter((n) => !n.startsWith("data:"));
   document.getElementById("probe").textContent = JSON.stringify({
     text, installed, missing, checked: chars.length, images: images.length,
-    drawn: drawn.length, inked: inked.length, fetched });
+    drawn: drawn.length, inked: inked.length, fetched, headings, titles,
+    sizes: drawn.map((img) => [img.naturalWidth, img.getBoundingClientRect().width]) });
 });
 """
 
@@ -66,6 +76,26 @@ def test_japanese_renders_without_missing_glyphs(rendered: dict) -> None:
     assert rendered["installed"], "none of the page's Japanese fonts is installed"
     assert rendered["checked"] > 200
     assert rendered["missing"] == [], f"drawn as missing-glyph boxes: {rendered['missing']}"
+
+
+def test_headings_banks_and_numbers_as_a_japanese_reader_wants(rendered: dict) -> None:
+    headings = rendered["headings"]
+    assert all(JAPANESE.search(h) or h.endswith(".pdf") or "労働金庫" in h
+               or h.startswith(("npo_", "plan_")) for h in headings), headings
+    assert any(h.startswith("値の確認") for h in headings)
+    assert any(h.startswith("要確認") for h in headings)
+    text = rendered["text"]
+    assert in_order(text[text.index("npo_loan_terms"):], SHIPPED_BANKS)
+    assert not FLOAT_INTEGER.search(text)
+    assert "1,814,456" in text
+    badges = [t for t in rendered["titles"] if t]
+    assert not [t for t in badges if re.search(r"(\w+): \1:", t)], "a field named twice"
+
+
+def test_prints_are_shown_large_enough_to_read(rendered: dict) -> None:
+    """Crops at 3 px per point, shown pixel for pixel (a 7 pt note about 21 px high)."""
+    assert all(natural >= shown - 1 for natural, shown in rendered["sizes"])
+    assert max(shown for _, shown in rendered["sizes"]) > 500
 
 
 def test_nothing_is_fetched(rendered: dict) -> None:

@@ -13,17 +13,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.core.html import MARK, element, esc, table
+from pipeline.core.lang import Words
 from pipeline.core.numbers import read_number
-from pipeline.core.text import CIRCLED, RANGE_MARKS
+from pipeline.core.shown import number
+from pipeline.core.text import CIRCLED, DASHES, RANGE_MARKS
 from pipeline.report.charts import Bar, Row, chart
-from pipeline.report.html import element, esc, table
 from pipeline.report.load import Published, records
 from pipeline.report.provenance import corrected_mark, is_false, provenance, with_correction
 from pipeline.report.section import Section
+from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
 NAME = "npo_loan_terms"
 ENTITY, EDITION = "bank", "as_of"
 _MARKERS = re.compile(f"[{CIRCLED}{RANGE_MARKS}~]")
+# The units the charts are drawn in: limits in 万円, terms in years where whole, else months.
+MAN_YEN, YEAR, MONTH = "万円", "年", "ヶ月"
 
 
 def latest_edition(frame: pd.DataFrame) -> tuple[str, pd.DataFrame]:
@@ -58,13 +63,13 @@ def numbers_only(value: str) -> bool:
     return any(pieces) and all(read_number(piece) is not None for piece in pieces if piece)
 
 
-def _td(row: pd.Series | None) -> str:
+def _td(row: pd.Series | None, say: Words) -> str:
     if row is None:
         return element("td", "", class_="no")
     text = cell_text(row)
     note = str(row["note"])
-    tip = with_correction(f"{note}\n— {provenance(row)}" if note else provenance(row), row)
-    mark = (element("sup", "※", class_="note") if note else "") + corrected_mark(row)
+    tip = with_correction(f"{note}\n— {provenance(row)}" if note else provenance(row), row, say)
+    mark = (element("sup", "※", class_="note") if note else "") + corrected_mark(row, say)
     muted = is_false(row["is_offered"]) or is_false(row["is_required"])
     # Numbers (ranges, tiers) align right and stay on one line; printed phrases wrap.
     numeric = numbers_only(str(row["value"]))
@@ -79,7 +84,7 @@ def _compared_rows(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return [r for r in row_order(frame) if r in keep]
 
 
-def comparison_table(frame: pd.DataFrame) -> str:
+def comparison_table(frame: pd.DataFrame, say: Words) -> str:
     """Banks as rows, (item, condition) as columns under a two-level header."""
     rows = _compared_rows(frame)
     by_key = {(r["bank"], r["item"], r["condition"]): r for r in records(frame)}
@@ -89,7 +94,7 @@ def comparison_table(frame: pd.DataFrame) -> str:
             items[-1] = (item, items[-1][1] + 1)
         else:
             items.append((item, 1))
-    top = [element("th", "銀行", rowspan=2)]
+    top = [element("th", esc(say("npo.bank")), rowspan=2)]
     for item, span in items:
         plain = span == 1 and not rows[[i for i, _ in rows].index(item)][1]
         top.append(element("th", esc(item), colspan=span if span > 1 else None,
@@ -99,7 +104,7 @@ def comparison_table(frame: pd.DataFrame) -> str:
     body = []
     for bank in bank_order(frame):
         cells = [element("th", esc(bank))]
-        cells += [_td(by_key.get((bank, item, cond))) for item, cond in rows]
+        cells += [_td(by_key.get((bank, item, cond)), say) for item, cond in rows]
         body.append(cells)
     head = "<tr>" + "".join(top) + "</tr><tr>" + second + "</tr>"
     rendered = "".join("<tr>" + "".join(r) + "</tr>" for r in body)
@@ -112,12 +117,12 @@ def _pct(value: float) -> str:
 
 
 def _man_yen(value: float) -> str:
-    return f"{value / 10_000:,.0f}万円"
+    return f"{number(value / YEN_PER_UNIT[MAN_YEN])}{MAN_YEN}"
 
 
 def _months(value: float) -> str:
-    months = int(value)
-    return f"{months // 12}年" if months % 12 == 0 else f"{months}ヶ月"
+    months, per_year = int(value), MONTHS_PER_UNIT[YEAR]
+    return f"{months // per_year}{YEAR}" if months % per_year == 0 else f"{months}{MONTH}"
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,8 @@ class Measure:
 
     `from_zero` draws bars from 0 to the high value (how much, how long); otherwise the bar
     spans low to high (a range of rates); the text beside the bar always says low～high.
-    Values are divided by `per` on the axis, whose ticks read as `axis_unit`.
+    Values are divided by `per` on the axis, whose ticks read as `axis_unit`. `heading` and
+    `dash` are catalogue keys: the chart's heading, and what a cell printing only "-" says.
     """
 
     heading: str
@@ -136,6 +142,7 @@ class Measure:
     per: float
     axis_unit: str
     from_zero: bool
+    dash: str
 
     def text(self, low: float, high: float) -> str:
         return self.show(low) if low == high else f"{self.show(low)}～{self.show(high)}"
@@ -145,25 +152,43 @@ class Measure:
 
 
 MEASURES = (
-    Measure("上限", "limit_yen", "limit_yen", _man_yen, 10_000, "万円", from_zero=True),
-    Measure("年利 %、低～高", "rate_min_pct", "rate_max_pct", _pct, 1, "%", from_zero=False),
-    Measure("最長", "term_min_months", "term_max_months", _months, 12, "年", from_zero=True),
+    Measure("npo.limit", "limit_yen", "limit_yen", _man_yen, YEN_PER_UNIT[MAN_YEN], MAN_YEN,
+            from_zero=True, dash="npo.dash"),
+    Measure("npo.rate", "rate_min_pct", "rate_max_pct", _pct, 1, "%", from_zero=False,
+            dash="npo.dash_rate"),
+    Measure("npo.term", "term_min_months", "term_max_months", _months, MONTHS_PER_UNIT[YEAR],
+            YEAR, from_zero=True, dash="npo.dash"),
 )
 
 
-def _bar(row: pd.Series, measure: Measure) -> Bar:
+def printed_dash(row: pd.Series) -> bool:
+    """Does the cell print only a dash (no figure of its own for this condition)?"""
+    return str(row["value"]).strip() in DASHES and not str(row["mark"])
+
+
+def untyped_text(row: pd.Series, measure: Measure, say: Words) -> str:
+    """What a bar without a number says: what the print says. × is "not offered"; a lone "-"
+    only says no figure is printed for this condition (the note may say more: 固定金利, …)."""
+    if str(row["mark"]) == "×":
+        return say("npo.not_offered")
+    if printed_dash(row):
+        return say(measure.dash)
+    return cell_text(row) or "—"
+
+
+def _bar(row: pd.Series, measure: Measure, say: Words) -> Bar:
     low, high = row[measure.low], row[measure.high]
+    where = f"{row['bank']} {row['item']} {row['condition']}"
     if pd.notna(low) and pd.notna(high):
         start = 0.0 if measure.from_zero else float(low) / measure.per
         return Bar(start, float(high) / measure.per, measure.text(float(low), float(high)),
-                   with_correction(f"{row['bank']} {row['item']} {row['condition']}: "
-                                   f"{cell_text(row)} — {provenance(row)}", row))
-    shown = "取扱なし" if is_false(row["is_offered"]) else (cell_text(row) or "—")
-    return Bar(None, None, shown, with_correction(f"{row['bank']} {row['item']} "
-               f"{row['condition']}: {cell_text(row) or '—'} — {provenance(row)}", row))
+                   with_correction(f"{where}: {cell_text(row)} — {provenance(row)}", row, say))
+    note = f"\n{row['note']}" if str(row["note"]) else ""
+    return Bar(None, None, untyped_text(row, measure, say), with_correction(
+        f"{where}: {cell_text(row) or '—'}{note} — {provenance(row)}", row, say))
 
 
-def measure_charts(frame: pd.DataFrame, measure: Measure) -> list[str]:
+def measure_charts(frame: pd.DataFrame, measure: Measure, say: Words) -> list[str]:
     """One chart per item and outer condition; the innermost condition part is the series."""
     filled = frame[frame[measure.low].notna()]
     groups: dict[tuple[str, str], list[str]] = {}
@@ -178,16 +203,16 @@ def measure_charts(frame: pd.DataFrame, measure: Measure) -> list[str]:
         series = [c.rpartition("/")[2] or item for c in conds]
         rows = []
         for bank in bank_order(frame):
-            bars = tuple(_bar(by_key[(bank, item, c)], measure) if (bank, item, c) in by_key
+            bars = tuple(_bar(by_key[(bank, item, c)], measure, say) if (bank, item, c) in by_key
                          else None for c in conds)
             rows.append(Row(bank, bars))
-        title = item + (f"（{outer}）" if outer else "") + f" — {measure.heading}"
+        title = item + (f"（{outer}）" if outer else "") + f" — {say(measure.heading)}"
         svg = chart(rows, series, measure.axis, from_zero=measure.from_zero, title=title)
         figures.append(element("figure", element("figcaption", esc(title)) + svg))
     return figures
 
 
-def notes_table(frame: pd.DataFrame) -> str:
+def notes_table(frame: pd.DataFrame, say: Words) -> str:
     """Every printed note and notes-only cell, with where it was read."""
     rows = []
     order = {r: i for i, r in enumerate(row_order(frame))}
@@ -198,34 +223,33 @@ def notes_table(frame: pd.DataFrame) -> str:
     for row in keyed:
         rows.append([element("td", esc(row["item"])), element("td", esc(row["condition"])),
                      element("th", esc(row["bank"])), element("td", esc(cell_text(row))),
-                     element("td", esc(row["note"]) + corrected_mark(row)),
+                     element("td", esc(row["note"]) + corrected_mark(row, say)),
                      element("td", esc(provenance(row)), class_="foot")])
-    header = [element("th", h) for h in ("項目", "条件", "銀行", "表示", "注記", "出典")]
+    header = [element("th", esc(say(h))) for h in ("npo.item", "npo.condition", "npo.bank",
+                                                   "npo.printed", "npo.note", "npo.source")]
     return table(header, rows)
 
 
-def section(frame: pd.DataFrame, editions: list[str]) -> str:
+def section(frame: pd.DataFrame, editions: list[str], say: Words) -> str:
     """The NPO comparison section for the latest edition in `frame`."""
     edition, latest = latest_edition(frame)
     files = sorted(set(latest["source_file"]))
     pages = sorted(set(latest["source_page"]))
     older = [e for e in editions if e != edition]
-    charts = [fig for m in MEASURES for fig in measure_charts(latest, m)]
+    charts = [fig for m in MEASURES for fig in measure_charts(latest, m, say)]
     parts = [
-        element("h2", f"NPO向け融資制度の比較 <span class=\"sub\">{esc(edition)} 現在 · "
-                      f"{latest['bank'].nunique()} 金庫</span>"),
-        element("p", f"出典: {esc(', '.join(files))}（{len(pages)} ページ）。"
-                     "セルにカーソルを合わせると注記と出典（ファイル・ページ・セル）が出ます。"
-                     "※ は注記あり、✎ は印刷の誤りをレビューで訂正した値（理由はカーソルで）。",
-                     class_="foot"),
-        comparison_table(latest),
-        element("h3", "図で比べる <span class=\"sub\">charts</span>"),
+        element("h2", esc(say("npo.heading")) + ' <span class="sub">' + esc(say(
+            "npo.heading_sub", edition=edition, banks=latest["bank"].nunique())) + "</span>"),
+        element("p", esc(say("npo.intro", files=", ".join(files), pages=len(pages),
+                             mark=MARK)), class_="foot"),
+        comparison_table(latest, say),
+        element("h3", esc(say("npo.charts"))),
         element("div", "".join(charts), class_="charts"),
-        element("details", element("summary", "全ての注記と出典（対象団体の条件を含む）")
-                + notes_table(latest)),
+        element("details", element("summary", esc(say("npo.all_notes")))
+                + notes_table(latest, say)),
     ]
     if older:
-        parts.append(element("p", "この表は最新版です。ほかの版: " + esc(", ".join(older)),
+        parts.append(element("p", esc(say("npo.older", editions=", ".join(older))),
                              class_="foot"))
     return element("section", "".join(parts), id="npo")
 
@@ -234,5 +258,6 @@ def sections(pub: Published) -> list[Section]:
     """The comparison section, when npo_loan_terms is published."""
     if NAME not in pub.frames:
         return []
-    html = section(pub.frames[NAME], pub.editions(NAME))
-    return [Section("npo", "NPO融資の比較", html, datasets=(NAME,))]
+    say = pub.words
+    html = section(pub.frames[NAME], pub.editions(NAME), say)
+    return [Section("npo", say("npo.nav"), html, datasets=(NAME,))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.core.lang import words
 from pipeline.kinds.business_plan import report as plan
 
 
@@ -38,7 +39,7 @@ def test_tables_follow_the_printed_columns_and_rows() -> None:
         ("主要計数", "乙", "無担保", 2.0, "2", "R3C3"),
         ("主要計数", "甲", "無担保", 1.0, "1", "R2C3"),
     ])
-    (html,) = plan.key_figure_tables(frame)
+    (html,) = plan.key_figure_tables(frame, words())
     heads = html.split("<tbody>")[0]
     assert heads.index(">計<") < heads.index(">無担保<") < heads.index(">有担保<")
     body = html.split("<tbody>")[1]

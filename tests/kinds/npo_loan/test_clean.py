@@ -185,3 +185,30 @@ def test_source_bbox_crops_the_cells_the_row_was_read_from(records) -> None:
             inside = Counter(squeeze(page.crop(box).extract_text()))
             printed = Counter(squeeze(row["mark"] + row["value"] + row["unit"] + row["note"]))
             assert not printed - inside, (row["bank"], row["item"], row["condition"])
+
+
+def _breaks(lines: list[str]) -> set[int]:
+    """Where the line breaks fall in the text without whitespace (NFKC-folded)."""
+    at, found = 0, set()
+    for line in lines[:-1]:
+        at += len(norm(line))
+        found.add(at)
+    return found
+
+
+def test_items_keep_their_line_breaks(records, npo_truth) -> None:
+    """A wrapped cell whose lines each start an item keeps a line break there (no other):
+    無担保10 / 有担保20, ①1.900 / ②2.650, …原則10年以内 / 有担保の借入期間…"""
+    assert records["東海労働金庫", "返済期間/証書貸付"]["value"] == "無担保10\n有担保20"
+    assert records["静岡県労働金庫", "金利/つなぎ資金/無担保"]["value"] == "①1.900\n②2.650"
+    note = records["北海道労働金庫", "資金使途/設備資金"]["note"]
+    assert "原則10年以内\n有担保の借入期間" in note
+    kept = 0
+    for bank, rows in npo_truth["cells"].items():
+        for row, cell in rows.items():
+            for field in ("value", "note"):
+                published = records[bank, row][field].split("\n")
+                kept += len(published) - 1
+                assert _breaks(published) <= _breaks((cell[field] or "").split("\n")), (
+                    bank, row, field)
+    assert kept >= 50

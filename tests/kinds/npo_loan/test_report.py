@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.core.lang import words
 from pipeline.kinds.npo_loan import report as npo
 from pipeline.report.load import load_published
 from tests.conftest import SHIPPED_BANKS as LABOUR_BANKS
@@ -55,13 +56,30 @@ def test_measures_say_ranges_in_their_units() -> None:
 def test_one_chart_per_item_and_purpose_with_collateral_as_series(out: Path) -> None:
     frame = latest(out)
     _, rate, _ = npo.MEASURES
-    figures = npo.measure_charts(frame, rate)
+    figures = npo.measure_charts(frame, rate, words())
     captions = [f.split("<figcaption>")[1].split("</figcaption>")[0] for f in figures]
     assert captions == ["金利（つなぎ資金） — 年利 %、低～高", "金利（その他） — 年利 %、低～高"]
     assert all("無担保" in f and "有担保" in f for f in figures)
-    assert all(f.count("取扱なし") == ((frame["item"] == "金利") & (
-        frame["condition"].str.startswith(p)) & (frame["is_offered"] == False)  # noqa: E712
-    ).sum() for f, p in zip(figures, ["つなぎ資金", "その他"], strict=True))
+    # A "-" in a rate cell says no separate rate is printed, never "not offered" (× would).
+    for f, p in zip(figures, ["つなぎ資金", "その他"], strict=True):
+        rows = (frame["item"] == "金利") & frame["condition"].str.startswith(p)
+        assert f.count(words()("npo.dash_rate")) == (rows & (frame["value"] == "-")).sum() > 0
+        assert f.count("取扱なし") == (rows & (frame["mark"] == "×")).sum()
+
+
+def test_a_dash_rate_says_what_the_print_says(out: Path) -> None:
+    """近畿 marks つなぎ資金 ○ and prints "-" with 固定金利/変動金利 in its rate cells: its bars
+    say no separate rate is printed, their tooltips give the note, none says 取扱なし."""
+    frame = latest(out)
+    kinki = frame[(frame["bank"] == "近畿労働金庫") & (frame["item"] == "金利")]
+    assert len(kinki) == 4 and set(kinki["value"]) == {"-"}
+    for lang, said in (("ja", "個別の金利の記載なし"), ("en", "no separate rate printed")):
+        for row in kinki.to_dict("records"):
+            bar = npo._bar(row, npo.MEASURES[1], words(lang))
+            assert bar.low is None and said in bar.text and "取扱なし" not in bar.text
+            assert "not offered" not in bar.text and row["note"] in bar.title
+    crossed = {**kinki.iloc[0].to_dict(), "mark": "×", "value": ""}
+    assert npo._bar(crossed, npo.MEASURES[1], words()).text == "取扱なし（×）"
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,9 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     order: dict[str, int] = {}  # bank → position in the table as printed
     row = 0
     methods = {page["page"]: page_method(page) for page in artifact["pages"]}
-    for part in parts(artifact):
+    found = parts(artifact)
+    labels = condition_labels(found)
+    for part in found:
         row = row if part.continues else 0
         try:
             for bank in part.banks:
@@ -106,13 +108,20 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                                             "page", cell=f"R{band.rows.start + 1}C1")
                     records.append({
                         **record(part.grid, bank, band, as_of, source, part.page,
-                                 methods[part.page]),
+                                 methods[part.page], labels),
                         "bank_position": position, "row_position": n,
                     })
         except PipelineError as exc:
             raise exc.located(file=source["file"], page=part.page) from None
         row += len(part.bands)
     return {DATASET: records}
+
+
+def condition_labels(found: list[Part]) -> frozenset[str]:
+    """Every condition label the table prints (無担保, 有担保, 運転資金 …): in a wrapped cell, a
+    line starting with one starts an item of its own."""
+    return frozenset(label for part in found for band in part.bands
+                     for label in band.condition.split("/") if label)
 
 
 def _as_of(artifact: dict[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pipeline.core.errors import PipelineError
@@ -12,6 +13,7 @@ from pipeline.core.text import clean_cell
 from pipeline.kinds.npo_loan.clean.bands import Band
 from pipeline.kinds.npo_loan.clean.cells import Parts, split_cells
 from pipeline.kinds.npo_loan.clean.header import BankColumns
+from pipeline.kinds.npo_loan.clean.items import item_starts, value_item_starts
 from pipeline.kinds.npo_loan.clean.typed import check_number, typed_columns
 from pipeline.kinds.npo_loan.clean.values import UNITS
 
@@ -21,13 +23,16 @@ _TRAILING_UNIT = re.compile(
 )
 
 
-def printed(parts: Parts) -> dict[str, str]:
-    """The mark, value, unit and note a bank's cells print, as published.
+def printed(parts: Parts, labels: Iterable[str] = ()) -> dict[str, str]:
+    """The mark, value, unit and note a bank's cells print, as published: wrapped lines
+    joined, but a line starting an item of its own (①, ※, one of the table's condition
+    `labels`: items.py) on a line of its own.
 
     A value cell that also prints its unit (20年, where the table has no unit sub-column) is
     split into value and unit.
     """
-    value = clean_cell("\n".join(parts.value))
+    labels = tuple(labels)
+    value = clean_cell("\n".join(parts.value), value_item_starts(labels))
     unit = clean_cell("\n".join(parts.unit))
     if not unit and (split := _TRAILING_UNIT.match(value)):
         value, unit = split[1], split[2]
@@ -35,15 +40,16 @@ def printed(parts: Parts) -> dict[str, str]:
         "mark": parts.mark[0] if parts.mark else "",
         "value": value,
         "unit": unit.replace("%", "％"),
-        "note": clean_cell("\n".join(parts.note)),
+        "note": clean_cell("\n".join(parts.note), item_starts(labels)),
     }
 
 
 def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
-           page: int, method: str = TEXT) -> dict[str, Any]:
+           page: int, method: str = TEXT, labels: Iterable[str] = ()) -> dict[str, Any]:
     """The row of `bank` in `band`: printed texts, typed columns and provenance (the first
     cell, the box around all of the bank's cells in the band; `method`: how the page was read,
-    an OCR'd row's confidence is its least sure cell's)."""
+    an OCR'd row's confidence is its least sure cell's; `labels`: the table's condition labels,
+    which start items of their own in a wrapped cell)."""
     cells = grid.within(band.rows, bank.cols)
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
@@ -51,7 +57,7 @@ def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
         parts = split_cells(cells, bank, bank.zones)
         if len(parts.mark) > 1:
             raise PipelineError(f"two marks in one cell ({where})", cell=ref)
-        text = printed(parts)
+        text = printed(parts, labels)
         check_number(text["value"], text["unit"], where)
     except PipelineError as exc:
         exc.cell = exc.cell or ref

@@ -1,4 +1,6 @@
-"""Tiny HTML building blocks: escaping, elements, tables, and the page with its inline CSS."""
+"""Tiny HTML building blocks every page people read shares (the report, the review page, the
+diff pages): escaping, elements, tables, the ✎ of a corrected value, and the self-contained page
+with its inline CSS."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from html import escape
 FONT_FAMILY = ('"IPAexGothic", "IPAexゴシック", "Noto Sans CJK JP", "Noto Sans JP", '
                '"Source Han Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
                '"Yu Gothic", "Meiryo", sans-serif')
+
+# A value a reviewer corrected (corrections.csv) is marked so, its reason on hover.
+MARK = "✎"
 
 CSS = f"""
 :root {{ --ink: #1a202c; --muted: #5a6474; --line: #d5dae1; --bg: #f7f8fa; --accent: #2b6cb0; }}
@@ -28,13 +33,14 @@ h3 {{ font-size: 15px; margin: 18px 0 6px; }}
 .scroll {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; margin: 6px 0; }}
 caption {{ text-align: left; white-space: nowrap; font-weight: bold; padding: 4px 0; }}
-th, td {{ border: 1px solid var(--line); padding: 4px 7px; vertical-align: top; }}
+th, td {{ border: 1px solid var(--line); padding: 4px 7px; vertical-align: top;
+          white-space: pre-line; }}
 th {{ background: var(--bg); font-weight: bold; text-align: left; }}
 tbody th {{ white-space: nowrap; }}
 table.compare {{ font-size: 13px; }}
 table.compare thead th {{ min-width: 3.2em; text-align: center; }}
 table.compare td {{ max-width: 9em; }}
-td.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: pre; }}
 td.no {{ color: #9aa3af; }}
 td.bad, span.bad {{ color: #b42318; font-weight: bold; }}
 span.ok {{ color: #18794e; font-weight: bold; }}
@@ -76,13 +82,18 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]], caption: str = "
     return f'<div class="scroll"><table>{inner}</table></div>'
 
 
+def corrected_mark(label: str) -> str:
+    """A ✎ whose tooltip is `label` (why a reviewer corrected the value)."""
+    return element("span", MARK, class_="corrected", title=label)
+
+
 def page(title: str, subtitle: str, nav: list[tuple[str, str]], sections: list[str],
-         extra_css: str = "") -> str:
-    """The whole self-contained document: inline CSS (the report's, then `extra_css`), no
-    scripts, no external resources."""
+         extra_css: str = "", lang: str = "ja") -> str:
+    """The whole self-contained document in language `lang`: inline CSS (the shared one, then
+    `extra_css`), no scripts, no external resources."""
     links = "".join(element("a", esc(label), href=f"#{anchor}") for anchor, label in nav)
     return (
-        '<!DOCTYPE html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
         f"<header><h1>{esc(title)}</h1><p>{esc(subtitle)}</p></header>\n"
