@@ -16,6 +16,7 @@ its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin
 from __future__ import annotations
 
 import ctypes
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +34,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # Points a stroke may slant and still count as horizontal or vertical (as pdfplumber_engine).
 STRAIGHT = 0.5
 ACTUAL_TEXT = b"ActualText"
+
+log = logging.getLogger(__name__)
 
 
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -340,6 +343,9 @@ class PdfiumDocument:
                 content = None if empty else read_page(page, index + 1, self._descents)
             finally:
                 page.close()
+            if content is None:
+                log.info("%s: page %d: PDFium reads no object on it (content it cannot "
+                         "decode?): read by pdfplumber instead", self._path.name, index + 1)
             yield content or _reference_page(self._path, index)
 
 
