@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -99,7 +100,7 @@ def stages_of(output: str) -> list[str]:
     for line in output.splitlines():
         if " -m pipeline " not in line:
             continue
-        words = line.split(" -m pipeline ")[1].split()
+        words = shlex.split(line.split(" -m pipeline ")[1])
         if words[0] == "build":
             options = {word for word in words if word.startswith("--")}
             stages += ["extract"] if "--extract" in options else []
@@ -115,7 +116,7 @@ def extracted_pdfs(output: str) -> list[str]:
     found = []
     for line in output.splitlines():
         if " -m pipeline build " in line:
-            words = line.split()
+            words = shlex.split(line)
             found += [words[i + 1].rsplit("/", 1)[-1] for i, word in enumerate(words)
                       if word == "--extract"]
     return found

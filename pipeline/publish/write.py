@@ -91,7 +91,7 @@ def _stage(
     for relative, source in sorted(extra.items()):
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)  # its time kept: make compares it with its inputs'
     names = sorted(extra) + sorted(files)
     return [*names, STAMP]  # the stamp last: its presence means the build is complete
 
