@@ -86,7 +86,17 @@ def _allow_cpu(seconds: float) -> None:
 
     used = resource.getrusage(resource.RUSAGE_SELF)
     soft = int(used.ru_utime + used.ru_stime + seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 5))
+    _set_limit(resource.RLIMIT_CPU, soft, soft + 5)
+
+
+def _set_limit(kind: int, soft: int, hard: int) -> None:
+    """Set a resource limit, never above the hard limit this process was given."""
+    import resource
+
+    _, given = resource.getrlimit(kind)
+    if given != resource.RLIM_INFINITY:
+        soft, hard = min(soft, given), min(hard, given)
+    resource.setrlimit(kind, (soft, hard))
 
 
 def _data_size() -> int:
@@ -109,9 +119,20 @@ def _enter_child(limits: Limits, beats: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if limits.memory:
         data = _data_size() + limits.memory
-        resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+        _set_limit(resource.RLIMIT_DATA, data, data)
     if limits.step:
         _allow_cpu(limits.step)
+
+
+def _own_streams() -> None:
+    """sys.stdout and sys.stderr (and a crash's traceback) onto fds 1 and 2 as they are now."""
+    import faulthandler
+    import sys
+
+    sys.stdout = open(1, "w", 1, "utf-8", "replace", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", 1, "utf-8", "replace", closefd=False)  # noqa: SIM115
+    if faulthandler.is_enabled():
+        faulthandler.enable(sys.stderr)
 
 
 @dataclass
@@ -143,6 +164,7 @@ def _fork(index: int, call: Call, limits: Limits) -> _Child:
             os.dup2(devnull, 0)
             os.dup2(handle, 1)
             os.dup2(handle, 2)
+            _own_streams()
             _enter_child(limits, write)
             outcome: tuple[bool, Any] = (True, function(*args))
             _check_step()

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.diff.compare import ADDED, REMOVED, DatasetDiff
 from pipeline.diff.group import sections
 
+# What Markdown (and the HTML it lets through) reads as markup inside a line: a printed note
+# such as `<img src=x onerror=…>` or `[x](javascript:…)` must show as printed, never act.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKUP = re.compile(r"[\\`*_\[\]|~]")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` on one line, as Markdown that shows it literally (HTML and markup escaped)."""
+    text = " ".join(str(text).split())
+    text = re.sub(r"[&<>]", lambda m: _ENTITIES[m[0]], text)
+    return _MARKUP.sub(lambda m: "\\" + m[0], text)
+
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|") or " "
+    return escape_markdown(text) or " "
 
 
 def entity_line(diff: DatasetDiff) -> str:
@@ -38,12 +52,12 @@ def render_markdown(diff: DatasetDiff) -> str:
     lines = [f"# {spec.name}: {diff.old_edition} → {diff.new_edition}", "",
              spec.title, "", f"**{summary_line(diff)}**", ""]
     for section in sections(diff):
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {escape_markdown(section.title)}", ""]
         for entry in section.entries:
-            lines += [f"### {entry.label} ({entry.change})", "",
+            lines += [f"### {escape_markdown(entry.label)} ({entry.change})", "",
                       "| field | old | new | change |", "| --- | --- | --- | --- |"]
             for f in entry.fields:
-                lines.append(f"| {_cell(f['field'])} | {_cell(f['old'])} | {_cell(f['new'])} | "
+                lines.append(f"| {f['field']} | {_cell(f['old'])} | {_cell(f['new'])} | "
                              f"{_cell(f['description'])} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from pipeline.core.errors import PipelineError
 from pipeline.publish.datapackage import FALSE, TRUE, datapackage, field_descriptors
+from pipeline.publish.formulas import escape_frame
 from pipeline.validate.datasets import DATASETS
 
 STAMP = "datapackage.json"
@@ -26,8 +27,9 @@ log = logging.getLogger(__name__)
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV, \\n line ends; booleans as true/false so common readers type them."""
-    text = frame.copy()
+    """UTF-8 CSV, \\n line ends; booleans as true/false so common readers type them; text a
+    spreadsheet would run as a formula escaped (publish/formulas.py)."""
+    text = escape_frame(frame)
     for column in frame.columns:
         if isinstance(frame[column].dtype, pd.BooleanDtype) or frame[column].dtype == bool:
             text[column] = frame[column].map({True: TRUE, False: FALSE}).astype(object)
