@@ -111,12 +111,25 @@ all: $(if $(FOLDER_PROBLEM),folder-problem,$(ALL_FILES) $(if $(CHECK),$(INTERIM)
 folder-problem:
 	@echo 'error: $(subst ','\'',$(FOLDER_PROBLEM))' >&2; exit 2
 
-venv: $(STAMP)
+# The DuckDB 1.x clients tests/database/test_duckdb1.py opens OUT/rokin.duckdb with (the oldest
+# pyproject.toml accepts and the newest 1.x), each in a folder of its own beside the venv's
+# DuckDB, installed here so that no test downloads anything.
+READERS_DIR := $(VENV)/duckdb-readers
+READERS := $(READERS_DIR)/.installed
+DUCKDB_READERS := oldest=duckdb==1.1.3 newest-1.x=duckdb>=1.1,<2
+venv: $(STAMP) $(READERS)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need
 # (OCR's packages too: Tesseract's Japanese model is the system's, see README).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,ocr]'
+	touch $@
+
+$(READERS): $(STAMP)
+	$(foreach r,$(DUCKDB_READERS),$(VENV)/bin/python -m pip install --quiet \
+		--disable-pip-version-check --no-deps --only-binary=:all: --upgrade \
+		--target $(READERS_DIR)/$(firstword $(subst =, ,$(r))) '$(patsubst $(firstword \
+		$(subst =, ,$(r)))=%,%,$(r))' &&) true
 	touch $@
 
 # The list of input PDFs and the corrections file publish applied are make's records of what
@@ -226,14 +239,14 @@ $(INTERIM)/crosscheck.txt: $(if $(DELEGATED),FORCE,$(PDFS)) $(STAMP) $(CROSSCHEC
 		|| { rm -f $(call q,$@.new); exit 2; }
 	mv $(call q,$@.new) $(call q,$@)
 
-test: $(STAMP)
+test: $(STAMP) $(READERS)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 	$(VENV)/bin/python -m pytest
 
 # The quick part of the suite (no test marked slow, ocr, browser or office): well under a
 # minute, for the edit-test loop; `make test` runs everything, as CI does.
 .PHONY: test-fast
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(READERS)
 	$(VENV)/bin/ruff check pipeline schemas tests bench
 	$(VENV)/bin/python -m pytest -m "not slow"
 
