@@ -132,7 +132,8 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Extract artifact to write (JSON).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds the PDF may take to extract (0 = none).")
+              show_default=True, help="Seconds each page of the PDF may take to be read "
+              "(0 = none): a long document gets its pages' worth.")
 @engine_option()
 def extract(pdf: Path, output: Path, timeout: float, engine: str) -> None:
     """Read PDF's ruled tables (cells with spans) and loose text lines into a JSON artifact."""
@@ -196,7 +197,8 @@ def publish(cleaned: tuple[Path, ...], out: Path, corrections: Path | None) -> N
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="PDFs read in parallel (0 = one per CPU, the default).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+              show_default=True, help="Seconds each page of a PDF may take to be read, and "
+              "its clean stage (0 = none): a long document gets its pages' worth.")
 @engine_option()
 @corrections_option
 def all_(raw: Path, out: Path, jobs: int, timeout: float, engine: str,
@@ -287,7 +289,8 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
               help="Worker processes for those and for the derived files (0 = one per CPU, "
               "the default).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+              show_default=True, help="Seconds each page of a PDF may take to be read, and "
+              "its clean stage (0 = none): a long document gets its pages' worth.")
 @engine_option()
 @corrections_option
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,

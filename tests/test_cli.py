@@ -384,3 +384,34 @@ def test_build_with_a_bad_pdf_is_one_line_and_publishes_nothing(tmp_path) -> Non
     missing = one_line_error(run_cli("build", "--stage", "publish", "--out", str(out),
                                      str(tmp_path / "nowhere.clean.json")))
     assert "nowhere.clean.json" in missing and "no such file" in missing
+
+
+@pytest.mark.slow
+def test_all_removes_what_a_removed_pdf_published(tmp_path) -> None:
+    from pipeline.run import run_all
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(RAW, raw)
+    run_all(raw, out, jobs=1)
+    plan = next(raw.glob("business_plan*.pdf"))
+    plan.unlink()
+    run_all(raw, out, jobs=1)
+    left = [name for name in files(out) if name.startswith(("plan_", f"interim/{plan.stem}"))]
+    assert left == [] and (out / "npo_loan_terms.csv").exists()
+
+
+def test_verbose_shows_what_a_library_logged_and_otherwise_nothing(tmp_path) -> None:
+    """pdfminer's "Could not get FontBBox …" is a log record: never a stray line, shown with
+    --verbose (-v) before the one error line."""
+    from tests.hostile_pdfs import type1_without_fontbbox
+
+    pdf = tmp_path / "font.pdf"
+    pdf.write_bytes(type1_without_fontbbox())
+    quiet = one_line_error(run_cli("extract", str(pdf), "-o", str(tmp_path / "x.json")))
+    assert quiet.startswith("error: font.pdf: page 1: not a known document")
+    loud = run_cli("extract", str(pdf), "-o", str(tmp_path / "x.json"), "-v")
+    assert loud.returncode == 2
+    lines = loud.stderr.splitlines()
+    assert lines[-1] == quiet
+    assert any("pdfminer" in line and "Could not get FontBBox" in line for line in lines[:-1])
+    assert not (tmp_path / "x.json").exists()
