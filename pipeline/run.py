@@ -269,14 +269,21 @@ def preload_extract(engine: str | None, files: int, jobs: int) -> None:
     if files <= jobs:
         return
     import pipeline.clean.run  # noqa: F401
+    import pipeline.core.artifact  # noqa: F401
     import pipeline.extract.document  # noqa: F401
     from pipeline.extract.engines import DEFAULT
+    from pipeline.kinds import kinds
 
+    for known in kinds():  # how each kind is recognised and cleaned
+        known.part("identify")
+        known.part("clean")
     if (engine or DEFAULT) == "pdfium":
         import pdfminer.pdfdocument  # noqa: F401  (pdfium_fonts reads the fonts with it)
+        import pdfminer.pdffont  # noqa: F401
         import pdfminer.pdfpage  # noqa: F401
 
         import pipeline.extract.engines.pdfium_engine  # noqa: F401
+        import pipeline.extract.engines.pdfium_open  # noqa: F401
     else:
         import pipeline.extract.engines.pdfplumber_engine  # noqa: F401
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.workers import Call, can_fork
+from pipeline.core.workers import Call, can_fork, forking
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,8 @@ def _fork(index: int, call: Call, limits: Limits) -> _Child:
     handle, output = tempfile.mkstemp(prefix="pipeline-output-")
     result_handle, result = tempfile.mkstemp(prefix="pipeline-result-")
     os.close(result_handle)
-    pid = os.fork()
+    with forking():
+        pid = os.fork()
     if pid == 0:  # the child: compute, leave the outcome in the file, exit
         try:
             os.close(read)
@@ -239,8 +240,8 @@ def run_limited(calls: Sequence[Call], files: Sequence[str], jobs: int, limits: 
                 meanwhile: Callable[[], None] | None = None,
                 done: Callable[[int], None] | None = None) -> list[Any]:
     """Each call's result, in order, each call run in a forked child under `limits` (up to
-    `jobs` at once, `meanwhile` running here once they are started); `files[i]` names the file
-    call i reads, in its errors. `done(i)` is called as call i finishes.
+    `jobs` at once, `meanwhile` running here once the last of them is started); `files[i]`
+    names the file call i reads, in its errors. `done(i)` is called as call i finishes.
 
     The first call (in order) that fails has its error raised here once the calls before it
     have finished; the calls after it are stopped."""
@@ -262,9 +263,13 @@ def run_limited(calls: Sequence[Call], files: Sequence[str], jobs: int, limits: 
                 running[index] = _fork(index, calls[index], limits)
 
         start()
-        if meanwhile is not None:
-            meanwhile()
         while running:
+            if meanwhile is not None and not waiting:
+                # Once every child is started: they are forked from this process as it was,
+                # before `meanwhile` grows it (a smaller process forks faster, and its
+                # children copy fewer of its pages as they write).
+                meanwhile()
+                meanwhile = None
             now = time.monotonic()
             deadlines = [c.deadline for c in running.values() if c.deadline is not None]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
