@@ -215,7 +215,8 @@ else
 NEWER_PDF := $(if $(READING_ALL),$(shell find $(call q,$(RAW)) -maxdepth 1 -iname '*.pdf' \
   -newer $(call q,$(OUT)/datapackage.json) -print -quit 2>/dev/null))
 $(ALL_FILES) &: $(RAW) $(if $(NEWER_PDF),FORCE) $(SOURCES) $(STAMP) \
-	$(if $(CORRECTIONS_FILE),$(or $(wildcard $(CORRECTIONS)),FORCE))
+	$(if $(CORRECTIONS_FILE),$(or $(wildcard $(CORRECTIONS)),FORCE)) \
+	$(if $(CHECK),$(INTERIM)/crosscheck.txt) $(wildcard $(CROSSCHECK_JSON))
 	$(RUN) all --raw $(call q,$(RAW)) --out $(call q,$(OUT)) $(READ_OPTIONS) \
 		$(if $(VERBOSE),--verbose) $(CORRECTIONS_ARG)
 endif
