@@ -309,9 +309,12 @@ def cleaned_beside(extracted: Path) -> Path:
 
 def clean_into(extracted: Path, folder: Path) -> Path:
     """Clean one extract artifact into NAME.clean.json in `folder`; that path."""
+    from pipeline.core.artifact import read_artifact
+
     cleaned = folder / cleaned_beside(extracted).name
-    step(what="cleaning")
-    clean_file(extracted, cleaned)
+    data = read_artifact(extracted, "extract")
+    step(what="cleaning", pages=len(data["pages"]))  # its pages' worth of time
+    clean_file(data, cleaned)
     return cleaned
 
 
@@ -364,7 +367,7 @@ def extract_and_clean(pdf: Path, folder: Path, engine: str | None = None) -> Pat
     extracted = folder / f"{pdf.stem}.extract.json"
     cleaned = folder / f"{pdf.stem}.clean.json"
     data = _extract(pdf, extracted, engine)
-    step(what="cleaning")
+    step(what="cleaning", pages=len(data["pages"]))  # its pages' worth of time
     clean_file(data, cleaned)
     return cleaned
 

@@ -53,31 +53,33 @@ class Limits:
 # in any other process).
 _beats: int | None = None
 _limits: Limits | None = None
-_current: list[Any] = ["opening it", 0, 0.0]  # what, page, since (time.monotonic())
+_current: list[Any] = ["opening it", 0, 0.0, 1]  # what, page, since (monotonic), weight
 _alarm: list[float] = []  # the step's seconds, when the calls run here under SIGALRM
 
 
-def step(page: int | None = None, what: str = "") -> None:
-    """A new step begins: reading `page`, or `what` (a stage after the pages, "cleaning"); its
-    time limit starts again. Does nothing outside a limited call."""
+def step(page: int | None = None, what: str = "", pages: int = 1) -> None:
+    """A new step begins: reading `page`, or `what` (a stage after the pages, "cleaning") over
+    `pages` pages, which gets that many pages' time; its time limit starts again. Does nothing
+    outside a limited call."""
     if _beats is not None:
         _check_step()  # the step before ended in time (the parent stops a step that never ends)
         said = " ".join((what or (f"page {page}" if page else "a step")).split())
-        _current[:] = [said, page or 0, time.monotonic()]
+        weight = max(1, pages)
+        _current[:] = [said, page or 0, time.monotonic(), weight]
         with contextlib.suppress(OSError):  # the parent has gone: it will not wait for us
-            os.write(_beats, f"{page or 0} {said}\n".encode())
+            os.write(_beats, f"{page or 0} {weight} {said}\n".encode())
         if _limits is not None and _limits.step:
-            _allow_cpu(_limits.step)
+            _allow_cpu(_limits.step * weight)
     elif _alarm:
         signal.setitimer(signal.ITIMER_REAL, _alarm[0])
 
 
 def _check_step() -> None:
     """PipelineError "timed out" if the step now ending took longer than its limit."""
-    what, page, since = _current
-    if _limits is not None and _limits.step and time.monotonic() - since > _limits.step:
-        raise PipelineError(f"timed out: {what} took more than {_limits.step:g} s (--timeout, "
-                            "seconds per page)", page=page or None)
+    what, page, since, weight = _current
+    if _limits is not None and _limits.step and time.monotonic() - since > _limits.step * weight:
+        raise PipelineError(f"timed out: {what} took more than {_limits.step * weight:g} s "
+                            "(--timeout, seconds per page)", page=page or None)
 
 
 def _allow_cpu(seconds: float) -> None:
@@ -115,7 +117,7 @@ def _enter_child(limits: Limits, beats: int) -> None:
     global _beats, _limits
     os.setpgid(0, 0)
     _beats, _limits = beats, limits
-    _current[:] = ["opening it", 0, time.monotonic()]
+    _current[:] = ["opening it", 0, time.monotonic(), 1]
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if limits.memory:
         data = _data_size() + limits.memory
@@ -146,6 +148,7 @@ class _Child:
     result: Path
     deadline: float | None
     page: int = 0
+    weight: int = 1
     what: str = "opening it"
     buffered: bytes = field(default=b"")
 
@@ -200,8 +203,8 @@ def _outcome(child: _Child, status: int, file: str, limits: Limits) -> tuple[boo
         signum = os.WTERMSIG(status)
         if signum == signal.SIGXCPU and limits.step:
             return False, PipelineError(
-                f"timed out: {child.what} used more than {limits.step:g} s of CPU (--timeout, "
-                "seconds per page)", file=file, page=page)
+                f"timed out: {child.what} used more than {limits.step * child.weight:g} s of CPU "
+                "(--timeout, seconds per page)", file=file, page=page)
         memory = f"{limits.memory / (1 << 30):g} GiB" if limits.memory else "no"
         return False, PipelineError(
             f"the PDF reader crashed ({_signal_name(signum)}): the file is damaged, or "
@@ -232,7 +235,8 @@ def _show_output(child: _Child, file: str) -> None:
 
 
 def _timed_out(child: _Child, file: str, limits: Limits) -> PipelineError:
-    return PipelineError(f"timed out: {child.what} took more than {limits.step:g} s (--timeout, "
+    seconds = limits.step * child.weight
+    return PipelineError(f"timed out: {child.what} took more than {seconds:g} s (--timeout, "
                          "seconds per page)", file=file, page=child.page or None)
 
 
@@ -282,10 +286,10 @@ def run_limited(calls: Sequence[Call], files: Sequence[str], jobs: int, limits: 
                     child.buffered += data
                     *lines, child.buffered = child.buffered.split(b"\n")
                     if lines:
-                        page, child.what = lines[-1].decode().split(" ", 1)
-                        child.page = int(page)
+                        page, weight, child.what = lines[-1].decode().split(" ", 2)
+                        child.page, child.weight = int(page), int(weight)
                         if limits.step:
-                            child.deadline = time.monotonic() + limits.step
+                            child.deadline = time.monotonic() + limits.step * child.weight
                     continue
                 _finish(child, running, results, failed, files, limits, done)
             now = time.monotonic()

@@ -74,6 +74,22 @@ def test_a_step_that_overran_is_a_timeout_even_if_it_ended() -> None:
         run_limited([(_sleep_then_step, (0.5,))], ["slow.pdf"], 1, Limits(step=0.1))
 
 
+def _one_step_over_many_pages(pages: int, seconds: float) -> str:
+    import time
+
+    step(what="cleaning", pages=pages)
+    time.sleep(seconds)
+    return "clean"
+
+
+def test_a_step_over_many_pages_gets_their_time() -> None:
+    # 0.3 s for a step of 20 pages at 0.1 s each (2 s), where one page's time would not do
+    assert run_limited([(_one_step_over_many_pages, (20, 0.3))], ["long.pdf"], 1,
+                       Limits(step=0.1)) == ["clean"]
+    with pytest.raises(PipelineError, match="timed out: cleaning took more than 0.1 s"):
+        run_limited([(_one_step_over_many_pages, (1, 0.3))], ["long.pdf"], 1, Limits(step=0.1))
+
+
 def _allocate(megabytes: int) -> int:
     block = bytearray(megabytes << 20)
     return len(block)
