@@ -109,6 +109,20 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     ctx.exit(0)
 
 
+def _verbosity(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    from pipeline.core.logs import configure
+
+    if value:
+        configure(value)
+
+
+# -v/--verbose, on the group and on every command: what the pipeline and the libraries log
+# (fallbacks taken, a PDF library's warnings) on stderr; -vv for debugging.
+verbose_option = click.Option(
+    ["-v", "--verbose"], count=True, expose_value=False, is_eager=True, callback=_verbosity,
+    help="Show on stderr the fallbacks taken and the PDF libraries' warnings (-vv: all).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="Show the version and exit.")
@@ -126,7 +140,8 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Extract artifact to write (JSON).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds the PDF may take to extract (0 = none).")
+              show_default=True, help="Seconds each page of the PDF may take to be read "
+              "(0 = none): a long document gets its pages' worth.")
 @engine_option()
 def extract(pdf: Path, output: Path, timeout: float, engine: str) -> None:
     """Read PDF's ruled tables (cells with spans) and loose text lines into a JSON artifact."""
@@ -190,7 +205,8 @@ def publish(cleaned: tuple[Path, ...], out: Path, corrections: Path | None) -> N
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="PDFs read in parallel (0 = one per CPU, the default).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+              show_default=True, help="Seconds each page of a PDF may take to be read, and "
+              "its clean stage (0 = none): a long document gets its pages' worth.")
 @engine_option()
 @corrections_option
 @lang_option
@@ -284,7 +300,8 @@ def diff(out: Path, old: tuple[str, ...], new: tuple[str, ...], names: tuple[str
               help="Worker processes for those and for the derived files (0 = one per CPU, "
               "the default).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds one PDF may take to extract and clean (0 = none).")
+              show_default=True, help="Seconds each page of a PDF may take to be read, and "
+              "its clean stage (0 = none): a long document gets its pages' worth.")
 @engine_option()
 @corrections_option
 @click.option("--raw", type=click.Path(path_type=Path), default=Path("raw"), show_default=True,
@@ -296,6 +313,9 @@ def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: t
     """Run several of extract and clean (--extract, --clean), publish (of CLEANED), database,
     workbook, report and review in one process, as `make all` does for whichever are out of
     date: the heavy imports are paid once, while worker processes read the PDFs."""
+    import shutil
+    import tempfile
+
     from pipeline.core.workers import cpus
     from pipeline.run import INTERIM, build_stages, cleaned_beside, refresh_artifacts, warm_imports
 
@@ -311,13 +331,22 @@ def build(cleaned: tuple[Path, ...], out: Path, stages: tuple[str, ...], pdfs: t
     _existing_files(click.get_current_context(), None,
                     tuple(p for p in cleaned if p.resolve() not in written))
     jobs = jobs or cpus()
-    if pdfs or extracted:
-        interim.mkdir(parents=True, exist_ok=True)
-        fresh = refresh_artifacts(list(pdfs), list(extracted), interim, jobs, timeout, engine,
-                                  meanwhile=warm_imports)
-        for path in fresh:
-            click.echo(f"build → {path}")
-    for name in build_stages(out, list(stages), list(cleaned), corrections, raw, jobs, lang):
+    # Fresh interim artifacts are made apart and published with the datasets, so a failure
+    # leaves OUT as it was, interim included.
+    staging = Path(tempfile.mkdtemp(prefix="pipeline-interim-"))
+    try:
+        extra: dict[str, Path] = {}
+        if pdfs or extracted:
+            refresh_artifacts(list(pdfs), list(extracted), staging, jobs, timeout, engine,
+                              meanwhile=warm_imports)
+            extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
+            fresh = {(interim / p.name).resolve(): p for p in staging.iterdir()}
+            cleaned = tuple(fresh.get(p.resolve(), p) for p in cleaned)
+        made = build_stages(out, list(stages), list(cleaned), corrections, raw, jobs, extra,
+                            lang)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for name in [*extra, *made]:
         click.echo(f"build → {out / name}")
 
 
@@ -377,6 +406,10 @@ def docs(output: Path) -> None:
     click.echo(f"docs → {output}{'' if changed else ' (unchanged)'}")
 
 
+for _command in [cli, *cli.commands.values()]:
+    _command.params.append(verbose_option)
+
+
 def error_line(exc: PipelineError) -> str:
     """The one line printed for `exc`: its file by name, page, cell and message."""
     if exc.file:
@@ -389,6 +422,9 @@ def main(argv: list[str] | None = None) -> None:
     # At exit, Python's last garbage collections walk every object pandas, pandera and pyarrow
     # made (0.2 s); frozen, they are left to the OS, while finalizers and atexit still run.
     atexit.register(gc.freeze)
+    from pipeline.core.logs import configure
+
+    configure(0)  # libraries' log records and warnings are shown only with --verbose
     try:
         code = cli.main(args=argv, prog_name="python -m pipeline", standalone_mode=False)
     except click.exceptions.Abort:

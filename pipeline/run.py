@@ -3,77 +3,61 @@
 from __future__ import annotations
 
 import json
+import logging
 import shlex
 import shutil
-import signal
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.lang import DEFAULT as DEFAULT_LANG
+from pipeline.core.limits import Limits, alarm_per_step, run_limited, step
 from pipeline.core.workers import Background, can_fork, cpus, run_calls
 
 if TYPE_CHECKING:  # pandas is heavy: `--help` and the extract command do without it
     import pandas as pd
 
+log = logging.getLogger(__name__)
+
 INTERIM = "interim"
-# Seconds one PDF may take through extract and clean: generous (a page takes well under one),
-# it only stops a damaged file that sends the PDF parser into a loop.
+# Seconds each page of a PDF may take to be read (and the clean stage, once it is read): a
+# page takes well under one (an OCR'd page 10–20 s), so this only stops a damaged file that
+# sends a parser into a loop; a long document is given its pages' worth.
 DEFAULT_TIMEOUT = 300.0
-
-
-class _TimeUp(BaseException):
-    """Raised by the alarm; a BaseException so no `except Exception` in a library swallows it."""
 
 
 @contextmanager
 def time_limit(seconds: float | None, file: str) -> Iterator[None]:
-    """Raise PipelineError "timed out" if the block runs longer than `seconds`.
-
-    Uses SIGALRM, so it works in the main thread of a POSIX process (the CLI and each --jobs
-    worker); elsewhere, or with no limit (None or 0), the block runs unbounded.
-    """
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def _alarm(signum: int, frame: object) -> None:
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    """Raise PipelineError "timed out" naming `file` if the block (each of its steps, see
+    pipeline.core.limits.step) runs longer than `seconds`; in this process, under SIGALRM, so
+    only between Python instructions (extract_file and all run the PDFs in limited children)."""
     try:
-        yield
-    except _TimeUp:
-        raise PipelineError(f"timed out after {seconds:g} s (--timeout)", file=file) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        with alarm_per_step(seconds):
+            yield
+    except PipelineError as exc:
+        raise exc.located(file=file) from None
+
+
+def _extract(pdf: Path, artifact: Path, engine: str | None) -> dict[str, Any]:
+    """Read `pdf` with `engine` (else the default) and write its extract artifact."""
+    from pipeline.core.artifact import write_artifact
+    from pipeline.extract.document import extract_pdf
+    from pipeline.extract.engines import DEFAULT
+
+    data = extract_pdf(pdf, engine=engine or DEFAULT)
+    write_artifact(data, artifact)
+    return data
 
 
 def extract_file(
     pdf: Path, artifact: Path, timeout: float | None = DEFAULT_TIMEOUT, engine: str | None = None
 ) -> dict[str, Any]:
-    """Extract stage for one PDF (with `engine`, else the default): write and return its
-    extract artifact."""
-    from pipeline.core.artifact import write_artifact
-    from pipeline.extract.document import extract_pdf
-    from pipeline.extract.engines import DEFAULT
-
-    with time_limit(timeout, pdf.name):
-        data = extract_pdf(pdf, engine=engine or DEFAULT)
-    write_artifact(data, artifact)
-    return data
+    """Extract stage for one PDF (with `engine`, else the default), in a child limited in
+    memory and to `timeout` seconds per page: write and return its extract artifact."""
+    return run_limited([(_extract, (pdf, artifact, engine))], [pdf.name], 1, Limits(timeout))[0]
 
 
 def clean_file(extracted: Path | dict[str, Any], artifact: Path) -> dict[str, Any]:
@@ -155,13 +139,15 @@ def _locate(name: str, by_file: dict[str, list[dict]], exc: PipelineError) -> Pi
 def publish_files(
     clean_paths: list[Path], out: Path, extra: dict[str, Path] | None = None,
     derive: Callable[[Path], list[str]] | None = None, corrections: Path | None = None,
+    drop: list[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Correct, validate, then publish: every dataset (and the `extra` files, and what
-    `derive` makes from the staged datasets) into `out`, atomically."""
+    `derive` makes from the staged datasets) into `out`, atomically, removing in the same
+    step the files of datasets no longer produced and the files of `drop`."""
     from pipeline.publish.write import publish
 
     frames, sources = validated_frames(clean_paths, corrections)
-    publish(frames, sources, out, extra=extra, derive=derive)
+    publish(frames, sources, out, extra=extra, derive=derive, drop=drop)
     return frames
 
 
@@ -238,7 +224,10 @@ def build_derived(folder: Path, out: Path, raw: Path | None = None,
     def review_here() -> None:
         try:
             known = crops.result()
-        except Exception:  # noqa: BLE001  (the review crops what it lacks, and says what fails)
+        except Exception as exc:  # noqa: BLE001  (the review crops what it lacks, and says
+            # what fails)
+            log.info("the review page's crops made ahead failed (%s: %s): cropping them now",
+                     type(exc).__name__, exc)
             known = {}
         # one job: this process runs a pool's thread now, so it forks no workers of its own
         made["review"] = write_review(folder, raw, out, 1, known, lang=lang).name
@@ -279,15 +268,44 @@ def warm_imports() -> None:
     _makers(Path(), None)
 
 
+def preload_extract(engine: str | None, files: int, jobs: int) -> None:
+    """Import the extract and clean stages here before the children that read `files` PDFs,
+    `jobs` at once, are forked, when some child would otherwise import them again (more PDFs
+    than jobs): each inherits them. With a PDF per job, each child imports them at once."""
+    if files <= jobs:
+        return
+    import pipeline.clean.run  # noqa: F401
+    import pipeline.core.artifact  # noqa: F401
+    import pipeline.extract.document  # noqa: F401
+    from pipeline.extract.engines import DEFAULT
+    from pipeline.kinds import CLEAN_PART, IDENTIFY_PART, kinds
+
+    for known in kinds():  # how each kind is recognised and cleaned
+        known.part(IDENTIFY_PART)
+        known.part(CLEAN_PART)
+    if (engine or DEFAULT) == "pdfium":
+        import pdfminer.pdfdocument  # noqa: F401  (pdfium_fonts reads the fonts with it)
+        import pdfminer.pdffont  # noqa: F401
+        import pdfminer.pdfpage  # noqa: F401
+
+        import pipeline.extract.engines.pdfium_engine  # noqa: F401
+        import pipeline.extract.engines.pdfium_open  # noqa: F401
+    else:
+        import pipeline.extract.engines.pdfplumber_engine  # noqa: F401
+
+
 def refresh_artifacts(pdfs: list[Path], extracted: list[Path], folder: Path, jobs: int = 1,
                       timeout: float | None = DEFAULT_TIMEOUT, engine: str | None = None,
                       meanwhile: Callable[[], None] | None = None) -> list[Path]:
     """Extract and clean each of `pdfs` into `folder`, and clean each extract artifact of
-    `extracted` beside it, by up to `jobs` workers (`meanwhile` runs here while they work); the
-    clean artifacts written, in that order."""
-    calls = [(extract_and_clean, (pdf, folder, timeout, engine)) for pdf in pdfs]
-    calls += [(clean_beside, (artifact,)) for artifact in extracted]
-    return run_calls(calls, jobs, meanwhile)
+    `extracted` into `folder` too, each in a limited child (`timeout` seconds per page), up to
+    `jobs` at once (`meanwhile` runs here while they work); the clean artifacts written, in
+    that order."""
+    calls = [(extract_and_clean, (pdf, folder, engine)) for pdf in pdfs]
+    calls += [(clean_into, (artifact, folder)) for artifact in extracted]
+    files = [pdf.name for pdf in pdfs] + [artifact.name for artifact in extracted]
+    preload_extract(engine, len(calls), jobs)
+    return run_limited(calls, files, jobs, Limits(timeout), meanwhile)
 
 
 def cleaned_beside(extracted: Path) -> Path:
@@ -295,24 +313,31 @@ def cleaned_beside(extracted: Path) -> Path:
     return extracted.with_name(extracted.name.removesuffix(".extract.json") + ".clean.json")
 
 
-def clean_beside(extracted: Path) -> Path:
-    """Clean one extract artifact into its cleaned_beside path; that path."""
-    cleaned = cleaned_beside(extracted)
-    clean_file(extracted, cleaned)
+def clean_into(extracted: Path, folder: Path) -> Path:
+    """Clean one extract artifact into NAME.clean.json in `folder`; that path."""
+    from pipeline.core.artifact import read_artifact
+
+    cleaned = folder / cleaned_beside(extracted).name
+    data = read_artifact(extracted, "extract")
+    step(what="cleaning", pages=len(data["pages"]))  # its pages' worth of time
+    clean_file(data, cleaned)
     return cleaned
 
 
 def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
                  corrections: Path | None = None, raw: Path | None = None, jobs: int = 1,
-                 lang: str = DEFAULT_LANG) -> list[str]:
+                 extra: dict[str, Path] | None = None, lang: str = DEFAULT_LANG,
+                 ) -> list[str]:
     """Run `stages` (of BUILD_STAGES) in this one process, paying pandas', pandera's, pyarrow's
     and DuckDB's imports once (the derived files made by up to `jobs` forked workers); the
     names of the files made.
 
     With publish, the datasets are published (with `corrections` applied) together with the
-    derived files asked for (made in publish's staging folder: all or nothing); without it,
-    those are made from what `out` already holds. The review page crops the PDFs in `raw`; the
-    pages and the workbook's labels are in language `lang`."""
+    derived files asked for (made in publish's staging folder) and the `extra` files (fresh
+    interim artifacts), all or nothing, as the whole set: the interim artifacts of PDFs not
+    among `clean_paths` are removed with it. Without publish, the derived files are made from
+    what `out` already holds. The review page crops the PDFs in `raw`; the pages and the
+    workbook's labels are in language `lang`."""
     unknown = [s for s in stages if s not in BUILD_STAGES]
     if unknown:
         raise PipelineError(f"unknown stage {unknown[0]!r} (known: {', '.join(BUILD_STAGES)})")
@@ -320,8 +345,10 @@ def build_stages(out: Path, stages: list[str], clean_paths: list[Path],
 
     if "publish" in stages:
         with crops_ahead(clean_paths, raw, wanted, jobs) as crops:
-            frames = publish_files(clean_paths, out, corrections=corrections,
-                                   derive=_deriver(out, raw, wanted, jobs, crops, lang))
+            frames = publish_files(
+                clean_paths, out, extra=extra, corrections=corrections,
+                derive=_deriver(out, raw, wanted, jobs, crops, lang),
+                drop=leftover_artifacts(out, artifact_names(clean_paths)))
         return ["datapackage.json", *[f"{name}.csv" for name in frames], *[
             DERIVED[stage] for stage in wanted]]
     return build_derived(out, out, raw, wanted, jobs, lang=lang)
@@ -334,20 +361,39 @@ def check_raw_folder(raw: Path) -> list[Path]:
         raise PipelineError(f"{shlex.quote(str(raw))}: no such folder (--raw)")
     if not raw.is_dir():
         raise PipelineError(f"{shlex.quote(str(raw))}: not a folder (--raw)")
-    pdfs = sorted({*raw.glob("*.pdf"), *raw.glob("*.PDF")})
+    from pipeline.core.files import pdfs_in
+
+    pdfs = pdfs_in(raw)
     if not pdfs:
         raise PipelineError(f"{shlex.quote(str(raw))}: no PDF files in this folder (--raw)")
     return pdfs
 
 
-def extract_and_clean(pdf: Path, folder: Path, timeout: float | None = DEFAULT_TIMEOUT,
-                      engine: str | None = None) -> Path:
-    """Extract and clean one PDF into `folder` within `timeout` seconds; the clean artifact."""
+def extract_and_clean(pdf: Path, folder: Path, engine: str | None = None) -> Path:
+    """Extract and clean one PDF into `folder`; the clean artifact. (Run it through
+    run_limited, which keeps its time and memory.)"""
     extracted = folder / f"{pdf.stem}.extract.json"
     cleaned = folder / f"{pdf.stem}.clean.json"
-    with time_limit(timeout, pdf.name):
-        clean_file(extract_file(pdf, extracted, timeout=None, engine=engine), cleaned)
+    data = _extract(pdf, extracted, engine)
+    step(what="cleaning", pages=len(data["pages"]))  # its pages' worth of time
+    clean_file(data, cleaned)
     return cleaned
+
+
+def leftover_artifacts(out: Path, keep: set[str]) -> list[str]:
+    """The interim artifacts in `out` (relative paths) of PDFs no longer published: every
+    NAME.extract.json and NAME.clean.json whose name is not in `keep`."""
+    folder = out / INTERIM
+    if not folder.is_dir():
+        return []
+    return sorted(f"{INTERIM}/{p.name}" for p in folder.iterdir() if p.name not in keep
+                  and p.name.endswith((".extract.json", ".clean.json")))
+
+
+def artifact_names(clean_paths: list[Path]) -> set[str]:
+    """The interim file names of the PDFs whose clean artifacts are `clean_paths`."""
+    stems = {p.name.removesuffix(".clean.json") for p in clean_paths}
+    return {f"{stem}{suffix}" for stem in stems for suffix in (".extract.json", ".clean.json")}
 
 
 def run_all(
@@ -376,25 +422,23 @@ def run_all(
         n = len(pdfs)
         tick = progress or (lambda done, total, name: None)
         tick(0, n, "")
-        if jobs == 1:
-            cleaned = []
-            for pdf in pdfs:
-                cleaned.append(extract_and_clean(pdf, staging, timeout, engine))
-                tick(len(cleaned), n, pdf.name)
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = pool.map(extract_and_clean, pdfs, [staging] * n, [timeout] * n,
-                                   [engine] * n)
-                warm_imports()  # while the workers read
-                cleaned = []
-                for pdf, path in zip(pdfs, results, strict=True):
-                    cleaned.append(path)
-                    tick(len(cleaned), n, pdf.name)
+        finished: list[int] = []
+
+        def done(index: int) -> None:
+            finished.append(index)
+            tick(len(finished), n, pdfs[index].name)
+
+        preload_extract(engine, n, jobs)
+        cleaned = run_limited([(extract_and_clean, (pdf, staging, engine)) for pdf in pdfs],
+                              [pdf.name for pdf in pdfs], jobs, Limits(timeout),
+                              meanwhile=warm_imports, done=done)
         extra = {f"{INTERIM}/{p.name}": p for p in sorted(staging.iterdir())}
         with crops_ahead(cleaned, raw, tuple(DERIVED) if derived else (), workers) as crops:
             derive = (_deriver(out, raw, tuple(DERIVED), workers, crops, lang) if derived
                       else None)
             return publish_files(cleaned, out, extra=extra, derive=derive,
-                                 corrections=corrections)
+                                 corrections=corrections,
+                                 drop=leftover_artifacts(out, set(p.name for p in
+                                                                  staging.iterdir())))
     finally:
         shutil.rmtree(staging, ignore_errors=True)

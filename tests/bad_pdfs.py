@@ -19,6 +19,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.pdf_edit import replace_text
+from tests import hostile_pdfs
 from tests.conftest import NPO_PDF
 from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
 
@@ -125,4 +126,14 @@ BAD_INPUTS: dict[str, BadInput] = {
     "rate_out_of_range": BadInput(
         lambda: replace_text(NPO_PDF.read_bytes(), "2.125", "52.125"), "rate_min_pct"
     ),
+    # Hostile input (tests/hostile_pdfs.py): refused before a pixel is rendered or decoded …
+    "page_200_inches": BadInput(hostile_pdfs.huge_page, "page is 200 × 200 inches", page=1),
+    "image_200k_pixels": BadInput(hostile_pdfs.huge_image, "200,000 × 200,000 pixels",
+                                  page=1),
+    "too_many_pages": BadInput(lambda: hostile_pdfs.many_pages(10_001), "10,001 pages"),
+    # … and fonts pdfminer warns about ("Could not get FontBBox …"): still exactly one line.
+    "type1_without_fontbbox": BadInput(hostile_pdfs.type1_without_fontbbox,
+                                       "not a known document", page=1),
+    "rksj_without_fontbbox": BadInput(hostile_pdfs.rksj_without_fontbbox, "no as-of date",
+                                      page=1),
 }

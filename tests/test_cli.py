@@ -256,11 +256,12 @@ def test_extract_takes_the_engine_and_records_it(engine, tmp_path) -> None:
 
 
 def test_extract_with_pdfium_does_not_import_pdfplumber(tmp_path) -> None:
+    # The PDF is read in a child whose stderr (its import log here) --verbose shows.
     result = run_cli("extract", str(NPO_PDF), "-o", str(tmp_path / "x.json"), "--engine",
-                     "pdfium", python_flags=("-X", "importtime"))
+                     "pdfium", "--verbose", python_flags=("-X", "importtime"))
     assert result.returncode == 0, result.stderr
     imported = {line.split("|")[-1].strip().split(".")[0]
-                for line in result.stderr.splitlines() if line.startswith("import time:")}
+                for line in result.stderr.splitlines() if "import time:" in line}
     assert "pypdfium2" in imported
     assert not imported & {"pdfplumber", "pandas", "pyarrow", "duckdb"}, imported
 
@@ -401,3 +402,34 @@ def test_lang_chooses_the_pages_language(published_once: Path, tmp_path: Path) -
     assert run_cli("workbook", "--out", str(out), "--lang", "en").returncode == 0
     line = one_line_error(run_cli("report", "--out", str(out), "--lang", "fr"))
     assert "--lang" in line
+
+
+@pytest.mark.slow
+def test_all_removes_what_a_removed_pdf_published(tmp_path) -> None:
+    from pipeline.run import run_all
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(RAW, raw)
+    run_all(raw, out, jobs=1)
+    plan = next(raw.glob("business_plan*.pdf"))
+    plan.unlink()
+    run_all(raw, out, jobs=1)
+    left = [name for name in files(out) if name.startswith(("plan_", f"interim/{plan.stem}"))]
+    assert left == [] and (out / "npo_loan_terms.csv").exists()
+
+
+def test_verbose_shows_what_a_library_logged_and_otherwise_nothing(tmp_path) -> None:
+    """pdfminer's "Could not get FontBBox …" is a log record: never a stray line, shown with
+    --verbose (-v) before the one error line."""
+    from tests.hostile_pdfs import type1_without_fontbbox
+
+    pdf = tmp_path / "font.pdf"
+    pdf.write_bytes(type1_without_fontbbox())
+    quiet = one_line_error(run_cli("extract", str(pdf), "-o", str(tmp_path / "x.json")))
+    assert quiet.startswith("error: font.pdf: page 1: not a known document")
+    loud = run_cli("extract", str(pdf), "-o", str(tmp_path / "x.json"), "-v")
+    assert loud.returncode == 2
+    lines = loud.stderr.splitlines()
+    assert lines[-1] == quiet
+    assert any("pdfminer" in line and "Could not get FontBBox" in line for line in lines[:-1])
+    assert not (tmp_path / "x.json").exists()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import NPO_PDF, RAW, ROOT
+from tests.conftest import NPO_PDF, PLAN_PDF, RAW, ROOT
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("make") is None, reason="needs make")]
@@ -103,7 +106,7 @@ def stages_of(output: str) -> list[str]:
     for line in output.splitlines():
         if " -m pipeline " not in line:
             continue
-        words = line.split(" -m pipeline ")[1].split()
+        words = shlex.split(line.split(" -m pipeline ")[1])
         if words[0] == "build":
             options = {word for word in words if word.startswith("--")}
             stages += ["extract"] if "--extract" in options else []
@@ -119,7 +122,7 @@ def extracted_pdfs(output: str) -> list[str]:
     found = []
     for line in output.splitlines():
         if " -m pipeline build " in line:
-            words = line.split()
+            words = shlex.split(line)
             found += [words[i + 1].rsplit("/", 1)[-1] for i, word in enumerate(words)
                       if word == "--extract"]
     return found
@@ -269,3 +272,83 @@ def test_check_lists_disagreements_on_the_review_page_then_fails(built, tmp_path
     agreed = make("all", f"RAW={raw}", f"OUT={out}", "CHECK=1")
     assert agreed.returncode == 0, agreed.stderr
     assert "R99C99" not in (out / "review.html").read_text("utf-8")
+
+
+def test_every_pdf_the_cli_reads_make_reads(tmp_path) -> None:
+    """*.PDF (any case) too: the same folder gives the same datasets either way."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(NPO_PDF, raw / "NPO.PDF")
+    shutil.copy(PLAN_PDF, raw / "plan.Pdf")
+    out = tmp_path / "out"
+    done = make("all", f"RAW={raw}", f"OUT={out}")
+    assert done.returncode == 0, done.stderr
+    assert sorted(extracted_pdfs(done.stdout)) == ["NPO.PDF", "plan.Pdf"]
+    assert sorted(p.name for p in (out / "interim").glob("*.clean.json")) == [
+        "NPO.clean.json", "plan.clean.json"]
+    cli = subprocess.run([sys.executable, "-m", "pipeline", "all", "--raw", str(raw), "--out",
+                          str(tmp_path / "cli")], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600)
+    assert cli.returncode == 0, cli.stderr
+    for name in ("npo_loan_terms.csv", "plan_key_figures.csv", "plan_measures.csv",
+                 "datapackage.json"):
+        assert (out / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+
+def test_a_removed_pdf_leaves_no_dataset_or_interim_file_behind(tmp_path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(RAW, raw)
+    assert make("all", f"RAW={raw}", f"OUT={out}").returncode == 0
+    assert (out / "plan_key_figures.csv").exists()
+    (raw / PLAN_PDF.name).unlink()
+    again = make("all", f"RAW={raw}", f"OUT={out}")
+    assert again.returncode == 0, again.stderr
+    names = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
+    assert not [n for n in names if n.startswith(("plan_", f"interim/{PLAN_PDF.stem}."))]
+    assert "npo_loan_terms.csv" in names
+    assert (out / "interim" / "inputs.txt").read_text() == f"{NPO_PDF.name}\n"
+    package = json.loads((out / "datapackage.json").read_text("utf-8"))
+    assert {r["path"] for r in package["resources"]} == {"npo_loan_terms.csv",
+                                                         "npo_loan_terms.parquet"}
+    assert "python -m pipeline" not in make("all", f"RAW={raw}", f"OUT={out}").stdout
+
+
+HOSTILE_NAMES = ["制度概要 2025 (1).pdf", "plan $(touch pwned) 'q\".PDF"]
+
+
+def test_names_make_cannot_take_are_built_by_the_build_itself(tmp_path) -> None:
+    """Spaces, quotes, $( ) and parentheses: the folder is handed to the build, which reads
+    any name; nothing is run from a name, and a second `make all` does nothing."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(NPO_PDF, raw / HOSTILE_NAMES[0])
+    shutil.copy(PLAN_PDF, raw / HOSTILE_NAMES[1])
+    done = make("all", f"RAW={raw}", f"OUT={out}")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (out / "interim").glob("*.clean.json")) == sorted(
+        f"{Path(n).stem}.clean.json" for n in HOSTILE_NAMES)
+    assert not (ROOT / "pwned").exists() and not (tmp_path / "pwned").exists()
+    terms = (out / "npo_loan_terms.csv").read_text("utf-8")
+    assert HOSTILE_NAMES[0] in terms  # the name the source_file column records
+    again = make("all", f"RAW={raw}", f"OUT={out}")
+    assert again.returncode == 0 and "python -m pipeline" not in again.stdout, again.stdout
+    (raw / HOSTILE_NAMES[0]).touch()
+    touched = make("all", f"RAW={raw}", f"OUT={out}")
+    assert touched.returncode == 0 and "python -m pipeline all" in touched.stdout
+    (raw / HOSTILE_NAMES[1]).unlink()
+    removed = make("all", f"RAW={raw}", f"OUT={out}")
+    assert removed.returncode == 0, removed.stderr
+    assert not (out / "plan_key_figures.csv").exists()
+    assert not list((out / "interim").glob("plan*"))
+
+
+def test_timeout_reaches_the_build_and_is_per_page(built, tmp_path) -> None:
+    raw, _, _ = built
+    out = tmp_path / "out"
+    dry = make("-n", "all", f"RAW={raw}", f"OUT={out}", "TIMEOUT=7")
+    assert "--timeout 7" in dry.stdout
+    short = make("all", f"RAW={raw}", f"OUT={out}", "TIMEOUT=0.001")
+    assert short.returncode != 0
+    errors = [line for line in short.stderr.splitlines() if not line.startswith("make: ")]
+    assert len(errors) == 1 and "timed out" in errors[0] and "seconds per page" in errors[0]
+    assert not out.exists()

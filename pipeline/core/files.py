@@ -52,7 +52,8 @@ def check_pdf_file(path: Path) -> None:
     opens it says what else is wrong)."""
     name = str(path)
     if not path.is_file():
-        raise PipelineError("no such file", file=name)
+        raise PipelineError("a folder, not a PDF file" if path.is_dir() else "no such file",
+                            file=name)
     with path.open("rb") as handle:
         head = handle.read(1024)
     if not head:
@@ -72,3 +73,18 @@ def why_unopenable(path: Path, reason: str) -> str:
     if b"%%EOF" not in tail:
         return f"truncated PDF (no %%EOF marker at its end: the file is cut short): {reason}"
     return f"damaged PDF, cannot open it: {reason}"
+
+
+def pdfs_in(folder: Path) -> list[Path]:
+    """The PDFs of `folder` as every command (and `make all`) reads them: each entry whose name
+    ends in .pdf in any case (X.pdf, X.PDF, .X.Pdf), sorted by name (byte order, as make
+    sorts); PipelineError when two of them would share interim files (X.pdf and X.PDF)."""
+    pdfs = sorted((p for p in folder.iterdir() if p.suffix.lower() == ".pdf"),
+                  key=lambda p: p.name)
+    stems: dict[str, str] = {}
+    for pdf in pdfs:
+        if pdf.stem in stems:
+            raise PipelineError(f"{stems[pdf.stem]} and {pdf.name} would share the interim "
+                                f"files {pdf.stem}.*.json: rename one", file=pdf.name)
+        stems[pdf.stem] = pdf.name
+    return pdfs

@@ -35,7 +35,7 @@ def can_fork() -> bool:
 
 
 @contextlib.contextmanager
-def _forking() -> Iterator[None]:
+def forking() -> Iterator[None]:
     """Around a fork: what exists now frozen (shared with the children, whose collections then
     leave it be), and Python 3.12's warning of fork() with threads running kept quiet: ours are
     idle library pools (Arrow and OpenBLAS re-create theirs in a child), none holds a lock a
@@ -66,7 +66,7 @@ def run_calls(calls: Sequence[Call], jobs: int,
         if meanwhile is not None:
             meanwhile()
         return [function(*args) for function, args in calls]
-    with _forking():
+    with forking():
         pool = ProcessPoolExecutor(min(jobs, len(calls)),
                                    mp_context=multiprocessing.get_context("fork"))
         try:
@@ -93,7 +93,7 @@ class Background:
             handle, name = tempfile.mkstemp(prefix="pipeline-background-")
             os.close(handle)
             self._path = Path(name)
-            with _forking():
+            with forking():
                 self._pid = os.fork()
             if self._pid == 0:  # the child: compute, leave the outcome in the file, exit
                 # A group of its own (its workers too), killed together by close(); and off

@@ -8,6 +8,7 @@ from pipeline.core.files import write_atomic
 from pipeline.diff.compare import DatasetDiff
 from pipeline.diff.html import render_html
 from pipeline.diff.markdown import render_markdown
+from pipeline.publish.formulas import escape_frame
 
 DIFFS = "diffs"
 
@@ -18,8 +19,13 @@ def stem(diff: DatasetDiff) -> str:
 
 
 def csv_text(diff: DatasetDiff) -> str:
-    """The machine-readable diff: key columns, field, change, old, new, deltas, description."""
-    return diff.changes[diff.columns].to_csv(index=False, lineterminator="\n")
+    """The machine-readable diff: key columns, field, change, old, new, deltas, description.
+    What the PDFs print (the key, old, new) is escaped where a spreadsheet would run it as a
+    formula, as in the published CSV; the deltas and descriptions are this pipeline's own
+    words (+85,544百万円 (+4.7%)), written as they are."""
+    printed = [*diff.spec.identity, "old", "new"]
+    return escape_frame(diff.changes[diff.columns], printed).to_csv(index=False,
+                                                                    lineterminator="\n")
 
 
 def write_diff(diff: DatasetDiff, out: Path) -> list[Path]:

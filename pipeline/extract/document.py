@@ -6,12 +6,15 @@ unknown document is turned away at the cost of one page.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.files import sha256_of
 from pipeline.core.grid import points
+from pipeline.core.limits import step
+from pipeline.extract.budget import check_pages
 from pipeline.extract.engines import DEFAULT, open_document
 from pipeline.extract.identify import identify_kind
 from pipeline.extract.lines import loose_lines
@@ -19,6 +22,8 @@ from pipeline.extract.primitives import PageContent
 from pipeline.extract.tables import page_tables
 
 ARTIFACT_VERSION = 2
+
+log = logging.getLogger(__name__)
 
 
 def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dict[str, Any]:
@@ -29,8 +34,13 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
     pages = []
     kind = "" if identify else None
     with open_document(path, engine) as document:
+        try:
+            check_pages(document.n_pages)
+        except PipelineError as exc:
+            raise exc.located(file=str(path)) from None
         contents = document.pages()
         for number in range(1, document.n_pages + 1):
+            step(number)  # each page has its own time (--timeout)
             try:
                 content = next(contents)
                 how = None
@@ -70,6 +80,9 @@ def _scanned(path: Path, content: PageContent) -> tuple[PageContent, dict[str, A
 
     if not has_image(path, content.number):
         return content, None
+    from pipeline.extract.budget import check_scan
+
+    check_scan(path, content.number, content.width, content.height)  # before any pixel
     from pipeline.extract.ocr.tesseract import available
 
     missing = available()
@@ -77,6 +90,7 @@ def _scanned(path: Path, content: PageContent) -> tuple[PageContent, dict[str, A
         raise PipelineError(f"no text layer, only an image (a scanned page): {missing}")
     from pipeline.extract.ocr.page import read_scanned_page
 
+    log.info("%s: page %d: no text layer, an image: read by OCR", path.name, content.number)
     return read_scanned_page(path, content)
 
 

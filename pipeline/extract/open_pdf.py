@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pdfplumber
@@ -10,10 +9,6 @@ import pdfplumber
 from pipeline.core.errors import PipelineError
 from pipeline.core.errors import describe as describe_exception
 from pipeline.core.files import check_pdf_file, why_unopenable
-
-# pdfminer warns once per broken operator of a damaged file (thousands of lines); the pipeline
-# reports such a file in one line of its own, so only pdfminer's errors may still show.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def open_pdf(path: Path) -> pdfplumber.PDF:

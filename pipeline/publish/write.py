@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,18 @@ import pyarrow.parquet as pq
 
 from pipeline.core.errors import PipelineError
 from pipeline.publish.datapackage import FALSE, TRUE, datapackage, field_descriptors
+from pipeline.publish.formulas import escape_frame
 from pipeline.validate.datasets import DATASETS
 
 STAMP = "datapackage.json"
 
+log = logging.getLogger(__name__)
+
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV, \\n line ends; booleans as true/false so common readers type them."""
-    text = frame.copy()
+    """UTF-8 CSV, \\n line ends; booleans as true/false so common readers type them; text a
+    spreadsheet would run as a formula escaped (publish/formulas.py)."""
+    text = escape_frame(frame)
     for column in frame.columns:
         if isinstance(frame[column].dtype, pd.BooleanDtype) or frame[column].dtype == bool:
             text[column] = frame[column].map({True: TRUE, False: FALSE}).astype(object)
@@ -88,17 +93,37 @@ def _stage(
     for relative, source in sorted(extra.items()):
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)  # its time kept: make compares it with its inputs'
     names = sorted(extra) + sorted(files)
     return [*names, STAMP]  # the stamp last: its presence means the build is complete
 
 
-def _move_in(names: list[str], staging: Path, out: Path, backup: Path) -> None:
-    """Move staged files over `out`'s, undoing every move if one fails."""
+def _published_datasets(out: Path) -> list[str]:
+    """The dataset files the datapackage.json in `out` lists (plain names inside `out`)."""
+    try:
+        package = json.loads((out / STAMP).read_text("utf-8"))
+        paths = [resource["path"] for resource in package["resources"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+    return [path for path in paths if isinstance(path, str) and path == Path(path).name
+            and not path.startswith(".") and path != STAMP and (out / path).is_file()]
+
+
+def _move_in(names: list[str], staging: Path, out: Path, backup: Path,
+             gone: Sequence[str] = ()) -> None:
+    """Move staged files over `out`'s, and the files of `gone` out of it just before the
+    stamp, undoing every move if one fails."""
     done: list[tuple[Path, Path | None]] = []
     made: list[Path] = []  # folders this publish created, removed again on failure
     try:
         for relative in names:
+            if relative == STAMP:  # what is no longer published goes before the new stamp
+                for old in gone:
+                    log.info("%s: removed, no longer published", old)
+                    saved = backup / old
+                    saved.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(out / old, saved)
+                    done.append((out / old, saved))
             target = out / relative
             for folder in reversed(target.relative_to(out).parents[:-1]):
                 if not (out / folder).is_dir():
@@ -128,8 +153,12 @@ def publish(
     out: Path,
     extra: Mapping[str, Path] | None = None,
     derive: Callable[[Path], list[str]] | None = None,
+    drop: Iterable[str] | None = None,
 ) -> list[Path]:
-    """Write every frame as CSV and Parquet plus datapackage.json into `out`, atomically.
+    """Write every frame as CSV and Parquet plus datapackage.json into `out`, atomically: the
+    whole set, so the files of a dataset the previous datapackage.json listed and this one
+    does not (its PDF was removed) are removed in the same step, as are the files of `drop`
+    (paths relative to `out`: interim artifacts of PDFs no longer read).
 
     `extra` maps further files to publish (paths relative to `out`, such as interim/…) to where
     they are now. `derive`, if given, is called with the folder the datasets were staged in and
@@ -147,7 +176,9 @@ def publish(
         names = _stage(frames, sources, extra or {}, staging / "new")
         if derive is not None:
             names += derive(staging / "new")
-        _move_in(names, staging / "new", out, staging / "old")
+        gone = sorted({*_published_datasets(out),
+                       *(path for path in drop or () if (out / path).is_file())} - set(names))
+        _move_in(names, staging / "new", out, staging / "old", gone)
         return [out / name for name in names]
     except OSError as exc:
         raise PipelineError(f"cannot publish into {out}: {exc}") from exc

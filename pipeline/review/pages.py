@@ -62,6 +62,18 @@ def _png(paletted: Any) -> bytes:
     return buffer.getvalue()
 
 
+def _check_budget(page: Any, file: str, number: int) -> None:
+    """PipelineError naming the page when it is too big to render, or its images to decode."""
+    from pipeline.core.errors import PipelineError
+    from pipeline.extract.budget import check_images, check_render
+
+    try:
+        check_render(*page.get_size(), SCALE * 72)
+        check_images(page)
+    except PipelineError as exc:
+        raise exc.located(file=file, page=number) from None
+
+
 @dataclass(eq=False)  # hashable by identity: one per PDF in RAW (Sources keeps them)
 class Document:
     """One source PDF found in RAW; its pages rendered when first asked for."""
@@ -84,9 +96,12 @@ class Document:
                 self._pages[number] = None
             else:
                 page = self._pdf[number - 1]
-                grey = page.render(scale=SCALE, grayscale=True).to_pil()
-                origin = rendered_origin(page.raw)  # PDFium renders the CropBox, turned
-                page.close()
+                try:
+                    _check_budget(page, self.path.name, number)
+                    grey = page.render(scale=SCALE, grayscale=True).to_pil()
+                    origin = rendered_origin(page.raw)  # PDFium renders the CropBox, turned
+                finally:
+                    page.close()
                 self._pages[number] = (grey, _paletted(grey), origin)
         return self._pages[number]
 
@@ -153,10 +168,11 @@ class Sources:
 
     def _by_hash(self) -> dict[str, Path]:
         if self._hashes is None:
-            pdfs = sorted({*self.raw.glob("*.pdf"), *self.raw.glob("*.PDF")}) if (
+            pdfs = [p for p in self.raw.iterdir()
+                    if p.suffix.lower() == ".pdf" and p.is_file()] if (
                 self.raw is not None and self.raw.is_dir()) else []
             self._hashes = {}
-            for pdf in pdfs:
+            for pdf in sorted(pdfs, key=lambda p: p.name):
                 self._hashes.setdefault(sha256_of(pdf), pdf)
         return self._hashes
 

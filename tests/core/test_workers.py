@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 import pytest
 
@@ -55,22 +56,25 @@ def test_cpus_counts_what_this_process_may_use() -> None:
     assert 1 <= cpus() <= (os.cpu_count() or 1)
 
 
-def _slow_pid(seconds: float) -> int:
+def _pid_once_told(go: Path) -> int:
+    """This process's id, once the file `go` exists (given up after a minute)."""
     import time
 
-    time.sleep(seconds)
-    return os.getpid()
+    for _ in range(6000):
+        if go.exists():
+            return os.getpid()
+        time.sleep(0.01)
+    return -1
 
 
-@pytest.mark.slow
-def test_background_runs_in_a_child_while_this_process_goes_on() -> None:
-    import time
-
-    begin = time.perf_counter()
-    with Background(_slow_pid, 0.5) as child:
-        here = time.perf_counter() - begin
+def test_background_runs_in_a_child_while_this_process_goes_on(tmp_path) -> None:
+    """The child waits for a file this process writes only after the constructor returned:
+    had the constructor waited for the call, the call would never have seen it."""
+    go = tmp_path / "go"
+    with Background(_pid_once_told, go) as child:
+        go.touch()
         pid = child.result()
-    assert here < 0.4  # the constructor did not wait for the call
+    assert pid != -1
     assert pid != os.getpid() or not can_fork()
 
 
@@ -80,39 +84,72 @@ def test_background_raises_the_calls_exception_here() -> None:
     assert str(raised.value) == "3.pdf: page 3: call 3 failed"
 
 
-def test_a_background_call_no_longer_wanted_is_stopped() -> None:
+def _running(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the process itself
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _write_pid_then_sleep(where: Path) -> None:
     import time
 
-    begin = time.perf_counter()
-    with Background(_slow_pid, 30):
-        pass
-    assert time.perf_counter() - begin < 10
+    where.write_text(str(os.getpid()))
+    time.sleep(600)
+
+
+def test_a_background_call_no_longer_wanted_is_stopped(tmp_path) -> None:
+    if not can_fork():
+        pytest.skip("this platform does not fork")
+    import time
+
+    where = tmp_path / "pid"
+    with Background(_write_pid_then_sleep, where):
+        while not where.exists() or not where.read_text():
+            time.sleep(0.01)
+    assert not _running(int(where.read_text()))  # stopped on leaving
 
 
 @pytest.mark.slow
-def test_a_stopped_background_call_leaves_no_worker_holding_the_callers_pipes() -> None:
+def test_a_stopped_background_call_leaves_no_worker_holding_the_callers_pipes(tmp_path) -> None:
     """Its own workers are stopped with it: a caller reading this process's output to the end
     (as make and subprocess do) is not kept waiting by an orphan."""
     import subprocess
     import sys
-    import time
 
     if not can_fork():
         pytest.skip("this platform does not fork")
+    pids = tmp_path / "pids"
+    pids.mkdir()
     script = (
-        "import time\n"
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
         "from pipeline.core.workers import Background, run_calls\n"
-        "def sleepy(n): time.sleep(60)\n"
+        f"folder = Path({str(pids)!r})\n"
+        "def sleepy(n):\n"
+        "    (folder / str(os.getpid())).touch()\n"
+        "    time.sleep(600)\n"
         "def many(): return run_calls([(sleepy, (n,)) for n in range(2)], 2)\n"
         "with Background(many):\n"
-        "    time.sleep(1)\n"  # its workers are running by now
+        "    while len(list(folder.iterdir())) < 2:\n"  # its workers are running now
+        "        time.sleep(0.01)\n"
         "print('done')\n"
     )
-    begin = time.perf_counter()
+    # An orphan holding the pipes would keep this waiting for its 600 s sleep (the timeout
+    # only stops a broken run from hanging the suite: no time is asserted).
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=300)
     assert done.returncode == 0 and done.stdout == "done\n", done.stderr
-    assert time.perf_counter() - begin < 30
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) == 2 and not [pid for pid in workers if _running(pid)]
 
 
 def test_workers_share_frozen_objects_but_nothing_stays_frozen_here() -> None:

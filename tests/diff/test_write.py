@@ -40,3 +40,19 @@ def test_identical_writes_header_only(tmp_path) -> None:
     csv_file = next(p for p in paths if p.suffix == ".csv")
     assert csv_file.read_text("utf-8").splitlines() == [
         "bank,item,condition,field,change,old,new,delta,delta_unit,delta_pct,description"]
+
+
+def test_printed_text_that_would_run_as_a_formula_is_escaped(tmp_path) -> None:
+    """The diff CSV escapes what the PDFs print as the published CSV does (OWASP); the
+    Markdown shows a note that is HTML as text, never as a tag."""
+    old = [npo_row("2025-04-01", "北海道労働金庫", "金利", "その他", note="=1+1"),
+           npo_row("2025-04-01", "東北労働金庫", "金利", "その他", note="旧")]
+    new = [dict(old[0], as_of="2026-04-01", note="@SUM(A1:A2)"),
+           dict(old[1], as_of="2026-04-01", note="<img src=x onerror=alert(1)>")]
+    paths = {p.suffix: p for p in write_diff(_diff(old, new), tmp_path)}
+    rows = list(csv.DictReader(io.StringIO(paths[".csv"].read_text("utf-8"))))
+    notes = {(r["old"], r["new"]) for r in rows if r["field"] == "note"}
+    assert ("'=1+1", "'@SUM(A1:A2)") in notes
+    markdown = paths[".md"].read_text("utf-8")
+    assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    assert "<img" not in paths[".html"].read_text("utf-8")

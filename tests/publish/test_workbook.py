@@ -126,3 +126,27 @@ def test_workbook_is_byte_identical_when_rewritten(workbook) -> None:
     first = (out / WORKBOOK).read_bytes()
     write_workbook(out)
     assert (out / WORKBOOK).read_bytes() == first
+
+
+def test_a_formula_in_a_note_stays_a_string_cell(published_once: Path, tmp_path) -> None:
+    """The workbook writes every text cell as a string (never a formula), so a note that would
+    run in a spreadsheet as `=…` is shown as printed, without the CSV's escape."""
+    from pipeline.run import publish_files
+
+    clean = sorted((published_once / "interim").glob("npo_loan*.clean.json"))[0]
+    artifact = json.loads(clean.read_text("utf-8"))
+    rows = artifact["datasets"]["npo_loan_terms"]
+    rows[0]["note"], rows[1]["note"] = "=1+1", "+cmd|' /C calc'!A0"
+    edited = tmp_path / clean.name
+    edited.write_text(json.dumps(artifact, ensure_ascii=False), "utf-8")
+    out = tmp_path / "out"
+    publish_files([edited], out)
+    write_workbook(out)
+    sheet = openpyxl.load_workbook(out / WORKBOOK)["npo_loan_terms"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("note") + 1
+    cells = [sheet.cell(row=r, column=column) for r in range(2, sheet.max_row + 1)]
+    hits = [cell for cell in cells if cell.value in ("=1+1", "+cmd|' /C calc'!A0")]
+    assert len(hits) == 2 and all(cell.data_type == "s" for cell in hits)
+    csv = pd.read_csv(out / "npo_loan_terms.csv", dtype=str, keep_default_na=False)
+    assert {"'=1+1", "'+cmd|' /C calc'!A0"} <= set(csv["note"])

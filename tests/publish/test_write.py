@@ -137,3 +137,93 @@ def test_interrupt_mid_move_is_undone_too(old_out, frames, sources, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         write.publish(frames, sources, old_out)
     assert snapshot(old_out) == before
+
+
+def test_a_formula_in_a_note_is_escaped_in_the_csv_only(tmp_path, frames, sources) -> None:
+    """OWASP: a CSV cell starting with = + - @ is written with a quote in front; the Parquet
+    file keeps the text as printed, and `-` (not offered) and signed numbers stay as they are."""
+    import pyarrow.parquet as pq
+
+    terms = frames["npo_loan_terms"].copy()
+    terms.loc[terms.index[0], "note"] = "=HYPERLINK(\"http://example.invalid\",\"x\")"
+    terms.loc[terms.index[1], "note"] = "@SUM(A1)"
+    out = tmp_path / "out"
+    write.publish({"npo_loan_terms": terms}, sources, out)
+    read = pd.read_csv(out / "npo_loan_terms.csv", dtype=str, keep_default_na=False)
+    assert read["note"][0] == "'=HYPERLINK(\"http://example.invalid\",\"x\")"
+    assert read["note"][1] == "'@SUM(A1)"
+    assert "-" in set(read["value"])  # a dash stays a dash
+    parquet = pq.read_table(out / "npo_loan_terms.parquet").to_pandas()
+    assert parquet["note"][0] == "=HYPERLINK(\"http://example.invalid\",\"x\")"
+
+
+def _with_a_second_dataset(out: Path) -> None:
+    """`out` as if its publish had also produced plan_key_figures (listed and present)."""
+    import json
+
+    package = json.loads((out / write.STAMP).read_text("utf-8"))
+    for suffix in ("csv", "parquet"):
+        (out / f"plan_key_figures.{suffix}").write_text("an older dataset\n")
+        package["resources"].append({"name": f"plan_key_figures_{suffix}",
+                                     "path": f"plan_key_figures.{suffix}"})
+    (out / write.STAMP).write_text(json.dumps(package), "utf-8")
+
+
+def test_a_dataset_no_longer_produced_loses_its_files_in_the_same_step(tmp_path, frames,
+                                                                       sources) -> None:
+    """Publishing replaces the whole set: the previous datapackage.json's datasets that this
+    publish does not produce are removed with it, and so are the files of `drop`."""
+    out = tmp_path / "out"
+    old = tmp_path / "gone.extract.json"
+    old.write_text("{}\n")
+    write.publish(frames, sources, out, extra={"interim/gone.extract.json": old})
+    _with_a_second_dataset(out)
+    (out / "notes.txt").write_text("the user's own file")
+    write.publish(frames, sources, out, drop=["interim/gone.extract.json"])
+    names = set(snapshot(out))
+    assert "plan_key_figures.csv" not in names and "plan_key_figures.parquet" not in names
+    assert "interim/gone.extract.json" not in names
+    assert {"npo_loan_terms.csv", "notes.txt", "datapackage.json"} <= names
+
+
+def test_a_failed_publish_keeps_the_files_it_would_have_removed(tmp_path, frames, sources,
+                                                                 monkeypatch) -> None:
+    out = tmp_path / "out"
+    write.publish(frames, sources, out)
+    _with_a_second_dataset(out)
+    before = snapshot(out)
+
+    def broken(folder: Path) -> list[str]:
+        raise PipelineError("cannot derive")
+
+    with pytest.raises(PipelineError):
+        write.publish(frames, sources, out, derive=broken)
+    assert snapshot(out) == before
+    real_replace = os.replace
+    moves = []
+
+    def failing_replace(src, dst):  # the stamp's move fails, after the removals
+        moves.append(Path(src).name)
+        if Path(src).name == write.STAMP and Path(src).parent.name == "new":
+            raise OSError("disk full")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", failing_replace)
+    with pytest.raises(PipelineError, match="disk full"):
+        write.publish(frames, sources, out)
+    monkeypatch.setattr(write.os, "replace", real_replace)
+    assert snapshot(out) == before
+    assert "plan_key_figures.csv" in moves  # it had been moved out, and was put back
+
+
+def test_a_listed_path_outside_out_is_never_removed(tmp_path, frames, sources) -> None:
+    out = tmp_path / "out"
+    write.publish(frames, sources, out)
+    outside = tmp_path / "precious.csv"
+    outside.write_text("keep me")
+    package = out / write.STAMP
+    text = package.read_text("utf-8").replace('"path": "npo_loan_terms.csv"',
+                                              '"path": "../precious.csv"')
+    package.write_text(text, "utf-8")
+    write.publish(frames, sources, out)
+    assert outside.read_text() == "keep me"

@@ -8,6 +8,7 @@ names nothing, writes "(cid:N)". The clean stage recognises those, so the engine
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 # The text pdfminer reads for a character code of one font.
@@ -24,7 +25,10 @@ def code_text(spec: dict) -> CodeText | None:
 
     try:
         font = PDFResourceManager().get_font(None, spec)
-    except Exception:  # a font pdfminer cannot read: PDFium's text serves
+    except Exception as exc:  # a font pdfminer cannot read: PDFium's text serves
+        logging.getLogger(__name__).info(
+            "font %r without /ToUnicode not read by pdfminer (%s: %s): PDFium's text serves",
+            spec.get("BaseFont"), type(exc).__name__, exc)
         return None
     multibyte = font.is_multibyte()
 

@@ -18,6 +18,7 @@ pdfminer reads them, in any orientation.
 from __future__ import annotations
 
 import ctypes
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,8 @@ from pipeline.extract.primitives import Char, PageContent, Segment
 # Points a stroke may slant and still count as horizontal or vertical (as pdfplumber_engine).
 STRAIGHT = 0.5
 ACTUAL_TEXT = b"ActualText"
+
+log = logging.getLogger(__name__)
 
 
 def _chars(textpage: Any, view: PageView, descents: FontDescents, objects: _Objects) -> list[Char]:
@@ -347,6 +350,9 @@ class PdfiumDocument:
                 content = None if empty else read_page(page, index + 1, self._descents)
             finally:
                 page.close()
+            if content is None:
+                log.info("%s: page %d: PDFium reads no object on it (content it cannot "
+                         "decode?): read by pdfplumber instead", self._path.name, index + 1)
             yield content or _reference_page(self._path, index)
 
 

@@ -18,6 +18,7 @@ the advance widths are read the pdfminer way too.
 from __future__ import annotations
 
 import ctypes
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,6 +26,8 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as R
 
 from pipeline.extract.engines.pdfium_codes import CodeText, code_text
+
+log = logging.getLogger(__name__)
 
 
 def _name(value: Any) -> str:
@@ -211,13 +214,17 @@ class FontDescents:
         if self._by_name is None:
             try:
                 self._by_name, self._widths, self._texts = read_fonts(self._path)
-            except Exception:  # a structure pdfminer cannot walk: PDFium's metrics serve
+            except Exception as exc:  # a structure pdfminer cannot walk: PDFium's metrics serve
+                log.info("%s: fonts not read by pdfminer (%s: %s): PDFium's metrics serve",
+                         self._path.name, type(exc).__name__, exc)
                 self._by_name = {}
         name = base_font_name(font)
         bare = without_subset(name)
         if name in self._by_name or bare in self._by_name:
             descent = self._by_name.get(name, self._by_name.get(bare, 0.0))
         else:
+            log.debug("%s: font %r not found in the file's font dictionaries: PDFium's descent "
+                      "serves", self._path.name, name)
             value = ctypes.c_float()
             descent = value.value if font and R.FPDFFont_GetDescent(font, 1.0, value) else 0.0
         return FontFacts(descent, self._widths.get(name) or self._widths.get(bare),
