@@ -202,3 +202,17 @@ def test_only_a_file_this_process_wrote_from_validated_frames_skips_the_re_check
     assert "✗" in rows["plan_key_figures"]  # not this file's digest: checked, and failing
     assert "✓" in rows["npo_loan_terms"]
     assert vouched_page == checked_page
+
+
+@pytest.mark.parametrize("name", ["npo_loan_terms", "plan_key_figures", "plan_measures"])
+def test_a_dataset_with_zero_rows_still_makes_the_report(out: Path, name: str) -> None:
+    """A kind that publishes no rows (nothing of its kind was read) is a report without them,
+    never a traceback."""
+    from pipeline.publish.write import publish
+
+    pub = load_published(out)
+    frames = dict(pub.frames)
+    frames[name] = frames[name].iloc[0:0]
+    publish(frames, pub.sources, out)
+    text, doc = render(out)
+    assert "<html" in text and doc.of("section", id="validation")
