@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.extract.alignment import MIN_GUTTER, gutters, merge_distributed
 from pipeline.extract.primitives import Char
+from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
 from pipeline.extract.text import lines_of, runs_of
 
@@ -123,14 +124,41 @@ def row_starts(lines: list[TextRow], left: float,
     return starts
 
 
+def _within(lines: list[TextRow], left: float, right: float) -> list[TextRow]:
+    """`lines` with only their runs centred inside [left, right] (lines left with none go)."""
+    kept = []
+    for line in lines:
+        runs = [r for r in line.runs if left <= (r[1] + r[3]) / 2 <= right]
+        if len(runs) == len(line.runs):
+            kept.append(line)
+        elif runs:
+            kept.append(replace(line, runs=runs))
+    return kept
+
+
+def _band_extent(top: float, bottom: float,
+                 horizontals: dict[float, RuleLine]) -> tuple[float, float] | None:
+    """Where the rules above and below a band both reach: left and right of it, the text
+    belongs to a taller merged cell (a label the band's rules stop at). None: no such rules."""
+    above, below = horizontals.get(top), horizontals.get(bottom)
+    if above is None or below is None:
+        return None
+    return max(above.start, below.start), min(above.end, below.end)
+
+
 def split_bands(ys: list[float], lines: list[TextRow],
-                stub_band: tuple[float, float] | None = None) -> list[float]:
-    """Row lines inside the bands of `ys` whose text lines read as rows of their own."""
+                stub_band: tuple[float, float] | None = None,
+                horizontals: dict[float, RuleLine] | None = None) -> list[float]:
+    """Row lines inside the bands of `ys` whose text lines read as rows of their own; only
+    the text between the ends of a band's own rules counts (`horizontals`: the drawn rules)."""
     found = []
     least = MIN_RULED_LINES if stub_band is not None else 2
     left = min(line.x0 for line in lines)
     for top, bottom in zip(ys, ys[1:], strict=False):
         own = [line for line in lines if top <= line.mid < bottom]
+        extent = _band_extent(top, bottom, horizontals or {})
+        if extent is not None:
+            own = _within(own, extent[0] - SNAP, extent[1] + SNAP)
         if len(own) < least:
             continue
         if stub_band is not None:
@@ -209,7 +237,8 @@ def refine(region: Region, chars: Sequence[Char]) -> Region:
         return region
     lines = text_rows(inside)
     ruled = any(x in region.verticals for x in region.xs[1:-1])
-    new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None)
+    new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None,
+                         region.horizontals)
     ys = sorted([*region.ys, *new_ys])
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])

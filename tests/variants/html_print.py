@@ -7,7 +7,10 @@ table scaled to the page width, `@page { size: A3 landscape }`), `plan_html` the
 (A4, the indents and tables of tests/variants/docx_plan.py, page numbers in the page margin).
 `render_html` prints one file with one chromium call and writes its truth beside the PDF.
 
-NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font.
+NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font; ruling
+("grid" | "rows_only" | "none", see npo_layout.RULINGS) and zebra (every other body row painted
+grey, as a stylesheet's tr:nth-child(even) does: the browser fills each cell's box, a label
+cell merged down from such a row all over).
 Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font.
 """
 
@@ -31,7 +34,13 @@ from tests.variants.docx_plan import (
     numbered_indent,
 )
 from tests.variants.editions import figure_text, truth_of
-from tests.variants.npo_layout import banks_of, page_grid, split_banks, vertical_rule
+from tests.variants.npo_layout import (
+    banks_of,
+    horizontal_rule,
+    page_grid,
+    split_banks,
+    vertical_rule,
+)
 from tests.variants.office import print_with_chromium, write_truth
 
 FONTS = ("IPAexGothic", "IPAexMincho")
@@ -41,6 +50,7 @@ BANK_WIDTHS = (49.0, 28.0, 154.0)  # value | unit | note
 A3_LANDSCAPE_ROOM = 1190.55 - 2 * 28.35  # points between the 10 mm margins
 CSS_RULE = {"thin": "0.5pt solid #000", "dashed": "0.5pt dashed #000",
             "dotted": "0.5pt dotted #000", "hair": "0.25pt solid #000", None: "none"}
+ZEBRA = "#e0e0e0"
 
 
 def _e(text: str) -> str:
@@ -83,12 +93,14 @@ def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: di
 def npo_html(
     edition: dict[str, Any], path: Path, *, banks_per_page: Sequence[int] = (7, 6),
     inner_rules: str = "all", body_verticals: bool = True, font: str = "IPAexGothic",
+    ruling: str = "grid", zebra: bool = False,
 ) -> dict[str, Any]:
     """Write `edition` as an HTML page to print; returns its truth (pages as printed)."""
     if font not in FONTS:
         raise ValueError(f"font must be one of {FONTS}, not {font!r}")
     groups = split_banks(banks_of(edition), banks_per_page)
-    rules = {"inner_rules": inner_rules, "body_verticals": body_verticals}
+    rules = {"inner_rules": inner_rules, "body_verticals": body_verticals, "ruling": ruling}
+    across = CSS_RULE[horizontal_rule(ruling)]
     pages = "".join(
         _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1)
         for n, banks in enumerate(groups)
@@ -98,9 +110,10 @@ def npo_html(
         f"body{{margin:0;font-family:'{font}';line-height:1.2}}"
         ".head{display:flex;justify-content:space-between;align-items:flex-end}"
         "table{border-collapse:collapse;table-layout:fixed;width:100%}"
-        "th,td{border-top:0.5pt solid #000;border-bottom:0.5pt solid #000;padding:1pt 2pt;"
+        f"th,td{{border-top:{across};border-bottom:{across};padding:1pt 2pt;"
         "white-space:pre-line;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere}"
         "tr{break-inside:avoid}"
+        + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if zebra else "")
     )
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
                     f"<title>{_e(edition['title'])}</title><style>{css}</style></head>"
