@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from statistics import median
 
+from pipeline.core.text import unify_ideographs
 from pipeline.extract.primitives import Char
 from pipeline.extract.text import runs_of
 
@@ -25,8 +26,9 @@ MAX_SPREAD = 10.0
 
 
 def _wide(text: str) -> bool:
+    """A single full-width letter (a radical a font maps a kanji to counts as its kanji)."""
     return (len(text) == 1 and unicodedata.east_asian_width(text) in "WF"
-            and unicodedata.category(text).startswith("L"))
+            and unicodedata.category(unify_ideographs(text)).startswith("L"))
 
 
 def _near(left: list, right: list) -> bool:

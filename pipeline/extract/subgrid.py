@@ -16,7 +16,8 @@ first column (anywhere in it) and text in another: a ruled cell's few lines are 
 A ruled column may hold sub-columns its rules do not draw (Male | Female under one group). Its
 text's gutters become columns when every row below the first keeps to them and some line of the
 first row (the header) has text on both sides: a merged box whose pieces (value, unit, note)
-sit apart in some rows only is left one box.
+sit apart in some rows only is left one box. Where no column is ruled, the columns are the
+text's gutters and a line in every gap between the first row's headings (extract/header.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.extract.alignment import MIN_GUTTER, gutters, merge_distributed
+from pipeline.extract.header import header_lines
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
@@ -242,6 +244,7 @@ def refine(region: Region, chars: Sequence[Char]) -> Region:
     ys = sorted([*region.ys, *new_ys])
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])
+        xs = sorted([*xs, *header_lines(xs, ys, chars)])
         new_xs: list[float] = []
     else:
         new_xs = sub_columns(region.xs, ys, lines)

@@ -25,7 +25,7 @@ def page_tables(page: PageContent) -> list[dict[str, Any]]:
     cells; the rules' tables first, then the rule-less ones among the text left over."""
     horizontal, vertical = rule_lines(page.segments)
     regions = find_regions(horizontal, vertical, page.chars)
-    regions += aligned_regions(_outside(page.chars, regions))
+    regions += aligned_regions(_outside(page.chars, regions), page.fills)
     tables = []
     for region in sorted(regions, key=lambda r: (r.bbox[1], r.bbox[0])):
         cells = build_cells(region, page.chars)

@@ -24,13 +24,17 @@ from pipeline.kinds.npo_loan.clean.header import (
     header_row,
 )
 from pipeline.kinds.npo_loan.clean.record import record
+from pipeline.kinds.npo_loan.clean.stub import stub_bands
 
 DATASET = "npo_loan_terms"
 
 
 def _table_bands(grid: Grid, start: int, n_label_cols: int,
                  previous: list[Band] | None) -> list[Band]:
-    """The table's bands from its label columns, or the previous table's when it has none."""
+    """The table's bands from its label columns (where the table draws no rules, from where
+    its labels stand), or the previous table's when it has none."""
+    if n_label_cols and grid.method == "aligned":
+        return stub_bands(grid, start, n_label_cols)
     if n_label_cols:
         return bands(grid, start, n_label_cols)
     if previous and grid.n_rows - start == sum(len(b.rows) for b in previous):
