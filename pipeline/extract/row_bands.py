@@ -11,7 +11,8 @@ onto several lines, the rows are told apart another way:
     (the columns under the first heading): a row-group label centred over several rows stands
     across the gap between two of them, and spans them.
 
-A table whose rows are as far apart as a cell's lines has no such gaps. A band between two
+The first line is the header row whatever follows it. A table whose rows are as far apart as a
+cell's lines has no such gaps. A band between two
 such row lines is one row, unless each of its columns holds the same number of lines, two or
 more: a group of one-line rows set apart by a blank line, or under a shaded heading, stays a
 row per line.
@@ -170,6 +171,8 @@ def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
     strong = _strong(shaded, _wide_gaps(body, xs, top, bottom))
     if not strong:
         return ys
+    if len(ys) > 2 and ys[1] < strong[0] - SAME_GAP:  # the first line is the header row
+        strong.insert(0, ys[1])
     found = [top]
     for upper, lower in zip([top, *strong], [*strong, bottom], strict=False):
         if _lines_apiece(inside, xs, upper, lower):

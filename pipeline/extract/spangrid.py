@@ -15,11 +15,13 @@ pdfplumber's order (extract/text.py).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.core.grid import Cell
+from pipeline.core.text import unify_ideographs
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import COVERED, SNAP, RuleLine
 from pipeline.extract.text import Word, runs_of, text_of, words_of
@@ -208,6 +210,10 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
 
 
 Box = tuple[int, int, int, int]  # row, col, rowspan, colspan
+# A heading is centred over columns when its middle lies this many ems from theirs, or less:
+# a producer centres it to the point; a left-aligned line of a cell happens to stand near the
+# middle of some run of empty cells beside it.
+CENTRED = 0.5
 # How far beyond a table's edge, in row heights, the text of a cell cut there may stand.
 CUT_REACH = 2.0
 
@@ -253,16 +259,26 @@ def _held(boxes: list[Box], xs: list[float], ys: list[float],
     return held
 
 
+def _letter(text: str) -> bool:
+    """Is `text` (one character) a letter? A radical a font maps a kanji to counts as one."""
+    return unicodedata.category(unify_ideographs(text[:1]) or " ").startswith("L")
+
+
 def _centred_spans(boxes: list[Box], held: list[list[Char]], xs: list[float],
                    state: _Boundaries) -> tuple[list[Box], list[list[Char]]]:
     """A heading over unruled columns spans the widest run of empty neighbours it is centred
-    over (計画値 over 計 | 無担保 | 有担保): its text alone covers only the middle column."""
+    over (計画値 over 計 | 無担保 | 有担保): its text alone covers only the middle column. A
+    heading is words on one line (two letters or more, no digit): a mark (○) or a centred
+    paragraph is a cell's own."""
     at = {(b[0], b[1]): n for n, b in enumerate(boxes)}
     dropped: set[int] = set()
     grown = list(boxes)
     for n, (row, col, rowspan, colspan) in enumerate(boxes):
         chars = held[n]
-        if rowspan != 1 or not chars or any(c.text.isdigit() for c in chars):
+        if (rowspan != 1 or any(c.text.isdigit() for c in chars)
+                or sum(_letter(c.text) for c in chars) < 2
+                or max(c.v_mid for c in chars) - min(c.v_mid for c in chars)
+                > max(c.bottom - c.top for c in chars) / 2):
             continue
         centre = (min(c.x0 for c in chars) + max(c.x1 for c in chars)) / 2
         size = max(c.size for c in chars)
@@ -278,7 +294,7 @@ def _centred_spans(boxes: list[Box], held: list[list[Char]], xs: list[float],
             if state.vertical(col + colspan + k - 1, row) != IMPLIED:
                 break
             lo, hi = xs[col - k], xs[col + colspan + k]
-            if abs(centre - (lo + hi) / 2) <= max(0.1 * (hi - lo), size):
+            if abs(centre - (lo + hi) / 2) <= CENTRED * size:
                 best = k
         if best:
             dropped.update(at[(row, col - k)] for k in range(1, best + 1))

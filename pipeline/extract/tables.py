@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pipeline.core.grid import points
 from pipeline.extract.aligned import aligned_regions
 from pipeline.extract.primitives import Char, PageContent
 from pipeline.extract.regions import find_regions
-from pipeline.extract.rules import rule_lines
+from pipeline.extract.rules import SNAP, rule_lines
 from pipeline.extract.spangrid import Region, build_cells
 
 MIN_TABLE_CELLS = 2
@@ -20,12 +21,36 @@ def _outside(chars: list[Char], regions: list[Region]) -> list[Char]:
             if not any(b[0] <= c.h_mid <= b[2] and b[1] <= c.v_mid <= b[3] for b in boxes)]
 
 
-def page_tables(page: PageContent) -> list[dict[str, Any]]:
+def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] | None
+               ) -> list[Region]:
+    """`regions` with the first one taking the column lines of `before` (the previous page's
+    last table) when it goes on with it: a table without vertical rules at the top of the
+    page (nothing printed above it), as wide as that one. Its rows alone may not show every
+    column the header above them on the page before did."""
+    if before is None or before.get("method") == "ruled" or not regions:
+        return regions
+    first = min(regions, key=lambda r: r.bbox[1])
+    x0, top, x1, _ = first.bbox
+    old = before.get("xs") or []
+    if (first.method == "ruled" or len(old) < 2 or abs(old[0] - x0) > SNAP
+            or abs(old[-1] - x1) > SNAP or any(c.v_mid < top for c in chars)):
+        return regions
+    extra = [x for x in old[1:-1] if all(abs(x - at) > SNAP for at in first.xs)]
+    if not extra:
+        return regions
+    grown = replace(first, xs=sorted([*first.xs, *extra]))
+    return [grown if r is first else r for r in regions]
+
+
+def page_tables(page: PageContent, before: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The page's tables as artifact dicts: bbox, grid size, how found (ruled, rows, aligned),
-    cells; the rules' tables first, then the rule-less ones among the text left over."""
+    cells; the rules' tables first, then the rule-less ones among the text left over.
+    `before`: the previous page's last table, which a table at the top of this page may go on
+    with."""
     horizontal, vertical = rule_lines(page.segments)
     regions = find_regions(horizontal, vertical, page.chars)
     regions += aligned_regions(_outside(page.chars, regions), page.fills)
+    regions = _continued(regions, page.chars, before)
     tables = []
     for region in sorted(regions, key=lambda r: (r.bbox[1], r.bbox[0])):
         cells = build_cells(region, page.chars)

@@ -19,6 +19,8 @@ class Band:
     condition: str
     # "top" / "bottom": its outer label cell is empty and cut by the table's edge (a page
     # break inside a merged label): the label is printed on the neighbouring page.
+    # "continued": no label at all, first on a page that goes on with the table of the page
+    # before: the rest of that page's last row, broken by the page (its cells go on here).
     cut: str = ""
 
 
@@ -53,8 +55,16 @@ def _label_path(grid: Grid, row: int, n_label_cols: int) -> list[str]:
     return path
 
 
-def bands(grid: Grid, start: int, n_label_cols: int) -> list[Band]:
-    """The bands from grid row `start` down, read from the label columns."""
+def _labelled(grid: Grid, rows: range, n_label_cols: int) -> bool:
+    """Does any label cell of `rows` print anything?"""
+    return any(strip_label(c.text) for row in rows for col in range(n_label_cols)
+               if (c := grid.at(row, col)) is not None)
+
+
+def bands(grid: Grid, start: int, n_label_cols: int, continued: bool = False) -> list[Band]:
+    """The bands from grid row `start` down, read from the label columns. With `continued`
+    (the table goes on from the page before), a first row without any label is the rest of
+    the row the page broke."""
     found: list[Band] = []
     row = start
     while row < grid.n_rows:
@@ -69,6 +79,10 @@ def bands(grid: Grid, start: int, n_label_cols: int) -> list[Band]:
         elif path:
             found.append(Band(rows, path[0], "/".join(path[1:])))
         elif any(squeeze(c.text) for c in grid.within(rows, range(n_label_cols, grid.n_cols))):
+            if continued and row == start and not _labelled(grid, rows, n_label_cols):
+                found.append(Band(rows, "", "", "continued"))
+                row = rows.stop
+                continue
             raise PipelineError("row has values but no label", cell=inner.ref)
         row = rows.stop
     return found
@@ -87,6 +101,9 @@ def shift(previous: list[Band], start: int) -> list[Band]:
 def joined_across_pages(before: list[Band], after: list[Band]) -> tuple[list[Band], list[Band]]:
     """Two consecutive parts of one table, their cut labels completed from each other: the last
     band of `before` and the first of `after` are one merged label's two pieces."""
+    if before and after and after[0].cut == "continued":
+        last = before[-1]
+        after = [Band(after[0].rows, last.item, last.condition, "continued"), *after[1:]]
     if before and after:
         last, first = before[-1], after[0]
         if last.cut == "bottom" and first.item:

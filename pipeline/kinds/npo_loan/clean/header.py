@@ -2,7 +2,8 @@
 
 The header row is the first row naming banks; the label columns are those left of the first
 bank; each bank owns the columns under its header cell. Inside a bank's columns the first holds
-the mark or value, a column of unit words is the unit, the rest is the note.
+the mark or value, a column of unit words is the unit, the rest is the note; in a table without
+vertical rules, where the text stands says which is which (zones.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class BankColumns:
     roles: tuple[str, ...] = ()
     # Where its sub-columns stand on the page, for cells printing them unruled.
     zones: Zones | None = None
+    # The table draws no vertical rules: its sub-columns are where the text stands.
+    unruled: bool = False
 
     @property
     def cols(self) -> range:
@@ -87,11 +90,13 @@ def bank_columns(grid: Grid, name: str, start: int, width: int, data: int) -> Ba
     read from the data rows (from grid row `data` down)."""
     bank = BankColumns(name, start, width)
     bank_roles = roles(grid, data, bank)
-    if width == 1:
+    unruled = grid.method != "ruled"
+    zones = None
+    if width == 1 or unruled:
         zones = aligned_zones(grid.within(range(data, grid.n_rows), bank.cols))
-    else:
+    if zones is None and width > 1:
         zones = ruled_zones(grid, start, bank_roles)
-    return BankColumns(name, start, width, bank_roles, zones)
+    return BankColumns(name, start, width, bank_roles, zones, unruled and width > 1)
 
 
 # Points a continued table's column lines may lie off the first part's.

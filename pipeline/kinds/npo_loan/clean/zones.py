@@ -99,11 +99,14 @@ def split_runs(runs: Sequence[Run], zones: Zones, side_by_side: bool) -> dict[st
     unless the cell prints a value and something beside it (a ruled table's merged cell keeps
     its ruled reading)."""
     by_zone: dict[str, list[Run]] = {"value": [], "unit": [], "note": []}
-    for run in runs:
-        zone = zones.of(run)
-        if zone == "across":
-            return None
-        if zone == "unit" and fold(squeeze(run[0])) not in UNITS:
+    placed = [(run, zones.of(run)) for run in runs]
+    if any(zone == "across" for _, zone in placed):
+        return None
+    # A unit wrapped in its narrow column (万 / 円) is one unit word.
+    stacked = fold(squeeze("".join(run[0] for run, zone in sorted(
+        placed, key=lambda p: (p[0][2], p[0][1])) if zone == "unit")))
+    for run, zone in placed:
+        if zone == "unit" and stacked not in UNITS and fold(squeeze(run[0])) not in UNITS:
             zone = "note"  # a note starting under the unit column (a mark row's note)
         by_zone[zone].append(run)
     if by_zone["value"] and any(_LIST_MARKER.fullmatch(squeeze(r[0])) for r in by_zone["value"]):
