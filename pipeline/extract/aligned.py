@@ -5,10 +5,11 @@ table is a block of consecutive multi-column lines (and the lines of wrapped cel
 them that keep to its columns), grown upwards by the header lines standing
 inside its width (a heading over several columns is one run), and accepted when a caption line
 stands right above it (＜主要計数＞, 【…】, 表1, Table 1, （単位：…）) or when it is plainly a grid:
-at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more. Its rows are the text lines, its
-columns the gutters the lines leave (extract/alignment.py) and the gaps between the first
-line's headings (extract/header.py); where cells wrap, a row is the lines between two shaded
-bands' edges or two wide gaps (extract/row_bands.py).
+at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more; a line of FOOT_HEADER_RUNS runs
+or more that ends the page is a table's header row, its rows overleaf. Its rows are the text
+lines, its columns the gutters the lines leave (extract/alignment.py) and the gaps between the
+first line's headings (extract/header.py); where cells wrap, a row is the lines between two
+shaded bands' edges or two wide gaps (extract/row_bands.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ MAX_SECTION_LINES = 2
 SHARED = 0.6
 # A line of two runs further apart than this share of its width is a title line, no table row.
 TITLE_SPREAD = 0.5
+# The last line of a page with this many runs or more is a table's header row left there (its
+# rows go on overleaf), not a footer.
+FOOT_HEADER_RUNS = 5
 
 
 def _close(a: TextRow, b: TextRow) -> bool:
@@ -186,6 +190,8 @@ def _accepted(block: list[int], lines: list[TextRow]) -> bool:
         lines[first - 1], lines[first])
     if captioned and len(block) >= MIN_CAPTIONED_ROWS:
         return True
+    if block == [len(lines) - 1] and len(lines[first].runs) >= FOOT_HEADER_RUNS:
+        return True  # a header row a table left at the foot of its page, going on overleaf
     return sum(len(lines[i].runs) >= MIN_PLAIN_RUNS for i in block) >= MIN_PLAIN_ROWS
 
 

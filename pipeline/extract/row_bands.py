@@ -11,9 +11,9 @@ onto several lines, the rows are told apart another way:
     (the columns under the first heading): a row-group label centred over several rows stands
     across the gap between two of them, and spans them.
 
-The first line is the header row whatever follows it. A table whose rows are as far apart as a
-cell's lines has no such gaps. A band between two
-such row lines is one row, unless each of its columns holds the same number of lines, two or
+The first line is the header row whatever follows it, when it prints in most columns. A table
+whose rows are as far apart as a cell's lines has no such gaps. A band between two such row
+lines is one row, unless each of its columns holds the same number of lines, two or
 more: a group of one-line rows set apart by a blank line, or under a shaded heading, stays a
 row per line.
 """
@@ -26,7 +26,7 @@ from statistics import median
 from pipeline.extract.primitives import Char, Fill
 
 # Fill edges this close (points) are one row line; a fill must lie this much inside the region;
-# a wide gap's middle this close to a fill's edge is that edge.
+# a wide gap's middle this close to the first or last fill edge is that edge.
 SAME_EDGE = 1.5
 SAME_GAP = 4.0
 INSIDE = 0.5
@@ -150,12 +150,23 @@ def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom
 
 
 def _strong(shaded: list[float], wide: list[float]) -> list[float]:
-    """Row lines from both: a wide gap holding a band's edge is that edge."""
+    """Row lines from both: between the first and the last shaded edge the shading alone
+    says where rows meet (a band, and a stretch between two bands, is one row: a gap inside a
+    cell's text is no row's end), outside them the wide gaps do."""
+    if not shaded:
+        return wide
     lines = list(shaded)
-    for at in wide:
-        if all(abs(at - edge) > SAME_GAP for edge in shaded):
-            lines.append(at)
+    lines += [at for at in wide
+              if (at < shaded[0] - SAME_GAP or at > shaded[-1] + SAME_GAP)]
     return sorted(lines)
+
+
+def _heads(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float) -> bool:
+    """Does the line between top and bottom print in most columns (a header row: a heading
+    over each column or group of them), not in a few (a tall cell's first line)?"""
+    filled = sum(any(left <= c.h_mid < right and top <= c.v_mid < bottom for c in chars)
+                 for left, right in zip(xs, xs[1:], strict=False))
+    return filled * 2 > len(xs) - 1
 
 
 def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
@@ -171,8 +182,8 @@ def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
     strong = _strong(shaded, _wide_gaps(body, xs, top, bottom))
     if not strong:
         return ys
-    if len(ys) > 2 and ys[1] < strong[0] - SAME_GAP:  # the first line is the header row
-        strong.insert(0, ys[1])
+    if len(ys) > 2 and ys[1] < strong[0] - SAME_GAP and _heads(inside, xs, top, ys[1]):
+        strong.insert(0, ys[1])  # the first line is the header row
     found = [top]
     for upper, lower in zip([top, *strong], [*strong, bottom], strict=False):
         if _lines_apiece(inside, xs, upper, lower):

@@ -11,7 +11,10 @@ above it (a wrapped cell), so a band with one row and wrapped cells stays one ro
 with a line of several pieces right of the stub (a cell's lines beside a label standing
 centred) is left as it is. Where columns
 are ruled, a band is split only when each of its (three or more) lines has its stub in the
-first column (anywhere in it) and text in another: a ruled cell's few lines are one cell's.
+first column (anywhere in it) and text in another, and the columns its first line fills hold
+text on half its lines or more: a ruled cell's few lines are one cell's, a label beside a
+merged label's wrapped lines one row's; and only between two drawn rules: a band a page break
+cuts open is the rest of one row.
 
 A ruled column may hold sub-columns its rules do not draw (Male | Female under one group). Its
 text's gutters become columns when every row below the first keeps to them and some line of the
@@ -158,6 +161,9 @@ def split_bands(ys: list[float], lines: list[TextRow],
     left = min(line.x0 for line in lines)
     for top, bottom in zip(ys, ys[1:], strict=False):
         own = [line for line in lines if top <= line.mid < bottom]
+        if stub_band is not None and (top not in (horizontals or {})
+                                      or bottom not in (horizontals or {})):
+            continue  # a band a page break cuts (no rule closes it): one row's rest
         extent = _band_extent(top, bottom, horizontals or {})
         if extent is not None:
             own = _within(own, extent[0] - SNAP, extent[1] + SNAP)
@@ -165,11 +171,24 @@ def split_bands(ys: list[float], lines: list[TextRow],
             continue
         if stub_band is not None:
             own = [_stub_joined(line, stub_band[1]) for line in own]
+            if not _columns_kept(own):
+                continue
         starts = row_starts(own, left, stub_band)
         if starts is None or len(starts) < 2:
             continue
         found += [_between(own[n - 1], own[n]) for n in starts[1:]]
     return found
+
+
+def _columns_kept(lines: list[TextRow]) -> bool:
+    """Do the columns the band's first line fills right of its stub hold text on at least
+    half of its lines (rows of a body), not on the first alone (one row: a label and a mark
+    beside a merged label's and a note's wrapped lines)?"""
+    for run in lines[0].runs[1:]:
+        filled = sum(any(r[1] < run[3] and run[1] < r[3] for r in line.runs) for line in lines)
+        if filled * 2 < len(lines):
+            return False
+    return True
 
 
 def _stub_joined(line: TextRow, edge: float) -> TextRow:

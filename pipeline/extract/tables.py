@@ -25,18 +25,22 @@ def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] 
                ) -> list[Region]:
     """`regions` with the first one taking the column lines of `before` (the previous page's
     last table) when it goes on with it: a table without vertical rules at the top of the
-    page (nothing printed above it), as wide as that one. Its rows alone may not show every
-    column the header above them on the page before did."""
+    page (nothing printed above it), as wide as that one, whose text crosses at most half of
+    the lines it lacks (a new table, other columns, crosses most). It takes those its text
+    does not cross: its rows alone may not show every column the header above them on the
+    page before did."""
     if before is None or before.get("method") == "ruled" or not regions:
         return regions
     first = min(regions, key=lambda r: r.bbox[1])
-    x0, top, x1, _ = first.bbox
+    x0, top, x1, bottom = first.bbox
     old = before.get("xs") or []
     if (first.method == "ruled" or len(old) < 2 or abs(old[0] - x0) > SNAP
             or abs(old[-1] - x1) > SNAP or any(c.v_mid < top for c in chars)):
         return regions
-    extra = [x for x in old[1:-1] if all(abs(x - at) > SNAP for at in first.xs)]
-    if not extra:
+    lacked = [x for x in old[1:-1] if all(abs(x - at) > SNAP for at in first.xs)]
+    inside = [c for c in chars if x0 <= c.h_mid <= x1 and top <= c.v_mid <= bottom]
+    extra = [x for x in lacked if not any(c.x0 < x < c.x1 for c in inside)]
+    if not extra or len(extra) * 2 < len(lacked):
         return regions
     grown = replace(first, xs=sorted([*first.xs, *extra]))
     return [grown if r is first else r for r in regions]

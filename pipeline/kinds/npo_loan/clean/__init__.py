@@ -123,6 +123,9 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             for bank in part.banks:
                 position = order.setdefault(bank.name, len(order) + 1)
                 for n, band in enumerate(own, start=row + 1):
+                    if band.cut == "breaks":
+                        raise PipelineError("row has values but no label",
+                                            cell=f"R{band.rows.start + 1}C1")
                     if not band.item:
                         raise PipelineError("a label cut by a page break is printed on neither "
                                             "page", cell=f"R{band.rows.start + 1}C1")

@@ -108,16 +108,25 @@ def continued_banks(grid: Grid, before: Grid, banks_before: list[BankColumns]
     """The banks of a table printing no header, if it continues `before` (the previous page's
     part of the table, whose header named `banks_before`): every bank's edges stand on its
     column lines. None when it does not continue it."""
+    # Lines the text implies (no vertical rules) stand where each page's text leaves room:
+    # the nearest line within a quarter of the narrowest bank.
+    reach = SAME_COLUMN
+    if grid.method != "ruled" or before.method != "ruled":
+        reach = max(reach, min(before.xs[b.start + b.width] - before.xs[b.start]
+                               for b in banks_before) / 4) if before.xs else reach
+
     def line(x: float) -> int | None:
-        near = [i for i, at in enumerate(grid.xs) if abs(at - x) <= SAME_COLUMN]
-        return near[0] if near else None
+        near = sorted((abs(at - x), i) for i, at in enumerate(grid.xs) if abs(at - x) <= reach)
+        return near[0][1] if near else None
 
     if not grid.xs or not before.xs or not banks_before:
         return None
     found = []
     for bank in banks_before:
         left = line(before.xs[bank.start])
-        right = line(before.xs[bank.start + bank.width])
+        end = bank.start + bank.width
+        # the table's right edge is the other's (a header row alone, boxed by its text)
+        right = len(grid.xs) - 1 if end == len(before.xs) - 1 else line(before.xs[end])
         if left is None or right is None or right <= left:
             return None
         found.append(bank_columns(grid, bank.name, left, right - left, 0))

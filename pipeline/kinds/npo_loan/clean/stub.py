@@ -82,12 +82,14 @@ def _row_of(grid: Grid, run: Run) -> int | None:
 def _own_labels(grid: Grid, start: int, lines: list[Run]) -> tuple[dict[int, _Label], list[Run]]:
     """Each row's own label (its text furthest right), and the label lines left over."""
     by_row: dict[int, list[Run]] = {}
+    rest: list[Run] = []
     for run in lines:
         row = _row_of(grid, run)
         if row is not None and row >= start:
             by_row.setdefault(row, []).append(run)
+        else:
+            rest.append(run)
     own: dict[int, _Label] = {}
-    rest = [run for run in lines if (_row_of(grid, run) or -1) < start]
     for row, runs in by_row.items():
         em = max(r[4] - r[2] for r in runs)
         right = max((r[1] + r[3]) / 2 for r in runs)
