@@ -121,13 +121,14 @@ def _merged(blocks: list[list[int]], lines: list[TextRow]) -> list[list[int]]:
 def _continues(before: list[int], between: list[int], block: list[int], lines: list[TextRow],
                gaps: list[tuple[float, float]]) -> bool:
     """Does `block` go on with the table of `before`, across lines of wrapped cells: each line
-    between and of `block` crosses none of its gutters (it keeps to its columns), is no
-    caption and follows the line above closely?"""
+    between and of `block` crosses at most one of its gutters (it keeps to its columns, a
+    merged cell may span one), is no caption and follows the line above closely?"""
     if len(gaps) < MIN_PLAIN_RUNS - 1:
         return False
     for above, i in zip([before[-1], *between, *block], [*between, *block], strict=False):
         line = lines[i]
-        if CAPTION.match(line.text) or not _close(lines[above], line) or _crossed(line, gaps):
+        if (CAPTION.match(line.text) or not _close(lines[above], line)
+                or _crossed(line, gaps) > 1):
             return False
     return True
 
@@ -138,6 +139,37 @@ def _share(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
         return False
     common = sum(any(x0 < y1 and y0 < x1 for y0, y1 in b) for x0, x1 in a)
     return common >= SHARED * max(len(a), len(b))
+
+
+def _spans_off_centre(line: TextRow, gaps: list[tuple[float, float]], left: float,
+                      right: float) -> bool:
+    """Does a run of `line` run across gutters without standing centred over the columns it
+    spans (as a heading over them does)?"""
+    edges = [left, *((a + b) / 2 for a, b in gaps), right]
+    for run in line.runs:
+        crossed = [k for k, (a, b) in enumerate(gaps, start=1) if run[1] < a and run[3] > b]
+        if not crossed:
+            continue
+        lo, hi = edges[crossed[0] - 1], edges[crossed[-1] + 1]
+        em = run[4] - run[2]
+        if abs((run[1] + run[3]) / 2 - (lo + hi) / 2) > max(em, 0.15 * (hi - lo)):
+            return True
+    return False
+
+
+def _without_title(block: list[int], lines: list[TextRow]) -> list[int]:
+    """The block without its first line when that line runs across the columns of the lines
+    below it off their middles: a title and date above the table (制度概要　（…現在）), not a
+    header row (whose headings stand centred over the columns they span)."""
+    if len(block) < MIN_PLAIN_ROWS:
+        return block
+    rest = block[1:]
+    gaps = _gutters(rest, lines)
+    left = min(lines[i].x0 for i in rest)
+    right = max(lines[i].x1 for i in rest)
+    if gaps and _spans_off_centre(lines[block[0]], gaps, left, right):
+        return rest
+    return block
 
 
 # A line below a table goes on with a wrapped cell when it stands this many of its heights (or
@@ -201,6 +233,7 @@ def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = ()) -> list[R
     lines = text_rows(chars)
     regions = []
     for block in _merged(_blocks(lines), lines):
+        block = _without_title(block, lines)
         rows = _grow_up(block, lines)
         if not _accepted(rows, lines):
             continue

@@ -7,7 +7,8 @@ leftmost text, however indented or right-aligned) and text further right, with a
 the two that every such line keeps. A line with text in the stub alone (starting at the
 table's left edge, or indented a little) is a row of its own (a section heading) when it opens
 the band or stands after a wider gap than the band's lines; any other line continues the row
-above it (a wrapped cell), so a band with one row and wrapped cells stays one row. A band
+above it (a wrapped cell), so a band with one row and wrapped cells stays one row; without
+ruled columns, so does a line of several pieces starting right of the stub. A band
 with a line of several pieces right of the stub (a cell's lines beside a label standing
 centred) is left as it is. Where columns
 are ruled, a band is split only when each of its (three or more) lines has its stub in the
@@ -122,7 +123,9 @@ def row_starts(lines: list[TextRow], left: float,
     for n, line in enumerate(lines):
         heading = line.x1 < rest and stubbed(line) and (
             n == 0 or line.top - lines[n - 1].bottom > HEADING_GAP * usual)
-        if len(line.runs) >= 2 or heading:
+        # without ruled columns, a row's line starts at the stub: one starting further right
+        # goes on with a wrapped cell (a value's lines beside a label)
+        if (len(line.runs) >= 2 and (stub_band is not None or stubbed(line))) or heading:
             starts.append(n)
         elif n == 0:
             return None  # the band opens with a line that is no row's start
@@ -158,7 +161,7 @@ def split_bands(ys: list[float], lines: list[TextRow],
     the text between the ends of a band's own rules counts (`horizontals`: the drawn rules)."""
     found = []
     least = MIN_RULED_LINES if stub_band is not None else 2
-    left = min(line.x0 for line in lines)
+    table_left = min(line.x0 for line in lines)
     for top, bottom in zip(ys, ys[1:], strict=False):
         own = [line for line in lines if top <= line.mid < bottom]
         if stub_band is not None and (top not in (horizontals or {})
@@ -171,8 +174,10 @@ def split_bands(ys: list[float], lines: list[TextRow],
             continue
         if stub_band is not None:
             own = [_stub_joined(line, stub_band[1]) for line in own]
-            if not _columns_kept(own):
-                continue
+        if not _columns_kept(own):
+            continue
+        # the stub of a band a merged label stands beside is where the band's own text starts
+        left = table_left if extent is None else min(line.x0 for line in own)
         starts = row_starts(own, left, stub_band)
         if starts is None or len(starts) < 2:
             continue

@@ -137,6 +137,9 @@ def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
     """Bank column groups of the header row and the number of label columns left of them."""
     cells = grid.row_cells(header)
     first = first_bank_cell(cells)
+    if grid.method != "ruled":  # label columns the text implies, that 項目 does not reach
+        while first < len(cells) - 1 and not squeeze(cells[first].text):
+            first += 1
     n_label_cols = cells[first].col
     found = []
     for cell in cells[first:]:
