@@ -4,7 +4,8 @@ A table drawn without rules reads, line by line, as a row per text line. When it
 onto several lines, the rows are told apart another way:
 
   - shading: rows painted on alternate backgrounds (zebra rows). A background is no rule (it
-    parts no cell: primitives.Fill), but its top and bottom edges are where rows meet;
+    parts no cell: primitives.Fill), but its top and bottom edges are where rows meet (where
+    no shaded row wraps, each line is a row anyway);
   - whitespace: in each column of the body, lines one leading apart (the gap most lines of the
     column leave after the line above) are one cell, a wider gap parts two cells (a cell's
     padding); rows meet where no cell stands across. Only the body counts, right of the stub
@@ -127,10 +128,9 @@ def _wide_gaps(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: f
     return [(a + b) / 2 for a, b in _free(cells, first, last) if b > a]
 
 
-def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
-                  ) -> bool:
-    """Does every column with text between top and bottom hold as many lines as the others,
-    two or more (rows of one line each, set closer together than the rows around them)?"""
+def _line_counts(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
+                 ) -> list[int]:
+    """How many text lines each column with text between top and bottom holds."""
     counts = []
     for left, right in zip(xs, xs[1:], strict=False):
         own = sorted((c.top, c.bottom) for c in chars
@@ -146,7 +146,22 @@ def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom
             else:
                 reach = max(reach, end)
         counts.append(lines)
+    return counts
+
+
+def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
+                  ) -> bool:
+    """Does every column with text between top and bottom hold as many lines as the others,
+    two or more (rows of one line each, set closer together than the rows around them)?"""
+    counts = _line_counts(chars, xs, top, bottom)
     return len(counts) >= 2 and min(counts) >= 2 and min(counts) == max(counts)
+
+
+def _wraps(chars: Sequence[Char], xs: Sequence[float], lines: list[float]) -> bool:
+    """Does a cell wrap in some band between consecutive `lines` (a column holding two text
+    lines or more)?"""
+    return any(max(_line_counts(chars, xs, upper, lower), default=0) >= 2
+               for upper, lower in zip(lines, lines[1:], strict=False))
 
 
 def _strong(shaded: list[float], wide: list[float]) -> list[float]:
@@ -178,6 +193,8 @@ def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
     top, bottom = ys[0], ys[-1]
     inside = [c for c in chars if xs[0] <= c.h_mid <= xs[-1] and top <= c.v_mid <= bottom]
     shaded = _edges(fills, (xs[0], top, xs[-1], bottom))
+    if shaded and not _wraps(inside, xs, shaded):
+        shaded = []  # rows of one line each: the lines say all the shading does
     body = [c for c in inside if c.h_mid >= stub_end]
     strong = _strong(shaded, _wide_gaps(body, xs, top, bottom))
     if not strong:

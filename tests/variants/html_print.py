@@ -11,7 +11,8 @@ NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font;
 ("grid" | "rows_only" | "none", see npo_layout.RULINGS) and zebra (every other body row painted
 grey, as a stylesheet's tr:nth-child(even) does: the browser fills each cell's box, a label
 cell merged down from such a row all over).
-Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font.
+Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none" | "zebra": no
+rules, every other body row shaded), font.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def npo_html(
 def _plan_css(font: str, style: str) -> str:
     grid = style == "grid"
     outer = "0.5pt solid #000" if grid else "none"
-    rule = "none" if style == "none" else "0.5pt solid #000"
+    rule = "none" if style in ("none", "zebra") else "0.5pt solid #000"
     header_v = "0.5pt solid #000" if style in ("grid", "header_verticals") else "none"
     inner_v = "0.5pt solid #000" if grid else "none"
     return (
@@ -148,7 +149,8 @@ def _plan_css(font: str, style: str) -> str:
         "td.item{text-align:justify;text-align-last:justify;padding:0 "
         f"{SIZE * 1.2}pt}}"
         "tr{break-inside:avoid}"
-        f".end{{text-align:right;margin-right:{SIZE}pt}}"
+        + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if style == "zebra" else "")
+        + f".end{{text-align:right;margin-right:{SIZE}pt}}"
     )
 
 
