@@ -4,8 +4,9 @@ A header cell names the columns under it: each heading of the first row (a bank 
 value | unit | note, 項目 over the label columns) stands apart from its neighbours, so a column
 line belongs somewhere in every gap between two headings. Where the body's gutters put none
 there (they are narrower than a gutter must be, or a cell's text is set close to its edge),
-the line goes where the body leaves the gap free: the middle of the widest stretch of the gap
-no body text covers. A gap the body's text runs across everywhere gets no line.
+the line goes where the body leaves the gap free: the middle of the stretch of the gap no body
+text covers that lies nearest the gap's middle (another free stretch lies between a group's
+sub-columns). A gap the body's text runs across everywhere gets no line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from collections.abc import Sequence
 from pipeline.extract.alignment import merge_distributed
 from pipeline.extract.primitives import Char
 from pipeline.extract.text import runs_of
+
+# A stretch narrower than this (points) is two characters' boxes meeting, not free room.
+MIN_FREE = 0.5
 
 
 def _spans(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -28,32 +32,44 @@ def _spans(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return merged
 
 
-def _widest_free(left: float, right: float, covered: list[tuple[float, float]]
-                 ) -> tuple[float, float] | None:
-    """The widest stretch of (left, right) that no interval of `covered` (merged, sorted)
-    overlaps, or None."""
-    best: tuple[float, float] | None = None
+def _free(left: float, right: float, covered: list[tuple[float, float]]
+          ) -> list[tuple[float, float]]:
+    """The stretches of (left, right) that no interval of `covered` (merged, sorted)
+    overlaps."""
+    found = []
     at = left
     for start, end in covered:
         if end <= at:
             continue
         if start >= right:
             break
-        if start > at and (best is None or start - at > best[1] - best[0]):
-            best = (at, start)
+        if start > at:
+            found.append((at, start))
         at = max(at, end)
-    if at < right and (best is None or right - at > best[1] - best[0]):
-        best = (at, right)
-    return best
+    if at < right:
+        found.append((at, right))
+    return found
+
+
+def _boundary(left: float, right: float, covered: list[tuple[float, float]]) -> float | None:
+    """Where the column line between two headings goes: in the free stretch of the gap
+    (left, right) nearest its middle (two groups as wide as each other meet there; a free
+    stretch further off lies inside a group, between its sub-columns), the wider on a tie."""
+    middle = (left + right) / 2
+    free = [(a, b) for a, b in _free(left, right, covered) if b - a >= MIN_FREE]
+    if not free:
+        return None
+    a, b = min(free, key=lambda s: (max(s[0] - middle, middle - s[1], 0.0), s[0] - s[1]))
+    return (a + b) / 2
 
 
 def _headings(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Char]
               ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """The x-extents of the first row band's headings, and of the text below it (merged)."""
     x0, x1 = xs[0], xs[-1]
-    inside = [c for c in chars if x0 <= c.h_mid <= x1 and ys[0] <= c.v_mid <= ys[-1]
-              and not c.text.isspace()]
-    head = [c for c in inside if c.v_mid < ys[1]]
+    inside = [c for c in chars if x0 <= c.h_mid <= x1 and ys[0] <= c.v_mid <= ys[-1]]
+    head = [c for c in inside if c.v_mid < ys[1] and not c.text.isspace()]
+    # the body's characters, spaces too: the space between two words is no free stretch
     body = _spans([(c.x0, c.x1) for c in inside if c.v_mid >= ys[1]])
     headings = _spans([(r[1], r[3]) for r in merge_distributed(runs_of(head))]) if head else []
     return headings, body
@@ -81,7 +97,7 @@ def header_lines(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Char]
     for (_, left), (right, _) in zip(headings, headings[1:], strict=False):
         if any(left <= at <= right for at in xs):
             continue
-        free = _widest_free(left, right, body)
-        if free is not None:
-            found.append((free[0] + free[1]) / 2)
+        at = _boundary(left, right, body)
+        if at is not None:
+            found.append(at)
     return found

@@ -14,9 +14,9 @@ onto several lines, the rows are told apart another way:
 
 The first line is the header row whatever follows it, when it prints in most columns. A table
 whose rows are as far apart as a cell's lines has no such gaps. A band between two such row
-lines is one row, unless each of its columns holds the same number of lines, two or
-more: a group of one-line rows set apart by a blank line, or under a shaded heading, stays a
-row per line.
+lines is one row, unless each of its columns holds the same number of lines, two or more (a
+group of one-line rows set apart by a blank line, or under a shaded heading), or a column
+holds two cells a gap apart (rows the gaps did not part): then it is a row per line.
 """
 
 from __future__ import annotations
@@ -97,35 +97,49 @@ def _usual(gaps: list[float]) -> float | None:
     return best
 
 
-def _wide_gaps(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
-               ) -> list[float]:
-    """The middles of the gaps no cell of the body's columns stands across (see the module
-    docstring): a column's lines a cell's leading apart (the gap most of its consecutive
-    lines leave) are one cell; a gap wider than that parts two cells."""
+def _cells(chars: Sequence[Char], xs: Sequence[float]) -> list[list[tuple[float, float]]]:
+    """Each body column's cells as (top, bottom), top to bottom: a column's lines a cell's
+    leading apart (the gap most of its consecutive lines leave) are one cell; a gap wider
+    than that parts two cells. [] when no column has two lines."""
     columns = []
     for left, right in zip(xs, xs[1:], strict=False):
         spans = _line_spans([c for c in chars if left <= c.h_mid < right])
         if spans:
             columns.append(spans)
-    if not columns:
-        return []
-    slack = LEADING_SLACK * median(c.size for c in chars)
     leading = _usual([b[0] - a[1] for spans in columns for a, b in zip(spans, spans[1:],
                                                                          strict=False)])
     if leading is None:
         return []
-    cells = []
+    slack = LEADING_SLACK * median(c.size for c in chars)
+    found = []
     for spans in columns:
+        cells: list[tuple[float, float]] = []
         cell = list(spans[0])
         for start, end in spans[1:]:
             if start - cell[1] <= leading + slack:
                 cell[1] = max(cell[1], end)
             else:
-                cells.append(tuple(cell))
+                cells.append((cell[0], cell[1]))
                 cell = [start, end]
-        cells.append(tuple(cell))
+        cells.append((cell[0], cell[1]))
+        found.append(cells)
+    return found
+
+
+def _wide_gaps(columns: list[list[tuple[float, float]]]) -> list[float]:
+    """The middles of the gaps no cell of the body's columns stands across."""
+    cells = [cell for column in columns for cell in column]
+    if not cells:
+        return []
     first, last = min(c[0] for c in cells), max(c[1] for c in cells)
     return [(a + b) / 2 for a, b in _free(cells, first, last) if b > a]
+
+
+def _one_cell_apiece(columns: list[list[tuple[float, float]]], top: float,
+                     bottom: float) -> bool:
+    """Does each body column hold one cell at most between top and bottom (one row), not
+    two cells a gap apart (rows the gaps did not part)?"""
+    return all(sum(top <= (a + b) / 2 < bottom for a, b in column) <= 1 for column in columns)
 
 
 def _line_counts(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
@@ -189,21 +203,23 @@ def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
     """The row lines of a rule-less table whose candidate row lines are `ys` (one between
     every two text lines): the shaded bands' edges and the wide gaps of the body (right of
     `stub_end`), each band between two of them one row, unless every column holds the same
-    number of lines in it (then a row per line: the candidates)."""
+    number of lines in it, or a column two cells (then a row per line: the candidates)."""
     top, bottom = ys[0], ys[-1]
     inside = [c for c in chars if xs[0] <= c.h_mid <= xs[-1] and top <= c.v_mid <= bottom]
     shaded = _edges(fills, (xs[0], top, xs[-1], bottom))
     if shaded and not _wraps(inside, xs, shaded):
         shaded = []  # rows of one line each: the lines say all the shading does
     body = [c for c in inside if c.h_mid >= stub_end]
-    strong = _strong(shaded, _wide_gaps(body, xs, top, bottom))
+    columns = _cells(body, xs) if body else []
+    strong = _strong(shaded, _wide_gaps(columns))
     if not strong:
         return ys
     if len(ys) > 2 and ys[1] < strong[0] - SAME_GAP and _heads(inside, xs, top, ys[1]):
         strong.insert(0, ys[1])  # the first line is the header row
     found = [top]
     for upper, lower in zip([top, *strong], [*strong, bottom], strict=False):
-        if _lines_apiece(inside, xs, upper, lower):
+        if _lines_apiece(inside, xs, upper, lower) or not _one_cell_apiece(columns, upper,
+                                                                            lower):
             found += [y for y in ys[1:-1] if upper + SAME_EDGE < y < lower - SAME_EDGE]
         found.append(lower)
     return found

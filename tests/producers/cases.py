@@ -91,7 +91,8 @@ CASES: tuple[Case, ...] = (
     # ---- LibreOffice Writer: the NPO table as a Word document (tests/variants/docx_npo.py) -----
     # Class: ruled by horizontal lines only, no vertical rule anywhere (Word house style).
     Case("writer-npo-rows-only", "writer", NPO, _npo),
-    Case("writer-npo-rows-only-next-year-mincho", "writer", NPO, lambda: E.next_year(_npo()),
+    Case("writer-npo-rows-only-next-year-mincho", "writer", NPO,
+         lambda: E.vertical_group_labels(E.reiwa_date(E.next_year(_npo()))),
          {"banks_per_table": (6, 7), "font": "IPAexMincho"}),
     Case("writer-npo-rows-only-merger", "writer", NPO, lambda: E.merge_banks(_npo()),
          {"banks_per_table": (6, 6)}),
@@ -107,7 +108,8 @@ CASES: tuple[Case, ...] = (
     # ---- LibreOffice Writer: the NPO table as an HTML page (tests/variants/writer_html.py) -----
     Case("writer-html-npo-5-5-3", "writer-html", NPO, _npo),
     Case("writer-html-npo-next-year-5-4-4-mincho", "writer-html", NPO,
-         lambda: E.next_year(_npo()), {"banks_per_table": (5, 4, 4), "font": "IPAexMincho"}),
+         lambda: E.reiwa_date(E.vertical_group_labels(E.next_year(_npo()))),
+         {"banks_per_table": (5, 4, 4), "font": "IPAexMincho"}),
     Case("writer-html-npo-rows-only", "writer-html", NPO, _npo,
          {"ruling": "rows_only", "orientation": "landscape", "size": 7.0}),
     Case("writer-html-npo-zebra-a3", "writer-html", NPO, _npo,
@@ -134,7 +136,8 @@ CASES: tuple[Case, ...] = (
     Case("writer-reiwa-title", "writer", PLAN,
          lambda: E.retitle(_plan(), "令和８年度 事業計画", 2026)),
     Case("writer-radicals", "writer", PLAN, lambda: E.with_radicals(_plan())),
-    Case("writer-zebra", "writer", PLAN, _plan, {"table_style": "zebra"}),
+    Case("writer-zebra-kana-items", "writer", PLAN, lambda: E.katakana_items(_plan()),
+         {"table_style": "zebra"}),
     Case("writer-zebra-thousand-yen-negative", "writer", PLAN,
          lambda: E.with_negatives(E.in_unit(_plan(), "千円"), "▲"), {"table_style": "zebra"}),
     # ---- headless Chromium ------------------------------------------------------------------
@@ -145,11 +148,13 @@ CASES: tuple[Case, ...] = (
     Case("chromium-npo-rows-only-5-5-3-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
          {"ruling": "rows_only", "banks_per_page": (5, 5, 3), "font": "IPAexMincho"}),
     Case("chromium-npo-zebra", "chromium", NPO, _npo, {"ruling": "none", "zebra": True}),
-    Case("chromium-npo-zebra-next-year-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
+    Case("chromium-npo-zebra-next-year-mincho", "chromium", NPO,
+         lambda: E.add_row(E.rename_row(E.next_year(_npo()))),
          {"ruling": "none", "zebra": True, "banks_per_page": (6, 7), "font": "IPAexMincho"}),
     Case("chromium-npo-unshaded", "chromium", NPO, _npo, {"ruling": "none"}),
     Case("chromium-plan", "chromium", PLAN, _plan),
-    Case("chromium-plan-zebra", "chromium", PLAN, _plan, {"table_style": "zebra"}),
+    Case("chromium-plan-zebra-kana-items", "chromium", PLAN, lambda: E.katakana_items(_plan()),
+         {"table_style": "zebra"}),
     Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
          {"table_style": "rows_only"}),
     # ---- the existing reportlab generators, fed by the edition transforms ----------------------
@@ -161,7 +166,9 @@ CASES: tuple[Case, ...] = (
     Case("reportlab-npo-rows-only-next-year-5-5-3", "reportlab", NPO, lambda: E.next_year(_npo()),
          {"borders": "rows", "banks_per_page": (5, 5, 3), "font": "HeiseiMin-W3"}),
     Case("reportlab-npo-zebra", "reportlab", NPO, _npo, {"borders": "none", "shading": True}),
-    Case("reportlab-npo-zebra-next-year-5-4-4", "reportlab", NPO, lambda: E.next_year(_npo()),
+    Case("reportlab-npo-zebra-next-year-5-4-4", "reportlab", NPO,
+         lambda: E.add_row(E.rename_row(E.reiwa_date(E.vertical_group_labels(
+             E.next_year(_npo()))))),
          {"borders": "none", "shading": True, "banks_per_page": (5, 4, 4),
           "font": "HeiseiMin-W3"}),
     Case("reportlab-npo-unshaded", "reportlab", NPO, _npo, {"borders": "none"}),

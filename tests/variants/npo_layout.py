@@ -69,8 +69,11 @@ def row_kind(edition: dict[str, Any], row: str) -> str:
     return "note"
 
 
-def label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
-    """Label cells: each path part merged over the consecutive rows that share it."""
+def label_boxes(rows: Sequence[str], depth: int,
+                printed: dict[str, str] | None = None) -> list[Box]:
+    """Label cells: each path part merged over the consecutive rows that share it; an outer
+    label printed as `printed` says (an edition's "printed_labels"), else as PRINTED_LABEL."""
+    printed = {**PRINTED_LABEL, **(printed or {})}
     boxes = []
     paths = [row.split("/") for row in rows]
     for i, path in enumerate(paths):
@@ -82,7 +85,7 @@ def label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
             if not last:
                 while i + span < len(paths) and paths[i + span][: k + 1] == path[: k + 1]:
                     span += 1
-            text = PRINTED_LABEL.get(part, part) if k == 0 else part
+            text = printed.get(part, part) if k == 0 else part
             boxes.append(Box(1 + i, k, span, depth - k if last else 1, text, truth_row=rows[i]))
     return boxes
 
@@ -98,7 +101,8 @@ def page_grid(edition: dict[str, Any], banks: Sequence[str], *, labels: bool = T
     boxes: list[Box] = []
     columns: list[tuple[str, int]] = []
     if labels:
-        boxes += [Box(0, 0, 1, depth, "項目", role="header"), *label_boxes(rows, depth)]
+        boxes += [Box(0, 0, 1, depth, "項目", role="header"),
+                  *label_boxes(rows, depth, edition.get("printed_labels"))]
         columns += [("label", k) for k in range(depth)]
     kinds = {row: row_kind(edition, row) for row in rows}
     for b, bank in enumerate(banks):

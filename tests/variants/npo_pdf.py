@@ -150,7 +150,8 @@ def _page(
     depth = max(len(row.split("/")) for row in rows)
     kinds = {row: row_kind(edition, row) for row in rows}
     label_widths = [LABEL_WIDTHS[min(k, len(LABEL_WIDTHS) - 1)] for k in range(depth)]
-    boxes = [Box(0, 0, 1, depth, "項目"), *label_boxes(rows, depth)] if labels else []
+    boxes = ([Box(0, 0, 1, depth, "項目"),
+              *label_boxes(rows, depth, edition.get("printed_labels"))] if labels else [])
     widths = list(label_widths) if labels else []
     for bank in banks:
         start = len(widths)

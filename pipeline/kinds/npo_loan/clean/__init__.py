@@ -138,6 +138,9 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         except PipelineError as exc:
             raise exc.located(file=source["file"], page=part.page) from None
         row += len(own)
+    if not records:
+        raise PipelineError("the comparison table has no rows under its banks",
+                            file=source["file"], page=found[0].page)
     return {DATASET: records}
 
 

@@ -11,7 +11,8 @@ centred over them. So, from the label texts' positions:
     of whose own label stands clear of it on its right (a label spanning all label columns,
     対象団体の主な条件, has no group label). Labels standing at one x are one level
     (資金使途 … 返済期間; つなぎ資金, その他 under 金利), and at one level each label takes
-    the run of rows whose middle lies nearest its own (a tie goes to the longer run).
+    the run of rows whose middle lies nearest its own, every row under the level going to
+    one label (rows of one height centre alike over one, three or five of them).
 """
 
 from __future__ import annotations
@@ -29,8 +30,6 @@ from pipeline.kinds.npo_loan.clean.labels import strip_label
 SAME_X = 1.0
 # Lines of one label are at most this many line heights apart.
 LINE_GAP = 0.8
-# A row's label overlapping a group label by this share of the narrower is no row of it.
-OVERLAP = 0.5
 
 
 @dataclass
@@ -128,43 +127,53 @@ def _levels(labels: list[_Label]) -> list[list[_Label]]:
     return [sorted(level, key=lambda g: g.mid) for level in levels]
 
 
-def _clear_of(group: _Label, own: _Label) -> bool:
-    """Does a row's own label stand clear of (right of) a group label?"""
-    overlap = min(group.x1, own.x1) - max(group.x0, own.x0)
-    narrower = min(group.x1 - group.x0, own.x1 - own.x0)
-    return own.centre > group.centre and overlap < OVERLAP * narrower
+def _clear_of(x1: float, own: _Label, middle: float) -> bool:
+    """Does a row's own label stand clear of (right of) a level of group labels ending at
+    `x1` (an em of overlap allowed: a narrow column's label runs over its edges), right of
+    the `middle` of the label columns (a label over all of them, however short, stands on
+    their middle)?"""
+    return own.x0 >= x1 - SAME_X * own.em and own.centre > middle + SAME_X * own.em
 
 
 def _assign(level: list[_Label], rows: list[int], grid: Grid,
-            own: dict[int, _Label]) -> dict[int, _Label]:
+            own: dict[int, _Label], middle: float) -> dict[int, _Label]:
     """Each label of one level given the run of rows it is centred over (see the module
-    docstring): the rows' owners, found by dynamic programming over the labels in order."""
-    Choice = tuple[float, list[tuple[int, int]]]
+    docstring): the rows' owners, found by dynamic programming over the labels in order.
+    The rows under a level (their own labels clear of it) are each one label's: a row left
+    to none costs a row's height, so of two runs centred alike the one that leaves no row
+    out wins."""
+    x1 = max(label.x1 for label in level)
+    under = [n for n, row in enumerate(rows) if _clear_of(x1, own[row], middle)]
+    height = min(grid.ys[row + 1] - grid.ys[row] for row in rows)
     options: list[list[tuple[float, int, int]]] = []
     for label in level:
         found = []
-        for a, first in enumerate(rows):
+        for a in under:
             for b in range(a, len(rows)):
-                if rows[b] - first != b - a or not _clear_of(label, own[rows[b]]):
+                if b not in under or rows[b] - rows[a] != b - a:
                     break
-                if not _clear_of(label, own[first]):
-                    break
-                top, bottom = grid.ys[first], grid.ys[rows[b] + 1]
+                top, bottom = grid.ys[rows[a]], grid.ys[rows[b] + 1]
                 if top <= label.mid <= bottom:
-                    cost = abs((top + bottom) / 2 - label.mid) - 1e-3 * (b - a)
-                    found.append((cost, a, b))
+                    found.append((abs((top + bottom) / 2 - label.mid), a, b))
         options.append(found)
+
+    def left_out(after: int, before: int) -> float:
+        return height * sum(after < n < before for n in under)
+
+    Choice = tuple[float, list[tuple[int, int]]]
     best: dict[int, Choice] = {-1: (0.0, [])}  # last row index used → cost, ranges
     for found in options:
         step: dict[int, Choice] = {}
         for used, (cost, ranges) in best.items():
             for extra, a, b in found:
-                if a > used and (b not in step or cost + extra < step[b][0]):
-                    step[b] = (cost + extra, [*ranges, (a, b)])
+                total = cost + extra + left_out(used, a)
+                if a > used and (b not in step or total < step[b][0]):
+                    step[b] = (total, [*ranges, (a, b)])
         if not step:
             return {}
         best = step
-    _, ranges = min(best.values(), key=lambda choice: choice[0])
+    _, (_, ranges) = min(best.items(),
+                         key=lambda item: item[1][0] + left_out(item[0], len(rows)))
     return {rows[i]: label for label, (a, b) in zip(level, ranges, strict=True)
             for i in range(a, b + 1)}
 
@@ -173,7 +182,9 @@ def stub_bands(grid: Grid, start: int, n_label_cols: int) -> list[Band]:
     """A band per grid row from `start`, labelled from where the label texts stand."""
     own, rest = _own_labels(grid, start, _label_lines(grid, start, n_label_cols))
     rows = sorted(own)
-    heads = [_assign(level, rows, grid, own) for level in _levels(_groups(rest))]
+    middle = (grid.xs[0] + grid.xs[n_label_cols]) / 2 if len(grid.xs) > n_label_cols else (
+        min(label.x0 for label in own.values()) + max(label.x1 for label in own.values())) / 2
+    heads = [_assign(level, rows, grid, own, middle) for level in _levels(_groups(rest))]
     found = []
     for row in range(start, grid.n_rows):
         if row not in own:
