@@ -88,9 +88,10 @@ def _line_spans(chars: Sequence[Char]) -> list[tuple[float, float]]:
 
 
 def _usual(gaps: list[float]) -> float | None:
-    """The gap most of `gaps` share (within SAME_LEADING), or None for none."""
+    """The gap most of `gaps` share (within SAME_LEADING; of two as common, the narrower:
+    a cell's leading, not the gap under a header), or None for none."""
     best, count = None, 0
-    for gap in gaps:
+    for gap in sorted(gaps):
         near = sum(abs(other - gap) <= SAME_LEADING for other in gaps)
         if near > count:
             best, count = gap, near

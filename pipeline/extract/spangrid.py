@@ -27,6 +27,9 @@ from pipeline.extract.rules import COVERED, SNAP, RuleLine
 from pipeline.extract.text import Word, runs_of, text_of, words_of
 
 CLOSED, OPEN, IMPLIED = "closed", "open", "implied"
+# A column line further inside a word than this share of its characters' width (at most SNAP)
+# runs across the word.
+CROSS_SHARE = 0.3
 
 
 @dataclass
@@ -108,8 +111,11 @@ def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
         mid_y = (word.top + word.bottom) / 2
         j = bisect_right(ys, mid_y) - 1
         if 0 <= j < inner_y:
-            for i in range(max(1, bisect_right(xs, word.x0 + SNAP)),
-                           min(inner_x, bisect_left(xs, word.x1 - SNAP))):
+            # a line through the word's first or last character, off its edge (a label
+            # centred over a rule's end), crosses it too
+            margin = min(SNAP, CROSS_SHARE * (word.x1 - word.x0) / len(word.chars))
+            for i in range(max(1, bisect_right(xs, word.x0 + margin)),
+                           min(inner_x, bisect_left(xs, word.x1 - margin))):
                 across_v.add((i, j))
         mid_x = (word.x0 + word.x1) / 2
         i = bisect_right(xs, mid_x) - 1

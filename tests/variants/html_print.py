@@ -10,7 +10,9 @@ table scaled to the page width, `@page { size: A3 landscape }`), `plan_html` the
 NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font; ruling
 ("grid" | "rows_only" | "none", see npo_layout.RULINGS) and zebra (every other body row painted
 grey, as a stylesheet's tr:nth-child(even) does: the browser fills each cell's box, a label
-cell merged down from such a row all over).
+cell merged down from such a row all over); flow (the tables follow one another, each running
+on over the page breaks, rows breaking across them, the header row not repeated) and paper
+("A3 landscape", "A4 landscape", "A4 portrait": each table is scaled to the page's width).
 Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none" | "zebra": no
 rules, every other body row shaded), font.
 """
@@ -49,6 +51,8 @@ NPO_SIZE = 9.0
 LABEL_WIDTHS = (70.0, 63.0, 42.0)  # points at full size, outer to inner label column
 BANK_WIDTHS = (49.0, 28.0, 154.0)  # value | unit | note
 A3_LANDSCAPE_ROOM = 1190.55 - 2 * 28.35  # points between the 10 mm margins
+PAPER_ROOM = {"A3 landscape": A3_LANDSCAPE_ROOM, "A4 landscape": 841.89 - 2 * 28.35,
+              "A4 portrait": 595.28 - 2 * 28.35}
 CSS_RULE = {"thin": "0.5pt solid #000", "dashed": "0.5pt dashed #000",
             "dotted": "0.5pt dotted #000", "hair": "0.25pt solid #000", None: "none"}
 ZEBRA = "#e0e0e0"
@@ -59,7 +63,7 @@ def _e(text: str) -> str:
 
 
 def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: dict[str, Any],
-              last: bool) -> str:
+              last: bool, room: float = 0.0, flow: bool = False, first: bool = True) -> str:
     grid = page_grid(edition, banks)
     widths, seen = [], 0
     for kind, index in grid.columns:
@@ -68,7 +72,7 @@ def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: di
         else:
             widths.append(BANK_WIDTHS[seen % 3])
             seen += 1
-    scale = min(1.0, A3_LANDSCAPE_ROOM / sum(widths))
+    scale = min(1.0, (room or A3_LANDSCAPE_ROOM) / sum(widths))
     size = NPO_SIZE * scale
     cols = "".join(f'<col style="width:{w * scale:.2f}pt">' for w in widths)
     rows: list[list[str]] = [[] for _ in grid.rows]
@@ -80,40 +84,47 @@ def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: di
             f' colspan="{box.colspan}"' if box.colspan > 1 else "")
         tag = "th" if box.row == 0 else "td"
         rows[box.row].append(f'<{tag}{span} style="{style}">{_e(box.text)}</{tag}>')
-    head = f"<thead><tr>{''.join(rows[0])}</tr></thead>"
-    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[1:])
-    brk = "" if last else "break-after:page;"
+    if flow:  # the header an ordinary row: a page the table runs onto does not repeat it
+        head, body_rows = "", rows
+    else:
+        head, body_rows = f"<thead><tr>{''.join(rows[0])}</tr></thead>", rows[1:]
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in body_rows)
+    brk = "" if last or flow else "break-after:page;"
+    title = (f'<div class="head"><b style="font-size:{12 * scale:.2f}pt">'
+             f'{_e(edition["title"])}</b><span>（{_e(edition["as_of_label"])}）</span></div>'
+             if first or not flow else '<div class="gap"></div>')
     return (
         f'<section style="{brk}width:{sum(widths) * scale:.2f}pt;font-size:{size:.2f}pt">'
-        f'<div class="head"><b style="font-size:{12 * scale:.2f}pt">{_e(edition["title"])}</b>'
-        f'<span>（{_e(edition["as_of_label"])}）</span></div>'
-        f"<table><colgroup>{cols}</colgroup>{head}<tbody>{body}</tbody></table></section>"
+        f"{title}<table><colgroup>{cols}</colgroup>{head}<tbody>{body}</tbody></table></section>"
     )
 
 
 def npo_html(
     edition: dict[str, Any], path: Path, *, banks_per_page: Sequence[int] = (7, 6),
     inner_rules: str = "all", body_verticals: bool = True, font: str = "IPAexGothic",
-    ruling: str = "grid", zebra: bool = False,
+    ruling: str = "grid", zebra: bool = False, flow: bool = False, paper: str = "A3 landscape",
 ) -> dict[str, Any]:
     """Write `edition` as an HTML page to print; returns its truth (pages as printed)."""
     if font not in FONTS:
         raise ValueError(f"font must be one of {FONTS}, not {font!r}")
+    if paper not in PAPER_ROOM:
+        raise ValueError(f"paper must be one of {tuple(PAPER_ROOM)}, not {paper!r}")
     groups = split_banks(banks_of(edition), banks_per_page)
     rules = {"inner_rules": inner_rules, "body_verticals": body_verticals, "ruling": ruling}
     across = CSS_RULE[horizontal_rule(ruling)]
     pages = "".join(
-        _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1)
+        _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1,
+                  room=PAPER_ROOM[paper], flow=flow, first=n == 0)
         for n, banks in enumerate(groups)
     )
     css = (
-        "@page{size:A3 landscape;margin:10mm}"
+        f"@page{{size:{paper};margin:10mm}}"
         f"body{{margin:0;font-family:'{font}';line-height:1.2}}"
         ".head{display:flex;justify-content:space-between;align-items:flex-end}"
         "table{border-collapse:collapse;table-layout:fixed;width:100%}"
         f"th,td{{border-top:{across};border-bottom:{across};padding:1pt 2pt;"
         "white-space:pre-line;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere}"
-        "tr{break-inside:avoid}"
+        + ("tr{break-inside:auto}.gap{height:2em}" if flow else "tr{break-inside:avoid}")
         + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if zebra else "")
     )
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'

@@ -39,6 +39,8 @@ def _table_bands(grid: Grid, start: int, n_label_cols: int,
         return bands(grid, start, n_label_cols, continued=continues)
     if previous and grid.n_rows - start == sum(len(b.rows) for b in previous):
         return shift(previous, start)
+    if previous and continues and start == 0:  # no label, the same banks at the page's top:
+        return [Band(range(0, grid.n_rows), "", "", "continued")]  # the broken row's rest
     raise PipelineError("table has no row labels to read its rows by")
 
 

@@ -107,26 +107,29 @@ def continued_banks(grid: Grid, before: Grid, banks_before: list[BankColumns]
                     ) -> list[BankColumns] | None:
     """The banks of a table printing no header, if it continues `before` (the previous page's
     part of the table, whose header named `banks_before`): every bank's edges stand on its
-    column lines. None when it does not continue it."""
-    # Lines the text implies (no vertical rules) stand where each page's text leaves room:
-    # the nearest line within a quarter of the narrowest bank.
-    reach = SAME_COLUMN
-    if grid.method != "ruled" or before.method != "ruled":
-        reach = max(reach, min(before.xs[b.start + b.width] - before.xs[b.start]
-                               for b in banks_before) / 4) if before.xs else reach
-
-    def line(x: float) -> int | None:
-        near = sorted((abs(at - x), i) for i, at in enumerate(grid.xs) if abs(at - x) <= reach)
-        return near[0][1] if near else None
-
+    column lines. None when it does not continue it. Ruled, an edge is the line within
+    SAME_COLUMN of it; where the text implies the lines (no vertical rules) they stand where
+    each page's text leaves room: the line nearest the edge between the middles of the two
+    columns it parts (the label columns, a bank)."""
     if not grid.xs or not before.xs or not banks_before:
         return None
+    ruled = grid.method == "ruled" and before.method == "ruled"
+    middles = [(before.xs[0] + before.xs[banks_before[0].start]) / 2] + [
+        (before.xs[b.start] + before.xs[b.start + b.width]) / 2 for b in banks_before]
+
+    def line(x: float, low: float, high: float) -> int | None:
+        near = sorted((abs(at - x), i) for i, at in enumerate(grid.xs)
+                      if (abs(at - x) <= SAME_COLUMN if ruled else low < at < high))
+        return near[0][1] if near else None
+
     found = []
-    for bank in banks_before:
-        left = line(before.xs[bank.start])
+    for n, bank in enumerate(banks_before):
+        left = line(before.xs[bank.start], middles[n], middles[n + 1])
         end = bank.start + bank.width
         # the table's right edge is the other's (a header row alone, boxed by its text)
-        right = len(grid.xs) - 1 if end == len(before.xs) - 1 else line(before.xs[end])
+        right = (len(grid.xs) - 1 if end == len(before.xs) - 1 else
+                 line(before.xs[end], middles[n + 1],
+                      middles[n + 2] if n + 2 < len(middles) else grid.xs[-1] + 1))
         if left is None or right is None or right <= left:
             return None
         found.append(bank_columns(grid, bank.name, left, right - left, 0))
