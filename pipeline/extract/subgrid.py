@@ -8,7 +8,8 @@ the two that every such line keeps. A line with text in the stub alone (starting
 table's left edge, or indented a little) is a row of its own (a section heading) when it opens
 the band or stands after a wider gap than the band's lines; any other line continues the row
 above it (a wrapped cell), so a band with one row and wrapped cells stays one row; without
-ruled columns, so does a line of several pieces starting right of the stub. A band
+ruled columns, so does a band whose lines' first pieces share no x (a label, and a value's
+wrapped lines beside it). A band
 with a line of several pieces right of the stub (a cell's lines beside a label standing
 centred) is left as it is. Where columns
 are ruled, a band is split only when each of its (three or more) lines has its stub in the
@@ -93,12 +94,15 @@ def _between(above: TextRow, below: TextRow) -> float:
 
 
 def row_starts(lines: list[TextRow], left: float,
-               stub_band: tuple[float, float] | None = None) -> list[int] | None:
+               stub_band: tuple[float, float] | None = None,
+               first_column: float = float("inf")) -> list[int] | None:
     """Indexes of the lines that open a row of their own, or None when the lines do not read
     as rows with a stub (see the module docstring). A stub starts within STUB_INDENT font sizes
     of `left` (the table's text's left edge). With `stub_band` (a ruled table's first column)
     every line must have its stub there and text beyond it, and a stub may start anywhere in
-    that column (its rules, not the text's left edge, say where the stub is)."""
+    that column (its rules, not the text's left edge, say where the stub is). Without it, the
+    stubs must stand in one column, reaching left of `first_column` (where the table's second
+    column starts, where rules' ends say so)."""
     def stubbed(line: TextRow) -> bool:
         if stub_band is not None:
             return line.runs[0][1] < stub_band[1]
@@ -111,6 +115,11 @@ def row_starts(lines: list[TextRow], left: float,
     rest = min(line.runs[1][1] for line in multi)
     if stub_end >= rest:
         return None
+    if stub_band is None and (max(line.runs[0][1] for line in multi) >= min(
+            line.runs[0][3] for line in multi) or min(
+            line.runs[0][1] for line in multi) >= first_column):
+        return None  # the lines' first pieces stand in no one column, or right of the first
+        # column: a label and a value's wrapped lines beside it, other cells' lines
     if stub_band is not None:
         low, high = stub_band
         if len(multi) < len(lines) or any(
@@ -123,9 +132,7 @@ def row_starts(lines: list[TextRow], left: float,
     for n, line in enumerate(lines):
         heading = line.x1 < rest and stubbed(line) and (
             n == 0 or line.top - lines[n - 1].bottom > HEADING_GAP * usual)
-        # without ruled columns, a row's line starts at the stub: one starting further right
-        # goes on with a wrapped cell (a value's lines beside a label)
-        if (len(line.runs) >= 2 and (stub_band is not None or stubbed(line))) or heading:
+        if len(line.runs) >= 2 or heading:
             starts.append(n)
         elif n == 0:
             return None  # the band opens with a line that is no row's start
@@ -156,7 +163,8 @@ def _band_extent(top: float, bottom: float,
 
 def split_bands(ys: list[float], lines: list[TextRow],
                 stub_band: tuple[float, float] | None = None,
-                horizontals: dict[float, RuleLine] | None = None) -> list[float]:
+                horizontals: dict[float, RuleLine] | None = None,
+                first_column: float = float("inf")) -> list[float]:
     """Row lines inside the bands of `ys` whose text lines read as rows of their own; only
     the text between the ends of a band's own rules counts (`horizontals`: the drawn rules)."""
     found = []
@@ -178,7 +186,7 @@ def split_bands(ys: list[float], lines: list[TextRow],
             continue
         # the stub of a band a merged label stands beside is where the band's own text starts
         left = table_left if extent is None else min(line.x0 for line in own)
-        starts = row_starts(own, left, stub_band)
+        starts = row_starts(own, left, stub_band, first_column)
         if starts is None or len(starts) < 2:
             continue
         found += [_between(own[n - 1], own[n]) for n in starts[1:]]
@@ -264,7 +272,7 @@ def refine(region: Region, chars: Sequence[Char]) -> Region:
     lines = text_rows(inside)
     ruled = any(x in region.verticals for x in region.xs[1:-1])
     new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None,
-                         region.horizontals)
+                         region.horizontals, region.xs[1] if len(region.xs) > 2 else float("inf"))
     ys = sorted([*region.ys, *new_ys])
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])

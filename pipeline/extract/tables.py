@@ -16,6 +16,9 @@ from pipeline.extract.text import runs_of
 MIN_TABLE_CELLS = 2
 # A row broken by the page starts within this many text sizes under the table's last rule.
 ROW_START = 1.5
+# A line the page before's table gives, this near (points) to one of this page's, is that
+# one (each page's text puts a line it implies where it leaves room).
+CARRIED_NEAR = 2 * SNAP
 
 
 def _outside(chars: list[Char], regions: list[Region]) -> list[Char]:
@@ -40,7 +43,8 @@ def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] 
         return regions
     assert before is not None
     old = before["xs"]
-    lacked = [x for x in old[1:-1] if all(abs(x - at) > SNAP for at in first.xs)]
+    lacked = [x for x in old[1:-1] if x0 < x < x1
+              and all(abs(x - at) > CARRIED_NEAR for at in first.xs)]
     inside = [c for c in chars if x0 <= c.h_mid <= x1 and top <= c.v_mid <= bottom]
     extra = [x for x in lacked if not any(c.x0 < x < c.x1 for c in inside)]
     if not extra or len(extra) * 2 < len(lacked):
@@ -57,8 +61,10 @@ def _goes_on(before: dict[str, Any] | None, region: Region) -> bool:
     old = before.get("xs") or []
     if len(old) < 2:
         return False
-    if before.get("method") == "aligned":
+    if before.get("method") == "aligned":  # boxed by its text: within this one
         return old[0] >= region.xs[0] - SNAP and old[-1] <= region.xs[-1] + SNAP
+    if region.method == "aligned":  # this one boxed by its text: within that one
+        return region.xs[0] >= old[0] - SNAP and region.xs[-1] <= old[-1] + SNAP
     return abs(old[0] - region.xs[0]) <= SNAP and abs(old[-1] - region.xs[-1]) <= SNAP
 
 

@@ -148,13 +148,14 @@ def _writer(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]
     return problems
 
 
-# A filled rectangle at least this tall and wide is a row's background (a rule is thinner).
-SHADE_HEIGHT, SHADE_WIDTH = 5.0, 20.0
+# A filled rectangle at least this thick both ways is a cell's or a row's background (a rule
+# is a hair thick); one as tall as a row is at least a line of text tall.
+SHADE, ROW_TALL = 3.0, 5.0
 
 
 def _backgrounds(page: Page) -> list[dict[str, Any]]:
     return [r for r in page.rects if r["fill"] and not r["stroke"]
-            and r["height"] >= SHADE_HEIGHT and r["width"] >= SHADE_WIDTH]
+            and r["height"] >= SHADE and r["width"] >= SHADE]
 
 
 def _no_verticals(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
@@ -183,7 +184,7 @@ def _no_rules(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[st
             problems.append(f"page {n}: {len(page.lines)} lines, {len(page.curves)} curves, "
                             f"{len(thin)} rectangles that are no background")
     shaded = case.options.get("zebra") or case.options.get("shading")
-    bands = {round(r["top"]) for r in _backgrounds(pdf.pages[0])}
+    bands = {round(r["top"]) for r in _backgrounds(pdf.pages[0]) if r["height"] >= ROW_TALL}
     if shaded and len(bands) < 3:
         problems.append(f"page 1: backgrounds at {len(bands)} heights, not zebra rows")
     if not shaded and bands:
@@ -232,7 +233,8 @@ def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
     options = case.options
     if case.producer == "calc":
         checks.append(_npo_pages)
-    if case.producer == "chromium" and options.get("ruling", "grid") == "grid":
+    if case.producer == "chromium" and options.get("ruling", "grid") == "grid" and (
+            options.get("table_style", "grid") not in ("none", "zebra")):
         checks.append(_browser)
     if case.kind == "npo" and "rows" in (options.get("ruling"), options.get("borders")):
         checks.append(_no_verticals)

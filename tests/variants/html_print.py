@@ -159,7 +159,7 @@ def _plan_css(font: str, style: str) -> str:
         "td.num{text-align:right}"
         "td.item{text-align:justify;text-align-last:justify;padding:0 "
         f"{SIZE * 1.2}pt}}"
-        "tr{break-inside:avoid}"
+        "tr{break-inside:avoid}.keep{break-inside:avoid}"  # a caption stays with its table
         + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if style == "zebra" else "")
         + f".end{{text-align:right;margin-right:{SIZE}pt}}"
     )
@@ -217,18 +217,19 @@ def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
     key_rows = [(row["item"], *(figure_text(plan, row[c]) for c in ("total", "unsecured",
                                                                      "secured")))
                 for row in figures["rows"]]
-    parts.append(f'<div class=blank></div><div class="cap" style="width:{sum(KEY_WIDTHS)}pt">'
+    parts.append(f'<div class=blank></div><div class=keep><div class="cap" '
+                 f'style="width:{sum(KEY_WIDTHS)}pt">'
                  f"<span>{_e(figures['caption'])}</span><span>{_e(figures['unit_label'])}</span>"
-                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}")
+                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}</div>")
     ratios = plan.get("ratios")
     if ratios:
         header = (f"<tr><th>{_e(_spaced(ratios['header']['item']))}</th>"
                   f"<th>{_e(_spaced(ratios['header']['plan']))}</th></tr>")
         rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
-        parts.append(f'<div class=blank></div><div class="cap" style="width:'
+        parts.append(f'<div class=blank></div><div class=keep><div class="cap" style="width:'
                      f'{sum(RATIO_WIDTHS)}pt"><span>{_e(ratios["caption"])}</span>'
                      f"<span>{_e(ratios['unit_label'])}</span></div>"
-                     f"{_figure_table(RATIO_WIDTHS, header, rows)}")
+                     f"{_figure_table(RATIO_WIDTHS, header, rows)}</div>")
     if plan.get("closing"):
         parts.append(f'<div class=blank></div><p class="end">{_e("　".join(plan["closing"]))}</p>')
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
