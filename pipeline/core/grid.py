@@ -124,6 +124,8 @@ class Grid:
         # Column and row line positions (n_cols + 1 and n_rows + 1 of them), where known.
         self.xs: list[float] = table.get("xs", [])
         self.ys: list[float] = table.get("ys", [])
+        # How extract found it: ruled, rows (horizontal rules only) or aligned (no rules).
+        self.method: str = table.get("method", "ruled")
         self.cells = [Cell.from_json(c) for c in table["cells"]]
         self._slots: dict[tuple[int, int], Cell] = {}
         for cell in self.cells:

@@ -1,11 +1,15 @@
 """Tables drawn without any rules: consecutive lines whose text stands in columns.
 
 A line is multi-column when its runs of text (distributed labels merged) are two or more. A
-table is a block of consecutive multi-column lines, grown upwards by the header lines standing
+table is a block of consecutive multi-column lines (and the lines of wrapped cells between
+them that keep to its columns), grown upwards by the header lines standing
 inside its width (a heading over several columns is one run), and accepted when a caption line
 stands right above it (＜主要計数＞, 【…】, 表1, Table 1, （単位：…）) or when it is plainly a grid:
-at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more. Its rows are the text lines, its
-columns the gutters the lines leave (extract/alignment.py).
+at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more; a line of FOOT_HEADER_RUNS runs
+or more that ends the page is a table's header row, its rows overleaf. Its rows are the text
+lines, its columns the gutters the lines leave (extract/alignment.py) and the gaps between the
+first line's headings (extract/header.py); where cells wrap, a row is the lines between two
+shaded bands' edges or two wide gaps (extract/row_bands.py).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import re
 from collections.abc import Sequence
 
 from pipeline.extract.alignment import gutters
-from pipeline.extract.primitives import Char
+from pipeline.extract.header import header_lines, stub_end
+from pipeline.extract.primitives import Char, Fill
+from pipeline.extract.row_bands import row_bands
 from pipeline.extract.spangrid import Region
 from pipeline.extract.subgrid import TextRow, text_rows
 
@@ -33,21 +39,36 @@ MIN_GUTTER = 0.5
 # two blocks must have in common.
 MAX_SECTION_LINES = 2
 SHARED = 0.6
+# A line of two runs further apart than this share of its width is a title line, no table row.
+TITLE_SPREAD = 0.5
+# The last line of a page with this many runs or more is a table's header row left there (its
+# rows go on overleaf), not a footer.
+FOOT_HEADER_RUNS = 5
 
 
 def _close(a: TextRow, b: TextRow) -> bool:
     return b.top - a.bottom <= MAX_PITCH * max(a.size, b.size)
 
 
+def _title(line: TextRow) -> bool:
+    """A title with its date or page set at the far side (制度概要 …… （…現在）): two runs
+    further apart than half the line is wide."""
+    if len(line.runs) != 2:
+        return False
+    (_, _, _, end, _), (_, start, _, _, _) = line.runs
+    return start - end >= TITLE_SPREAD * (line.x1 - line.x0)
+
+
 def _blocks(lines: list[TextRow]) -> list[list[int]]:
-    """Runs of consecutive multi-column lines (indexes into `lines`)."""
+    """Runs of consecutive multi-column lines (indexes into `lines`); a title line starts
+    none."""
     blocks: list[list[int]] = []
     for i, line in enumerate(lines):
         if len(line.runs) < 2 or CAPTION.match(line.text):
             continue
         if blocks and blocks[-1][-1] == i - 1 and _close(lines[i - 1], line):
             blocks[-1].append(i)
-        else:
+        elif not _title(line):
             blocks.append([i])
     return blocks
 
@@ -75,7 +96,9 @@ def _crossed(line: TextRow, gutters: list[tuple[float, float]]) -> int:
 
 def _merged(blocks: list[list[int]], lines: list[TextRow]) -> list[list[int]]:
     """Blocks joined across a line or two that stand in the first column only (a section
-    heading inside the table: 'Private schools'), when both blocks share their gutters."""
+    heading inside the table: 'Private schools'), when both blocks share their gutters, or
+    across the lines of wrapped cells when the next block keeps to the columns of the one
+    before (see `_continues`)."""
     merged: list[list[int]] = []
     for block in blocks:
         if merged:
@@ -87,11 +110,27 @@ def _merged(blocks: list[list[int]], lines: list[TextRow]) -> list[list[int]]:
                     and _close(lines[before[-1]], lines[between[0]] if between else lines[block[0]])
                     and _close(lines[between[-1]] if between else lines[before[-1]],
                                lines[block[0]])
-                    and _share(gaps, _gutters(block, lines))):
+                    and _share(gaps, _gutters(block, lines))) or _continues(
+                    before, between, block, lines, gaps):
                 merged[-1] = before + between + block
                 continue
         merged.append(list(block))
     return merged
+
+
+def _continues(before: list[int], between: list[int], block: list[int], lines: list[TextRow],
+               gaps: list[tuple[float, float]]) -> bool:
+    """Does `block` go on with the table of `before`, across lines of wrapped cells: each line
+    between and of `block` crosses at most one of its gutters (it keeps to its columns, a
+    merged cell may span one), is no caption and follows the line above closely?"""
+    if len(gaps) < MIN_PLAIN_RUNS - 1:
+        return False
+    for above, i in zip([before[-1], *between, *block], [*between, *block], strict=False):
+        line = lines[i]
+        if (CAPTION.match(line.text) or not _close(lines[above], line)
+                or _crossed(line, gaps) > 1):
+            return False
+    return True
 
 
 def _share(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
@@ -100,6 +139,63 @@ def _share(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
         return False
     common = sum(any(x0 < y1 and y0 < x1 for y0, y1 in b) for x0, x1 in a)
     return common >= SHARED * max(len(a), len(b))
+
+
+def _spans_off_centre(line: TextRow, gaps: list[tuple[float, float]], left: float,
+                      right: float) -> bool:
+    """Does a run of `line` run across gutters without standing centred over the columns it
+    spans (as a heading over them does)?"""
+    edges = [left, *((a + b) / 2 for a, b in gaps), right]
+    for run in line.runs:
+        crossed = [k for k, (a, b) in enumerate(gaps, start=1) if run[1] < a and run[3] > b]
+        if not crossed:
+            continue
+        lo, hi = edges[crossed[0] - 1], edges[crossed[-1] + 1]
+        em = run[4] - run[2]
+        if abs((run[1] + run[3]) / 2 - (lo + hi) / 2) > max(em, 0.15 * (hi - lo)):
+            return True
+    return False
+
+
+def _without_title(block: list[int], lines: list[TextRow]) -> list[int]:
+    """The block without its first line when that line runs across the columns of the lines
+    below it off their middles: a title and date above the table (制度概要　（…現在）), not a
+    header row (whose headings stand centred over the columns they span)."""
+    if len(block) < MIN_PLAIN_ROWS:
+        return block
+    rest = block[1:]
+    gaps = _gutters(rest, lines)
+    left = min(lines[i].x0 for i in rest)
+    right = max(lines[i].x1 for i in rest)
+    if gaps and _spans_off_centre(lines[block[0]], gaps, left, right):
+        return rest
+    return block
+
+
+# A line below a table goes on with a wrapped cell when it stands this many of its heights (or
+# less) under the column's last line.
+WRAP_GAP = 0.5
+
+
+def _wrapped_on(block: list[int], lines: list[TextRow]) -> list[int]:
+    """The lines right below the block that go on with the wrapped cells of its last row:
+    each keeps to the block's columns right of the first (the stub, where a note under the
+    table would start), is no caption, and stands a line's leading under text of its column."""
+    gaps = _gutters(block, lines)
+    if len(gaps) < MIN_PLAIN_RUNS - 1:
+        return []
+    found: list[int] = []
+    above = [lines[i] for i in block]
+    for i in range(block[-1] + 1, len(lines)):
+        line = lines[i]
+        over = [a for a in above if a.x0 < line.x1 and line.x0 < a.x1 and any(
+            r[1] < line.x1 and line.x0 < r[3] for r in a.runs)]
+        if (CAPTION.match(line.text) or _crossed(line, gaps) or line.x0 < gaps[0][1]
+                or not over or line.top - max(a.bottom for a in over) > WRAP_GAP * line.size):
+            break
+        found.append(i)
+        above.append(line)
+    return found
 
 
 def _grow_up(block: list[int], lines: list[TextRow]) -> list[int]:
@@ -126,17 +222,22 @@ def _accepted(block: list[int], lines: list[TextRow]) -> bool:
         lines[first - 1], lines[first])
     if captioned and len(block) >= MIN_CAPTIONED_ROWS:
         return True
+    if block == [len(lines) - 1] and len(lines[first].runs) >= FOOT_HEADER_RUNS:
+        return True  # a header row a table left at the foot of its page, going on overleaf
     return sum(len(lines[i].runs) >= MIN_PLAIN_RUNS for i in block) >= MIN_PLAIN_ROWS
 
 
-def aligned_regions(chars: Sequence[Char]) -> list[Region]:
-    """Regions of the rule-less tables among `chars` (the characters outside ruled tables)."""
+def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = ()) -> list[Region]:
+    """Regions of the rule-less tables among `chars` (the characters outside ruled tables);
+    `fills`, the page's backgrounds, tell shaded rows apart (extract/row_bands.py)."""
     lines = text_rows(chars)
     regions = []
     for block in _merged(_blocks(lines), lines):
+        block = _without_title(block, lines)
         rows = _grow_up(block, lines)
         if not _accepted(rows, lines):
             continue
+        rows += _wrapped_on(rows, lines)
         own = [lines[i] for i in rows]
         pad = 0.25 * max(line.size for line in own)
         ys = [own[0].top - pad]
@@ -148,5 +249,7 @@ def aligned_regions(chars: Sequence[Char]) -> list[Region]:
         xs = [min(line.x0 for line in own) - pad, max(line.x1 for line in own) + pad]
         inside = [c for line in own for c in line.chars]
         xs = sorted([*xs, *gutters(xs, ys, inside)])
+        xs = sorted([*xs, *header_lines(xs, ys, inside)])
+        ys = row_bands(xs, ys, inside, fills, stub_end(xs, ys, inside))
         regions.append(Region(xs, ys, method="aligned"))
     return regions

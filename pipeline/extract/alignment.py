@@ -2,7 +2,9 @@
 
 A table ruled by rows only (or not at all) still shows its columns: the text of its multi-column
 rows leaves vertical gutters that no run of text crosses. Letters set with distributed alignment
-(新　規　保　証) are one run, not columns of their own.
+(新　規　保　証) are one run, not columns of their own; marks (○ × △) are never spread letters,
+and letters further apart than MAX_SPREAD em are not one word: a mark or a one-letter value in
+each of several evenly spaced columns (the banks' ○, 要 and 否) are columns' cells, not a label.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from statistics import median
 
+from pipeline.core.text import unify_ideographs
 from pipeline.extract.primitives import Char
 from pipeline.extract.text import runs_of
 
@@ -18,10 +21,19 @@ from pipeline.extract.text import runs_of
 MIN_GUTTER = 0.5
 # Single characters whose gaps differ by at most this many points are spread evenly: one label.
 EVEN = 1.5
+# The widest gap, in the letters' heights, between two letters of one distributed label.
+MAX_SPREAD = 10.0
 
 
 def _wide(text: str) -> bool:
-    return len(text) == 1 and unicodedata.east_asian_width(text) in "WF"
+    """A single full-width letter (a radical a font maps a kanji to counts as its kanji)."""
+    return (len(text) == 1 and unicodedata.east_asian_width(text) in "WF"
+            and unicodedata.category(unify_ideographs(text)).startswith("L"))
+
+
+def _near(left: list, right: list) -> bool:
+    """Are two single-letter runs close enough to be letters of one word?"""
+    return right[1] - left[3] <= MAX_SPREAD * max(left[4] - left[2], right[4] - right[2])
 
 
 def merge_distributed(runs: list[list]) -> list[list]:
@@ -37,7 +49,7 @@ def merge_distributed(runs: list[list]) -> list[list]:
             if run is not None and _wide(run[0]) and (
                 len(group) < 2 or abs((run[1] - group[-1][3]) - (group[-1][1] - group[-2][3]))
                 <= EVEN
-            ) and (not group or _wide(group[-1][0])):
+            ) and (not group or (_wide(group[-1][0]) and _near(group[-1], run))):
                 group.append(run)
                 continue
             if len(group) >= 2:

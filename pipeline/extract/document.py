@@ -46,7 +46,7 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
                 how = None
                 if not content.chars:  # no text layer: a scan (an image) is read by OCR
                     content, how = _scanned(path, content)
-                pages.append(page_artifact(content))
+                pages.append(page_artifact(content, pages[-1] if pages else None))
                 if how is not None:
                     from pipeline.extract.ocr.match import correct_page
 
@@ -112,9 +112,10 @@ def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
     return ""
 
 
-def page_artifact(page: PageContent) -> dict[str, Any]:
-    """One page of the artifact: size, loose lines, tables."""
-    tables = page_tables(page)
+def page_artifact(page: PageContent, before: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One page of the artifact: size, loose lines, tables (a table at its top may go on with
+    the last one of `before`, the previous page's artifact)."""
+    tables = page_tables(page, before["tables"][-1] if before and before["tables"] else None)
     return {
         "page": page.number,
         "width": points(page.width),

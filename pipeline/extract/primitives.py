@@ -47,6 +47,27 @@ class Segment:
         return self.bottom - self.top <= self.x1 - self.x0
 
 
+# A rectangle painted with fill only, at least this many points thick both ways, is a
+# background (a shaded row or cell: a row is at least a line of text tall), not a rule: a rule
+# drawn as a filled rectangle is a hair thick. Its edges rule nothing; it is a Fill.
+BACKGROUND = 3.0
+
+
+def is_background(x0: float, top: float, x1: float, bottom: float) -> bool:
+    """Is a fill-only rectangle with this box a background rather than a rule?"""
+    return x1 - x0 >= BACKGROUND and bottom - top >= BACKGROUND
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A background: a filled rectangle as wide and tall as a cell or a row, not a rule."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 @dataclass
 class PageContent:
     """One page as an engine reads it."""
@@ -56,3 +77,4 @@ class PageContent:
     height: float
     chars: list[Char] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)

@@ -160,18 +160,20 @@ def _stacks(hs: list[Piece], chars: Sequence[Char], size: float) -> list[list[Pi
 
 
 # A band holding this many lines of prose (one run across at least PROSE_WIDTH of the rules'
-# width) parts two tables, as does an empty band taller than ROW_SIZES text sizes, or one of
-# NOTE_LINES lines or more each a single run (a table's notes and the next one's caption: a
-# table's row has text in more than one place on some line, or fewer lines).
+# width) parts two tables, as does an empty band as tall as a blank line (BLANK_LINE text sizes:
+# two tables one under the other, a blank paragraph between them; a double rule is closer), or
+# one of NOTE_LINES lines or more each a single run (a table's notes and the next one's
+# caption: a table's row has text in more than one place on some line, or fewer lines).
 PROSE_LINES = 2
 PROSE_WIDTH = 0.5
 NOTE_LINES = 3
+BLANK_LINE = 0.8
 
 
 def _cut(stack: list[Piece], lines: list[TextRow], size: float) -> list[list[Piece]]:
     """`stack` cut at the bands between its rules that hold prose, lines of notes, or nothing
-    over a tall stretch: notes and the next table's caption between two tables, a page's
-    header rule."""
+    over a line's height: notes and the next table's caption between two tables, a blank line
+    between two tables, a page's header rule."""
     left, right = min(p.start for p in stack), max(p.end for p in stack)
     width = right - left
     parts = [[stack[0]]]
@@ -183,7 +185,7 @@ def _cut(stack: list[Piece], lines: list[TextRow], size: float) -> list[list[Pie
             prose = sum(len(line.runs) == 1 and line.x1 - line.x0 >= PROSE_WIDTH * width
                         for line in own)
             notes = len(own) >= NOTE_LINES and all(len(line.runs) == 1 for line in own)
-            if prose >= PROSE_LINES or notes or (not own and bottom - top > ROW_SIZES * size):
+            if prose >= PROSE_LINES or notes or (not own and bottom - top >= BLANK_LINE * size):
                 parts.append([piece])
                 continue
         parts[-1].append(piece)

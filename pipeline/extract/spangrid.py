@@ -15,16 +15,21 @@ pdfplumber's order (extract/text.py).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.core.grid import Cell
+from pipeline.core.text import unify_ideographs
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import COVERED, SNAP, RuleLine
 from pipeline.extract.text import Word, runs_of, text_of, words_of
 
 CLOSED, OPEN, IMPLIED = "closed", "open", "implied"
+# A column line further inside a word than this share of its characters' width (at most SNAP)
+# runs across the word.
+CROSS_SHARE = 0.3
 
 
 @dataclass
@@ -106,8 +111,11 @@ def _crossing_words(words: Sequence[Word], xs: list[float], ys: list[float]
         mid_y = (word.top + word.bottom) / 2
         j = bisect_right(ys, mid_y) - 1
         if 0 <= j < inner_y:
-            for i in range(max(1, bisect_right(xs, word.x0 + SNAP)),
-                           min(inner_x, bisect_left(xs, word.x1 - SNAP))):
+            # a line through the word's first or last character, off its edge (a label
+            # centred over a rule's end), crosses it too
+            margin = min(SNAP, CROSS_SHARE * (word.x1 - word.x0) / len(word.chars))
+            for i in range(max(1, bisect_right(xs, word.x0 + margin)),
+                           min(inner_x, bisect_left(xs, word.x1 - margin))):
                 across_v.add((i, j))
         mid_x = (word.x0 + word.x1) / 2
         i = bisect_right(xs, mid_x) - 1
@@ -208,6 +216,12 @@ def build_cells(region: Region, chars: Sequence[Char]) -> list[Cell]:
 
 
 Box = tuple[int, int, int, int]  # row, col, rowspan, colspan
+# A heading is centred over columns when its middle lies this many ems from theirs, or this
+# share of their width (lines the text implies stand only about where the columns meet), or
+# less: a producer centres it to the point; a left-aligned line of a cell happens to stand
+# near the middle of some run of empty cells beside it.
+CENTRED = 0.5
+SPAN_SHARE = 0.05
 # How far beyond a table's edge, in row heights, the text of a cell cut there may stand.
 CUT_REACH = 2.0
 
@@ -253,37 +267,62 @@ def _held(boxes: list[Box], xs: list[float], ys: list[float],
     return held
 
 
+def _letter(text: str) -> bool:
+    """Is `text` (one character) a letter? A radical a font maps a kanji to counts as one."""
+    return unicodedata.category(unify_ideographs(text[:1]) or " ").startswith("L")
+
+
+def _empty_run(boxes: list[Box], held: list[list[Char]], at: dict[tuple[int, int], int],
+               dropped: set[int], state: _Boundaries, row: int, col: int, step: int,
+               ) -> list[int]:
+    """The empty one-slot boxes next to (row, col) going `step` (-1 left, +1 right), parted
+    from it by lines the table does not draw."""
+    found: list[int] = []
+    while True:
+        n = at.get((row, col + step * (len(found) + 1)))
+        line = col + (0 if step < 0 else 1) + step * len(found)
+        if (n is None or n in dropped or held[n] or boxes[n][2:] != (1, 1)
+                or state.vertical(line, row) != IMPLIED):
+            return found
+        found.append(n)
+
+
 def _centred_spans(boxes: list[Box], held: list[list[Char]], xs: list[float],
                    state: _Boundaries) -> tuple[list[Box], list[list[Char]]]:
-    """A heading over unruled columns spans the widest run of empty neighbours it is centred
-    over (計画値 over 計 | 無担保 | 有担保): its text alone covers only the middle column."""
+    """A heading over unruled columns spans the run of empty neighbours it is centred over
+    (計画値 over 計 | 無担保 | 有担保, a bank's name over its value | note, narrow and wide): its
+    text alone covers only one column. Of the runs (any number on either side) whose middle
+    lies within half an em or a twentieth of their width of the heading's, the nearest wins,
+    the widest of those as near. A heading is words on one line (two letters or more, no
+    digit): a mark (○) or a centred paragraph is a cell's own."""
     at = {(b[0], b[1]): n for n, b in enumerate(boxes)}
     dropped: set[int] = set()
     grown = list(boxes)
     for n, (row, col, rowspan, colspan) in enumerate(boxes):
         chars = held[n]
-        if rowspan != 1 or not chars or any(c.text.isdigit() for c in chars):
+        if (rowspan != 1 or any(c.text.isdigit() for c in chars)
+                or sum(_letter(c.text) for c in chars) < 2
+                or max(c.v_mid for c in chars) - min(c.v_mid for c in chars)
+                > max(c.bottom - c.top for c in chars) / 2):
             continue
         centre = (min(c.x0 for c in chars) + max(c.x1 for c in chars)) / 2
         size = max(c.size for c in chars)
-        best = 0
-        for k in range(1, len(xs)):
-            left, right = at.get((row, col - k)), at.get((row, col + colspan + k - 1))
-            if left is None or right is None or left in dropped or right in dropped:
-                break
-            if held[left] or held[right] or boxes[left][2:] != (1, 1) or boxes[right][2:] != (1, 1):
-                break
-            if state.vertical(col - k + 1, row) != IMPLIED:
-                break
-            if state.vertical(col + colspan + k - 1, row) != IMPLIED:
-                break
-            lo, hi = xs[col - k], xs[col + colspan + k]
-            if abs(centre - (lo + hi) / 2) <= max(0.1 * (hi - lo), size):
-                best = k
-        if best:
-            dropped.update(at[(row, col - k)] for k in range(1, best + 1))
-            dropped.update(at[(row, col + colspan + k - 1)] for k in range(1, best + 1))
-            grown[n] = (row, col - best, 1, colspan + 2 * best)
+        left = _empty_run(boxes, held, at, dropped, state, row, col, -1)
+        right = _empty_run(boxes, held, at, dropped, state, row, col + colspan - 1, 1)
+        best: tuple[float, int, int, int] | None = None
+        for kl in range(len(left) + 1):
+            for kr in range(len(right) + 1):
+                if not kl and not kr:
+                    continue
+                lo, hi = xs[col - kl], xs[col + colspan + kr]
+                off = abs(centre - (lo + hi) / 2)
+                if off <= max(CENTRED * size, SPAN_SHARE * (hi - lo)) and (
+                        best is None or (round(off, 1), -(kl + kr)) < best[:2]):
+                    best = (round(off, 1), -(kl + kr), kl, kr)
+        if best is not None:
+            _, _, kl, kr = best
+            dropped.update(left[:kl] + right[:kr])
+            grown[n] = (row, col - kl, 1, colspan + kl + kr)
     keep = [n for n in range(len(boxes)) if n not in dropped]
     return [grown[n] for n in keep], [held[n] for n in keep]
 

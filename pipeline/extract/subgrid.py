@@ -7,16 +7,22 @@ leftmost text, however indented or right-aligned) and text further right, with a
 the two that every such line keeps. A line with text in the stub alone (starting at the
 table's left edge, or indented a little) is a row of its own (a section heading) when it opens
 the band or stands after a wider gap than the band's lines; any other line continues the row
-above it (a wrapped cell), so a band with one row and wrapped cells stays one row. A band
+above it (a wrapped cell), so a band with one row and wrapped cells stays one row; without
+ruled columns, so does a band whose lines' first pieces share no x (a label, and a value's
+wrapped lines beside it). A band
 with a line of several pieces right of the stub (a cell's lines beside a label standing
 centred) is left as it is. Where columns
 are ruled, a band is split only when each of its (three or more) lines has its stub in the
-first column (anywhere in it) and text in another: a ruled cell's few lines are one cell's.
+first column (anywhere in it) and text in another, and the columns its first line fills hold
+text on half its lines or more: a ruled cell's few lines are one cell's, a label beside a
+merged label's wrapped lines one row's; and only between two drawn rules: a band a page break
+cuts open is the rest of one row.
 
 A ruled column may hold sub-columns its rules do not draw (Male | Female under one group). Its
 text's gutters become columns when every row below the first keeps to them and some line of the
 first row (the header) has text on both sides: a merged box whose pieces (value, unit, note)
-sit apart in some rows only is left one box.
+sit apart in some rows only is left one box. Where no column is ruled, the columns are the
+text's gutters and a line in every gap between the first row's headings (extract/header.py).
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.extract.alignment import MIN_GUTTER, gutters, merge_distributed
+from pipeline.extract.header import header_lines
 from pipeline.extract.primitives import Char
+from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
 from pipeline.extract.text import lines_of, runs_of
 
@@ -86,12 +94,15 @@ def _between(above: TextRow, below: TextRow) -> float:
 
 
 def row_starts(lines: list[TextRow], left: float,
-               stub_band: tuple[float, float] | None = None) -> list[int] | None:
+               stub_band: tuple[float, float] | None = None,
+               first_column: float = float("inf")) -> list[int] | None:
     """Indexes of the lines that open a row of their own, or None when the lines do not read
     as rows with a stub (see the module docstring). A stub starts within STUB_INDENT font sizes
     of `left` (the table's text's left edge). With `stub_band` (a ruled table's first column)
     every line must have its stub there and text beyond it, and a stub may start anywhere in
-    that column (its rules, not the text's left edge, say where the stub is)."""
+    that column (its rules, not the text's left edge, say where the stub is). Without it, the
+    stubs must stand in one column, reaching left of `first_column` (where the table's second
+    column starts, where rules' ends say so)."""
     def stubbed(line: TextRow) -> bool:
         if stub_band is not None:
             return line.runs[0][1] < stub_band[1]
@@ -104,6 +115,11 @@ def row_starts(lines: list[TextRow], left: float,
     rest = min(line.runs[1][1] for line in multi)
     if stub_end >= rest:
         return None
+    if stub_band is None and (max(line.runs[0][1] for line in multi) >= min(
+            line.runs[0][3] for line in multi) or min(
+            line.runs[0][1] for line in multi) >= first_column):
+        return None  # the lines' first pieces stand in no one column, or right of the first
+        # column: a label and a value's wrapped lines beside it, other cells' lines
     if stub_band is not None:
         low, high = stub_band
         if len(multi) < len(lines) or any(
@@ -123,23 +139,69 @@ def row_starts(lines: list[TextRow], left: float,
     return starts
 
 
+def _within(lines: list[TextRow], left: float, right: float) -> list[TextRow]:
+    """`lines` with only their runs centred inside [left, right] (lines left with none go)."""
+    kept = []
+    for line in lines:
+        runs = [r for r in line.runs if left <= (r[1] + r[3]) / 2 <= right]
+        if len(runs) == len(line.runs):
+            kept.append(line)
+        elif runs:
+            kept.append(replace(line, runs=runs))
+    return kept
+
+
+def _band_extent(top: float, bottom: float,
+                 horizontals: dict[float, RuleLine]) -> tuple[float, float] | None:
+    """Where the rules above and below a band both reach: left and right of it, the text
+    belongs to a taller merged cell (a label the band's rules stop at). None: no such rules."""
+    above, below = horizontals.get(top), horizontals.get(bottom)
+    if above is None or below is None:
+        return None
+    return max(above.start, below.start), min(above.end, below.end)
+
+
 def split_bands(ys: list[float], lines: list[TextRow],
-                stub_band: tuple[float, float] | None = None) -> list[float]:
-    """Row lines inside the bands of `ys` whose text lines read as rows of their own."""
+                stub_band: tuple[float, float] | None = None,
+                horizontals: dict[float, RuleLine] | None = None,
+                first_column: float = float("inf")) -> list[float]:
+    """Row lines inside the bands of `ys` whose text lines read as rows of their own; only
+    the text between the ends of a band's own rules counts (`horizontals`: the drawn rules)."""
     found = []
     least = MIN_RULED_LINES if stub_band is not None else 2
-    left = min(line.x0 for line in lines)
+    table_left = min(line.x0 for line in lines)
     for top, bottom in zip(ys, ys[1:], strict=False):
         own = [line for line in lines if top <= line.mid < bottom]
+        if stub_band is not None and (top not in (horizontals or {})
+                                      or bottom not in (horizontals or {})):
+            continue  # a band a page break cuts (no rule closes it): one row's rest
+        extent = _band_extent(top, bottom, horizontals or {})
+        if extent is not None:
+            own = _within(own, extent[0] - SNAP, extent[1] + SNAP)
         if len(own) < least:
             continue
         if stub_band is not None:
             own = [_stub_joined(line, stub_band[1]) for line in own]
-        starts = row_starts(own, left, stub_band)
+        if not _columns_kept(own):
+            continue
+        # the stub of a band a merged label stands beside is where the band's own text starts
+        left = table_left if extent is None else min(line.x0 for line in own)
+        starts = row_starts(own, left, stub_band, first_column)
         if starts is None or len(starts) < 2:
             continue
         found += [_between(own[n - 1], own[n]) for n in starts[1:]]
     return found
+
+
+def _columns_kept(lines: list[TextRow]) -> bool:
+    """Do the columns the band's first line fills right of its stub hold text on at least
+    half of its lines (rows of a body), not on the first alone (one row: a label and a mark
+    beside a merged label's and a note's wrapped lines)?"""
+    for run in lines[0].runs[1:]:
+        filled = sum(any(r[1] < run[3] and run[1] < r[3] for r in line.runs) for line in lines)
+        if filled * 2 < len(lines):
+            return False
+    return True
 
 
 def _stub_joined(line: TextRow, edge: float) -> TextRow:
@@ -209,10 +271,12 @@ def refine(region: Region, chars: Sequence[Char]) -> Region:
         return region
     lines = text_rows(inside)
     ruled = any(x in region.verticals for x in region.xs[1:-1])
-    new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None)
+    new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None,
+                         region.horizontals, region.xs[1] if len(region.xs) > 2 else float("inf"))
     ys = sorted([*region.ys, *new_ys])
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])
+        xs = sorted([*xs, *header_lines(xs, ys, chars)])
         new_xs: list[float] = []
     else:
         new_xs = sub_columns(region.xs, ys, lines)

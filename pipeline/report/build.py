@@ -60,17 +60,19 @@ def kind_sections(pub: Published) -> list[Section]:
 
 
 def render_report(pub: Published) -> str:
-    """The report's HTML text; equal published files give equal text."""
+    """The report's HTML text; equal published files give equal text. A dataset published
+    with no rows has no section of its own (the validation section still counts it)."""
     sections, nav = [], []
     extra: dict[str, str] = {}
     shown: set[str] = set()
-    for part in kind_sections(pub):
+    with_rows = replace(pub, frames={n: f for n, f in pub.frames.items() if len(f)})
+    for part in kind_sections(with_rows):
         sections.append(part.html)
         nav.append((part.anchor, part.label))
         extra.update(part.notes)
         shown.update(part.datasets)
     say = pub.words
-    for name in sorted(pub.frames):
+    for name in sorted(with_rows.frames):
         if name in shown or name not in DATASETS:
             continue
         sections.append(generic.section(DATASETS[name], pub.frames[name], say))

@@ -61,10 +61,10 @@ def test_artifact_round_trip_and_kind_check(npo_extracted, tmp_path) -> None:
 def test_a_page_that_fails_inside_the_parser_is_named(monkeypatch) -> None:
     real = document.page_artifact
 
-    def failing(page):
+    def failing(page, before=None):
         if page.number == 2:
             raise KeyError("/Resources")
-        return real(page)
+        return real(page, before)
 
     monkeypatch.setattr(document, "page_artifact", failing)
     with pytest.raises(PipelineError) as caught:
@@ -100,7 +100,8 @@ def test_an_unknown_document_is_turned_away_after_its_first_page(tmp_path, monke
     pdf = _pages_pdf(tmp_path / "minutes.pdf", 150, "議事録　第１回理事会")
     read = []
     real = document.page_artifact
-    monkeypatch.setattr(document, "page_artifact", lambda page: read.append(page) or real(page))
+    monkeypatch.setattr(document, "page_artifact",
+                        lambda page, before=None: read.append(page) or real(page, before))
     with pytest.raises(PipelineError, match="not a known document"):
         document.extract_pdf(pdf)
     assert len(read) == 1

@@ -1,7 +1,8 @@
 """Every producer variant read back by the producer tests: what to print, how, and what fails.
 
-A case names its producer (calc, writer: one soffice call for all; chromium: one call per
-file; reportlab: the existing generators), the edition (a transform of a shipped truth, see
+A case names its producer (calc, writer: one soffice call for all, writer-html: HTML opened by
+Writer, one more soffice call; chromium: one call per file; reportlab: the existing
+generators), the edition (a transform of a shipped truth, see
 tests/variants/editions.py) and the generator's options. A case the pipeline cannot read yet
 carries `xfail` = "<class>: <what goes wrong today>", and is run as a strict xfail so the day
 it reads correctly the suite says so.
@@ -27,7 +28,7 @@ class Case:
     """One variant: producer, document kind, edition factory, options, known failure."""
 
     name: str
-    producer: str  # calc | writer | chromium | reportlab
+    producer: str  # calc | writer | writer-html | chromium | reportlab
     kind: str  # npo | plan
     edition: Callable[[], dict[str, Any]]
     options: dict[str, Any] = field(default_factory=dict)
@@ -36,7 +37,8 @@ class Case:
     @property
     def marks(self) -> list[Any]:
         """The test markers of the program that prints the case (office, browser)."""
-        program = {"calc": "office", "writer": "office", "chromium": "browser"}.get(self.producer)
+        program = {"calc": "office", "writer": "office", "writer-html": "office",
+                   "chromium": "browser"}.get(self.producer)
         return [getattr(pytest.mark, program)] if program else []
 
     def pdf(self, folder: Path) -> Path:
@@ -87,6 +89,33 @@ CASES: tuple[Case, ...] = (
     Case("calc-radicals", "calc", NPO, lambda: E.with_radicals(_npo())),
     Case("calc-latin-word-wrapped", "calc", NPO, lambda: E.wrap_latin_word(_npo())),
     Case("calc-limits-in-words", "calc", NPO, lambda: E.limits_in_words(_npo())),
+    # ---- LibreOffice Writer: the NPO table as a Word document (tests/variants/docx_npo.py) -----
+    # Class: ruled by horizontal lines only, no vertical rule anywhere (Word house style).
+    Case("writer-npo-rows-only", "writer", NPO, _npo),
+    Case("writer-npo-rows-only-next-year-mincho", "writer", NPO,
+         lambda: E.vertical_group_labels(E.reiwa_date(E.next_year(_npo()))),
+         {"banks_per_table": (6, 7), "font": "IPAexMincho"}),
+    Case("writer-npo-rows-only-merger", "writer", NPO, lambda: E.merge_banks(_npo()),
+         {"banks_per_table": (6, 6)}),
+    # Class: no rules, rows told apart by shading.
+    Case("writer-npo-zebra", "writer", NPO, _npo, {"ruling": "none", "zebra": True}),
+    # Class: tables that run on over the page, rows broken by it, no header repeated.
+    Case("writer-npo-flow-5-5-3", "writer", NPO, _npo,
+         {"ruling": "grid", "flow": True, "banks_per_table": (5, 5, 3), "paper": "A4",
+          "orientation": "portrait", "size": 7.0}),
+    Case("writer-npo-flow-rows-only", "writer", NPO, lambda: E.next_year(_npo()),
+         {"ruling": "rows_only", "flow": True, "banks_per_table": (5, 5, 3), "paper": "A4",
+          "orientation": "landscape", "size": 6.5, "font": "IPAexMincho"}),
+    # ---- LibreOffice Writer: the NPO table as an HTML page (tests/variants/writer_html.py) -----
+    Case("writer-html-npo-5-5-3", "writer-html", NPO, _npo),
+    Case("writer-html-npo-next-year-5-4-4-mincho", "writer-html", NPO,
+         lambda: E.reiwa_date(E.vertical_group_labels(E.next_year(_npo()))),
+         {"banks_per_table": (5, 4, 4), "font": "IPAexMincho"}),
+    Case("writer-html-npo-rows-only", "writer-html", NPO, _npo,
+         {"ruling": "rows_only", "orientation": "landscape", "size": 7.0}),
+    Case("writer-html-npo-zebra-a3", "writer-html", NPO, _npo,
+         {"ruling": "none", "zebra": True, "paper": "A3", "orientation": "landscape",
+          "banks_per_table": (7, 6), "size": 7.0}),
     # ---- LibreOffice Writer: the business plan -------------------------------------------------
     Case("writer-grid", "writer", PLAN, _plan),
     Case("writer-rows-only", "writer", PLAN, _plan, {"table_style": "rows_only"}),
@@ -122,11 +151,30 @@ CASES: tuple[Case, ...] = (
     Case("writer-transposed-unruled-oku-yen-no-side", "writer", PLAN,
          lambda: E.total_label(E.in_unit(_plan(), "億円"), "計"),
          {"transposed": True, "table_style": "none", "side_label": False}),
+    Case("writer-zebra-kana-items", "writer", PLAN, lambda: E.katakana_items(_plan()),
+         {"table_style": "zebra"}),
+    Case("writer-zebra-thousand-yen-negative", "writer", PLAN,
+         lambda: E.with_negatives(E.in_unit(_plan(), "千円"), "▲"), {"table_style": "zebra"}),
     # ---- headless Chromium ------------------------------------------------------------------
     Case("chromium-npo", "chromium", NPO, _npo),
     Case("chromium-npo-next-year-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
          {"font": "IPAexMincho", "banks_per_page": (6, 7)}),
+    Case("chromium-npo-rows-only", "chromium", NPO, _npo, {"ruling": "rows_only"}),
+    Case("chromium-npo-rows-only-5-5-3-mincho", "chromium", NPO, lambda: E.next_year(_npo()),
+         {"ruling": "rows_only", "banks_per_page": (5, 5, 3), "font": "IPAexMincho"}),
+    Case("chromium-npo-zebra", "chromium", NPO, _npo, {"ruling": "none", "zebra": True}),
+    Case("chromium-npo-zebra-next-year-mincho", "chromium", NPO,
+         lambda: E.add_row(E.rename_row(E.next_year(_npo()))),
+         {"ruling": "none", "zebra": True, "banks_per_page": (6, 7), "font": "IPAexMincho"}),
+    Case("chromium-npo-unshaded", "chromium", NPO, _npo, {"ruling": "none"}),
+    Case("chromium-npo-flow-5-5-3", "chromium", NPO, _npo,
+         {"flow": True, "banks_per_page": (5, 5, 3), "paper": "A4 landscape"}),
+    Case("chromium-npo-flow-rows-only-next-year", "chromium", NPO, lambda: E.next_year(_npo()),
+         {"flow": True, "ruling": "rows_only", "banks_per_page": (5, 4, 4),
+          "paper": "A4 landscape", "font": "IPAexMincho"}),
     Case("chromium-plan", "chromium", PLAN, _plan),
+    Case("chromium-plan-zebra-kana-items", "chromium", PLAN, lambda: E.katakana_items(_plan()),
+         {"table_style": "zebra"}),
     Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
          {"table_style": "rows_only"}),
     Case("chromium-plan-transposed", "chromium", PLAN, _plan, {"transposed": True}),
@@ -149,6 +197,15 @@ CASES: tuple[Case, ...] = (
     Case("reportlab-npo-latin-word-wrapped", "reportlab", NPO, lambda: E.wrap_latin_word(_npo())),
     Case("reportlab-npo-limits-in-words", "reportlab", NPO, lambda: E.limits_in_words(_npo()),
          {"font": "HeiseiMin-W3"}),
+    Case("reportlab-npo-rows-only-next-year-5-5-3", "reportlab", NPO, lambda: E.next_year(_npo()),
+         {"borders": "rows", "banks_per_page": (5, 5, 3), "font": "HeiseiMin-W3"}),
+    Case("reportlab-npo-zebra", "reportlab", NPO, _npo, {"borders": "none", "shading": True}),
+    Case("reportlab-npo-zebra-next-year-5-4-4", "reportlab", NPO,
+         lambda: E.add_row(E.rename_row(E.reiwa_date(E.vertical_group_labels(
+             E.next_year(_npo()))))),
+         {"borders": "none", "shading": True, "banks_per_page": (5, 4, 4),
+          "font": "HeiseiMin-W3"}),
+    Case("reportlab-npo-unshaded", "reportlab", NPO, _npo, {"borders": "none"}),
     Case("reportlab-plan-thousand-yen", "reportlab", PLAN,
          lambda: E.total_label(E.in_unit(_more_rows(), "千円"), "合計")),
     Case("reportlab-plan-transposed-negatives-thousand-yen", "reportlab", PLAN,

@@ -4,7 +4,9 @@ A read-back failure only means something if the producer really printed the layo
 names: `claims(case, pdf, truth)` lists every way the PDF differs from its options (rules
 inside the banks or not, in which style, vertical rules in the body or not, page breaks and
 repeated headers, browser rectangles, figure-table rules, where a split table breaks, a figure
-table printed with its items across).
+table printed with its items across; no vertical segment at all in a table ruled by rows, no
+rule at all but rows' backgrounds as tall as a row in a shaded one, a page starting inside a
+row of a table that runs on).
 """
 
 from __future__ import annotations
@@ -171,17 +173,107 @@ def _transposed(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[
                  for number in printed]
         if not all(below) or not min(below[0]) < max(below[1]) < max(below[2]):
             problems.append(f"{row['item']}: 計, 無担保, 有担保 are not down its column")
+
+
+# A filled rectangle at least this thick both ways is a cell's or a row's background (a rule
+# is a hair thick); one as tall as a row is at least a line of text tall.
+SHADE, ROW_TALL = 3.0, 5.0
+
+
+def _backgrounds(page: Page) -> list[dict[str, Any]]:
+    return [r for r in page.rects if r["fill"] and not r["stroke"]
+            and r["height"] >= SHADE and r["width"] >= SHADE]
+
+
+def _no_verticals(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """Ruled by horizontal lines only: no vertical segment at all (not even the frame's, or a
+    thin rectangle's side longer than a hair), on any page, and the rows ruled."""
+    problems = []
+    for n, page in enumerate(pdf.pages, start=1):
+        verticals = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 1.0]
+        if verticals:
+            problems.append(f"page {n}: {len(verticals)} vertical segments")
+    rules = _horizontals(pdf.pages[0]) or sorted({round(r["top"], 1) for r in pdf.pages[0].rects
+                                                  if r["height"] < 1.0})
+    if len(rules) < len(truth["rows"]) // 2:
+        problems.append(f"page 1: {len(rules)} horizontal rules for {len(truth['rows'])} rows")
+    return problems
+
+
+def _no_rules(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """No rule at all: no line, curve or rectangle but a row's background; shaded rows are
+    filled rectangles as tall as a row (several on the first page), an unshaded table has
+    none."""
+    problems = []
+    for n, page in enumerate(pdf.pages, start=1):
+        thin = [r for r in page.rects if r not in _backgrounds(page)]
+        if page.lines or page.curves or thin:
+            problems.append(f"page {n}: {len(page.lines)} lines, {len(page.curves)} curves, "
+                            f"{len(thin)} rectangles that are no background")
+    shaded = case.options.get("zebra") or case.options.get("shading")
+    bands = {round(r["top"]) for r in _backgrounds(pdf.pages[0]) if r["height"] >= ROW_TALL}
+    if shaded and len(bands) < 3:
+        problems.append(f"page 1: backgrounds at {len(bands)} heights, not zebra rows")
+    if not shaded and bands:
+        problems.append(f"page 1: {len(bands)} shaded rows in an unshaded table")
+    return problems
+
+
+def _runs_over_pages(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """A table runs on over a page break and a row is broken by it: some page after the first
+    starts with cells but no label (its first line has no text left of the first bank's
+    column) and without the header."""
+    first = pdf.pages[0].extract_words()
+    bank = next((w for w in first if w["text"].startswith(truth["pages"][0][0][:2])), None)
+    if bank is None:
+        return ["page 1 names no bank"]
+    label_end = bank["x0"]
+    for page in pdf.pages[1:]:
+        words = page.extract_words()
+        if not words:
+            continue
+        top = min(w["top"] for w in words)
+        line = [w for w in words if w["top"] < top + 3]
+        if not any(w["text"].startswith("項") for w in line) and all(
+                w["x0"] > label_end - 20 for w in line):
+            return []
+    return ["no page starts inside a row of a table"]
+
+
+def _zebra_figures(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """A zebra figure table: no rules, every other body row a filled rectangle."""
+    n, page = _key_figure_pages(pdf)
+    problems = []
+    if page.lines or [e for e in page.edges if e["orientation"] == "v" and e["height"] > 1.0
+                      and not any(r["x0"] - 0.1 <= e["x0"] <= r["x1"] + 0.1
+                                  and r["top"] - 0.1 <= e["top"] <= r["bottom"] + 0.1
+                                  for r in _backgrounds(page))]:
+        problems.append(f"page {n + 1}: rules in a zebra table")
+    if len({round(r["top"]) for r in _backgrounds(page)}) < 2:
+        problems.append(f"page {n + 1}: fewer than two shaded rows")
     return problems
 
 
 def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
     """Every way `pdf_path` differs from what `case`'s options say it prints."""
     checks: list[Callable[..., list[str]]] = []
+    options = case.options
     if case.producer == "calc":
         checks.append(_npo_pages)
-    if case.producer == "chromium":
+    if case.producer == "chromium" and options.get("ruling", "grid") == "grid" and (
+            options.get("table_style", "grid") not in ("none", "zebra")):
         checks.append(_browser)
-    if case.producer == "writer" and set(case.options) & {"table_style", "split_key_figures"}:
+    if case.kind == "npo" and "rows" in (options.get("ruling"), options.get("borders")):
+        checks.append(_no_verticals)
+    if case.kind == "npo" and "none" in (options.get("ruling"), options.get("borders")):
+        checks.append(_no_rules)
+    if case.kind == "npo" and (options.get("flow") or (
+            case.producer == "writer-html" and options.get("ruling", "grid") != "none")):
+        checks.append(_runs_over_pages)
+    if options.get("table_style") == "zebra":
+        checks.append(_zebra_figures)
+    if (case.producer == "writer" and case.kind == "plan" and options.get("table_style") != "zebra"
+            and set(options) & {"table_style", "split_key_figures"}):
         checks.append(_writer)
     if case.options.get("transposed"):
         checks.append(_transposed)
@@ -189,6 +281,6 @@ def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
     with pdfplumber.open(pdf_path) as pdf:
         for check in checks:
             problems += check(case, pdf, truth)
-        if case.producer == "calc" and set(case.options) & {"inner_rules", "body_verticals"}:
+        if case.producer == "calc" and set(options) & {"inner_rules", "body_verticals"}:
             problems += _npo_rules(case, pdf.pages[0], truth)
     return problems

@@ -3,18 +3,18 @@
 `npo_mismatches` reads out/npo_loan_terms.csv and checks every (bank, item, condition) →
 mark, value, unit, note (compared after NFKC and without whitespace, so wrap positions do not
 count), a word of the truth's wrapped_words whole in its field, limit_yen where the truth
-gives it, the as-of date, and the banks in printed order (by page, then column of their
-cells). `plan_mismatches` reads plan_key_figures.csv and plan_measures.csv and checks every
-figure (table, item, condition → value_text, unit, amount_yen) and every outline block (kind,
-level, number, text) in order. `read_back` runs the real pipeline over one generated PDF and
-returns the mismatches with its truth (a pipeline error is the one mismatch).
+gives it, the as-of date, and the banks in printed order (by page, then where their first row's
+cells stand: down, then across). `plan_mismatches` reads plan_key_figures.csv and
+plan_measures.csv and checks every figure (table, item, condition → value_text, unit,
+amount_yen) and every outline block (kind, level, number, text) in order. `read_back` runs the
+real pipeline over one generated PDF and returns the mismatches with its truth (a pipeline
+error is the one mismatch).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from pipeline.core.errors import PipelineError
 FIELDS = ("mark", "value", "unit", "note")
 CONDITIONS = {"total": "計", "unsecured": "無担保", "secured": "有担保"}
 YEN_PER_UNIT = {"千円": 1_000, "百万円": 1_000_000, "億円": 100_000_000}
-_CELL_REF = re.compile(r"R(\d+)C(\d+)")
 SHOW = 60  # characters of a text shown in a mismatch line
 
 
@@ -65,11 +64,13 @@ def npo_mismatches(out_dir: Path, truth: dict[str, Any]) -> list[str]:
     if dates != [truth["as_of"]]:
         problems.append(f"as_of: expected {truth['as_of']}, got {dates}")
     banks = list(dict.fromkeys(b for page in truth["pages"] for b in page))
-    place: dict[str, tuple[int, int]] = {}
-    for bank, page, cell in zip(frame["bank"], frame["source_page"], frame["source_cell"],
-                                strict=True):
-        ref = _CELL_REF.match(cell)
-        where = (int(page), int(ref[2]) if ref else 0)
+    # Where each bank's first row stands: page, then how far down (a table below another on
+    # the same page comes after it), then across.
+    place: dict[str, tuple[int, float, float]] = {}
+    for bank, page, box in zip(frame["bank"], frame["source_page"], frame["source_bbox"],
+                               strict=True):
+        x0, top = (float(v) for v in box.split(",")[:2]) if box else (0.0, 0.0)
+        where = (int(page), round(top), x0)
         place[bank] = min(place.get(bank, where), where)
     got_banks = sorted(place, key=lambda b: place[b])
     if got_banks != banks:

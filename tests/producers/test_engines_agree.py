@@ -12,7 +12,8 @@ from tests.producers.cases import cases
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "chromium", xfail=False))
+@pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "writer-html", "chromium",
+                                       xfail=False))
 def test_engines_agree_on_the_variant(case, producers) -> None:
     result = compare_engines(producers.pdf(case))
     assert result.cells > 0

@@ -21,7 +21,7 @@ from tests.variants.office import truth_path
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "chromium"))
+@pytest.mark.parametrize("case", cases("reportlab", "calc", "writer", "writer-html", "chromium"))
 def test_variant_reads_back(case, producers, tmp_path) -> None:
     problems = read_back(producers.pdf(case), tmp_path / "out")
     assert not problems, f"{len(problems)} mismatch(es):\n" + "\n".join(problems[:40])
@@ -29,7 +29,8 @@ def test_variant_reads_back(case, producers, tmp_path) -> None:
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name, marks=case.marks)
                                   for case in CASES
-                                  if case.producer != "reportlab" and case.options])
+                                  if (case.producer != "reportlab" and case.options)
+                                  or {"borders", "shading"} & set(case.options)])
 def test_variant_is_printed_as_claimed(case, producers) -> None:
     """The PDF shows what the case's options say (so a read-back failure means something);
     a case printed with the default options is the shipped layout, seen by eye."""

@@ -203,3 +203,22 @@ def test_only_a_file_this_process_wrote_from_validated_frames_skips_the_re_check
     assert "✗" in rows["plan_key_figures"]  # not this file's digest: checked, and failing
     assert "✓" in rows["npo_loan_terms"]
     assert vouched_page == checked_page
+
+
+@pytest.mark.parametrize(("name", "anchor"), [("npo_loan_terms", "npo"),
+                                              ("plan_key_figures", "plan"),
+                                              ("plan_measures", "plan_measures")])
+def test_a_dataset_with_zero_rows_still_makes_the_report(published_once: Path, name: str,
+                                                         anchor: str) -> None:
+    """A kind that publishes no rows (nothing of its kind was read) is a report without them,
+    never a traceback (it was: ValueError: max() arg is an empty sequence)."""
+    from dataclasses import replace
+
+    from pipeline.report.build import render_report
+
+    pub = load_published(published_once)
+    text = render_report(replace(pub, frames={**pub.frames, name: pub.frames[name].iloc[0:0]}))
+    doc = Elements(text)
+    assert doc.of("section", id="validation") and not doc.of("section", id=anchor)
+    assert all(doc.of("section", id=other) for other in ("npo", "plan", "plan_measures")
+               if other != anchor)

@@ -9,7 +9,8 @@ first-line indent; the indents of tests/variants/plan_pdf.py), then for ＜主�
   table_style     "grid" (every cell ruled, as shipped), "rows_only" (rules between rows, above
                   and below; no verticals, no frame at the sides: 決算短信 and many Word tables),
                   "header_verticals" (rows_only, plus vertical rules in the header rows only),
-                  "none" (no rules at all in the captioned block);
+                  "none" (no rules at all in the captioned block), "zebra" (no rules, every
+                  other body row shaded grey: cell shading, a filled rectangle per cell);
   split_key_figures  k: the key-figure table starts at the foot of a page so that its header
                   rows and k number rows end that page and the other number rows start the
                   next (a page break, then a blank of exact height, then caption and table: row
@@ -56,7 +57,8 @@ from tests.variants.office import OfficeJob, render_office
 from tests.variants.plan_layout import FigureGrid, ems, fitted_widths, shown, transposed_grids
 
 FONTS = ("IPAexMincho", "IPAexGothic")
-TABLE_STYLES = ("grid", "rows_only", "header_verticals", "none")
+TABLE_STYLES = ("grid", "rows_only", "header_verticals", "none", "zebra")
+ZEBRA = "D9D9D9"  # the shading of every other body row of a "zebra" table
 SIZE = 10.5
 PITCH = 17.5
 TITLE_SIZE = 16.0
@@ -206,6 +208,13 @@ def _table_rules(table: Table, style: str, n_header: int) -> None:
     else:
         sides = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), NO_RULE)
     _borders(tbl_pr, "tblBorders", sides)
+    if style == "zebra":
+        for row in table.rows[n_header + 1::2]:
+            for cell in row.cells:
+                shading = OxmlElement("w:shd")
+                for key, value in (("val", "clear"), ("color", "auto"), ("fill", ZEBRA)):
+                    shading.set(qn(f"w:{key}"), value)
+                cell._tc.get_or_add_tcPr().append(shading)
     if style == "header_verticals":
         for row in table.rows[:n_header]:
             seen: set[int] = set()

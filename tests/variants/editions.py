@@ -13,6 +13,8 @@ Truth-format extensions (optional keys; absent means the 2025 form):
   NPO  "wrapped_words": [{"bank", "row", "field", "word"}]: a word the printing breaks across
        lines of that cell; a reader must give it whole, with no space (ＮＰＯ法人, not ＮＰ Ｏ法人).
   NPO  "limit_yen": [{"bank", "row", "yen"}]: the limit_yen a reader must give for that cell.
+  NPO  "printed_labels": {label: printed text}: how an outer (group) label is printed (資\n金…,
+       one character a line); printed form only, the truth has the label.
   plan key_figures.header.total: the printed label of the total column, "" (2025: 計画値 spans
        the three value columns and only 無担保 / 有担保 are labelled), "計" or "合計"; the
        figures are in the dataset as condition 計 either way.
@@ -163,6 +165,52 @@ def merge_banks(
     return _both(edition, edit)
 
 
+def vertical_group_labels(edition: Edition) -> Edition:
+    """The group labels (the outer labels of rows with a condition) set vertically, one
+    character a line (their mark legends after them as printed); read back as the label."""
+    printed = copy.deepcopy(edition)
+    printed["truth"] = truth_of(edition)
+    legends = {"資金使途": "\n○：対象\n×：対象外", "融資の種類": "\n○：あり\n×：なし"}
+    groups = {row.split("/")[0] for row in edition["rows"] if "/" in row}
+    printed["printed_labels"] = {label: "\n".join(label) + legends.get(label, "")
+                                 for label in sorted(groups)}
+    return printed
+
+
+def reiwa_date(edition: Edition) -> Edition:
+    """The as-of date printed in the 令和 era with full-width digits (令和７年４月１日現在)."""
+    def edit(e: Edition) -> None:
+        year, month, day = (int(part) for part in e["as_of"].split("-"))
+        e["as_of_label"] = f"令和{year - 2018}年{month}月{day}日現在".translate(
+            str.maketrans("0123456789", "０１２３４５６７８９"))
+
+    return _both(edition, edit)
+
+
+def rename_row(edition: Edition, old: str = "保証人要否", new: str = "連帯保証人の要否") -> Edition:
+    """A row's label renamed: published as printed."""
+    def edit(e: Edition) -> None:
+        if old not in e["rows"]:
+            raise ValueError(f"no row {old}")
+        e["rows"] = [new if row == old else row for row in e["rows"]]
+        for rows in e["cells"].values():
+            rows[new] = rows.pop(old)
+
+    return _both(edition, edit)
+
+
+def add_row(edition: Edition, row: str = "保証料", after: str = "返済期間/証書貸付") -> Edition:
+    """A new row (a guarantee fee in ％ a year, a value per bank) after `after`."""
+    def edit(e: Edition) -> None:
+        at = e["rows"].index(after) + 1
+        e["rows"] = [*e["rows"][:at], row, *e["rows"][at:]]
+        for n, rows in enumerate(e["cells"].values()):
+            rows[row] = {"mark": None, "value": f"0.{n + 10:02d}", "unit": "％",
+                         "note": "年率" if n % 2 else None}
+
+    return _both(edition, edit)
+
+
 def _printed_strings(edition: Edition) -> Iterator[tuple[dict[str, Any], str]]:
     """(container, key) of every printed string of an NPO edition or plan, in document order."""
     if "cells" in edition:
@@ -293,6 +341,29 @@ def with_negatives(plan: Edition, sign: str = "△") -> Edition:
 
     def edit(p: Edition) -> None:
         p["key_figures"]["negative_sign"] = sign
+
+    return _both(plan, edit)
+
+
+def katakana_items(plan: Edition, under: int = 2) -> Edition:
+    """The first `under` ① items of the outline each with two sub-items numbered ア． イ．
+    (a level below them), as a plan that breaks a measure down prints them; an item with
+    sub-items heads them (kind heading, as every numbered block with children is)."""
+    def edit(p: Edition) -> None:
+        blocks, done = [], 0
+        for block in p["blocks"]:
+            blocks.append(block)
+            if done < under and block["kind"] == "outline" and block["number"] == "①":
+                done += 1
+                blocks[-1] = {**block, "kind": "heading"}
+                level = block["level"] + 1
+                blocks += [
+                    {**block, "level": level, "number": "ア．",
+                     "text": "対象となる制度の周知を図るため、説明資料を整備する。"},
+                    {**block, "level": level, "number": "イ．",
+                     "text": "取扱状況を四半期ごとに確認し、必要な見直しを行う。"},
+                ]
+        p["blocks"] = blocks
 
     return _both(plan, edit)
 

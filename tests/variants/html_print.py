@@ -7,11 +7,16 @@ table scaled to the page width, `@page { size: A3 landscape }`), `plan_html` the
 (A4, the indents and tables of tests/variants/docx_plan.py, page numbers in the page margin).
 `render_html` prints one file with one chromium call and writes its truth beside the PDF.
 
-NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font.
-Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none"), font,
-transposed (the figure tables with the items across and 計 / 無担保 / 有担保 down the rows,
-tests/variants/plan_layout.py) and side_label (with transposed: 計画値 merged down beside the
-condition labels, or left out).
+NPO options: banks_per_page, inner_rules, body_verticals (as in calc_npo), font; ruling
+("grid" | "rows_only" | "none", see npo_layout.RULINGS) and zebra (every other body row painted
+grey, as a stylesheet's tr:nth-child(even) does: the browser fills each cell's box, a label
+cell merged down from such a row all over); flow (the tables follow one another, each running
+on over the page breaks, rows breaking across them, the header row not repeated) and paper
+("A3 landscape", "A4 landscape", "A4 portrait": each table is scaled to the page's width).
+Plan options: table_style ("grid" | "rows_only" | "header_verticals" | "none" | "zebra": no
+rules, every other body row shaded), font, transposed (the figure tables with the items
+across and 計 / 無担保 / 有担保 down the rows, tests/variants/plan_layout.py) and side_label
+(with transposed: 計画値 merged down beside the condition labels, or left out).
 """
 
 from __future__ import annotations
@@ -37,7 +42,13 @@ from tests.variants.docx_plan import (
     numbered_indent,
 )
 from tests.variants.editions import figure_text, truth_of
-from tests.variants.npo_layout import banks_of, page_grid, split_banks, vertical_rule
+from tests.variants.npo_layout import (
+    banks_of,
+    horizontal_rule,
+    page_grid,
+    split_banks,
+    vertical_rule,
+)
 from tests.variants.office import print_with_chromium, write_truth
 from tests.variants.plan_layout import FigureGrid, ems, fitted_widths, shown, transposed_grids
 
@@ -46,8 +57,11 @@ NPO_SIZE = 9.0
 LABEL_WIDTHS = (70.0, 63.0, 42.0)  # points at full size, outer to inner label column
 BANK_WIDTHS = (49.0, 28.0, 154.0)  # value | unit | note
 A3_LANDSCAPE_ROOM = 1190.55 - 2 * 28.35  # points between the 10 mm margins
+PAPER_ROOM = {"A3 landscape": A3_LANDSCAPE_ROOM, "A4 landscape": 841.89 - 2 * 28.35,
+              "A4 portrait": 595.28 - 2 * 28.35}
 CSS_RULE = {"thin": "0.5pt solid #000", "dashed": "0.5pt dashed #000",
             "dotted": "0.5pt dotted #000", "hair": "0.25pt solid #000", None: "none"}
+ZEBRA = "#e0e0e0"
 
 
 def _e(text: str) -> str:
@@ -55,7 +69,7 @@ def _e(text: str) -> str:
 
 
 def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: dict[str, Any],
-              last: bool) -> str:
+              last: bool, room: float = 0.0, flow: bool = False, first: bool = True) -> str:
     grid = page_grid(edition, banks)
     widths, seen = [], 0
     for kind, index in grid.columns:
@@ -64,7 +78,7 @@ def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: di
         else:
             widths.append(BANK_WIDTHS[seen % 3])
             seen += 1
-    scale = min(1.0, A3_LANDSCAPE_ROOM / sum(widths))
+    scale = min(1.0, (room or A3_LANDSCAPE_ROOM) / sum(widths))
     size = NPO_SIZE * scale
     cols = "".join(f'<col style="width:{w * scale:.2f}pt">' for w in widths)
     rows: list[list[str]] = [[] for _ in grid.rows]
@@ -76,38 +90,48 @@ def _npo_page(edition: dict[str, Any], banks: list[str], *, font: str, rules: di
             f' colspan="{box.colspan}"' if box.colspan > 1 else "")
         tag = "th" if box.row == 0 else "td"
         rows[box.row].append(f'<{tag}{span} style="{style}">{_e(box.text)}</{tag}>')
-    head = f"<thead><tr>{''.join(rows[0])}</tr></thead>"
-    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[1:])
-    brk = "" if last else "break-after:page;"
+    if flow:  # the header an ordinary row: a page the table runs onto does not repeat it
+        head, body_rows = "", rows
+    else:
+        head, body_rows = f"<thead><tr>{''.join(rows[0])}</tr></thead>", rows[1:]
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in body_rows)
+    brk = "" if last or flow else "break-after:page;"
+    title = (f'<div class="head"><b style="font-size:{12 * scale:.2f}pt">'
+             f'{_e(edition["title"])}</b><span>（{_e(edition["as_of_label"])}）</span></div>'
+             if first or not flow else '<div class="gap"></div>')
     return (
         f'<section style="{brk}width:{sum(widths) * scale:.2f}pt;font-size:{size:.2f}pt">'
-        f'<div class="head"><b style="font-size:{12 * scale:.2f}pt">{_e(edition["title"])}</b>'
-        f'<span>（{_e(edition["as_of_label"])}）</span></div>'
-        f"<table><colgroup>{cols}</colgroup>{head}<tbody>{body}</tbody></table></section>"
+        f"{title}<table><colgroup>{cols}</colgroup>{head}<tbody>{body}</tbody></table></section>"
     )
 
 
 def npo_html(
     edition: dict[str, Any], path: Path, *, banks_per_page: Sequence[int] = (7, 6),
     inner_rules: str = "all", body_verticals: bool = True, font: str = "IPAexGothic",
+    ruling: str = "grid", zebra: bool = False, flow: bool = False, paper: str = "A3 landscape",
 ) -> dict[str, Any]:
     """Write `edition` as an HTML page to print; returns its truth (pages as printed)."""
     if font not in FONTS:
         raise ValueError(f"font must be one of {FONTS}, not {font!r}")
+    if paper not in PAPER_ROOM:
+        raise ValueError(f"paper must be one of {tuple(PAPER_ROOM)}, not {paper!r}")
     groups = split_banks(banks_of(edition), banks_per_page)
-    rules = {"inner_rules": inner_rules, "body_verticals": body_verticals}
+    rules = {"inner_rules": inner_rules, "body_verticals": body_verticals, "ruling": ruling}
+    across = CSS_RULE[horizontal_rule(ruling)]
     pages = "".join(
-        _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1)
+        _npo_page(edition, banks, font=font, rules=rules, last=n == len(groups) - 1,
+                  room=PAPER_ROOM[paper], flow=flow, first=n == 0)
         for n, banks in enumerate(groups)
     )
     css = (
-        "@page{size:A3 landscape;margin:10mm}"
+        f"@page{{size:{paper};margin:10mm}}"
         f"body{{margin:0;font-family:'{font}';line-height:1.2}}"
         ".head{display:flex;justify-content:space-between;align-items:flex-end}"
         "table{border-collapse:collapse;table-layout:fixed;width:100%}"
-        "th,td{border-top:0.5pt solid #000;border-bottom:0.5pt solid #000;padding:1pt 2pt;"
+        f"th,td{{border-top:{across};border-bottom:{across};padding:1pt 2pt;"
         "white-space:pre-line;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere}"
-        "tr{break-inside:avoid}"
+        + ("tr{break-inside:auto}.gap{height:2em}" if flow else "tr{break-inside:avoid}")
+        + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if zebra else "")
     )
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
                     f"<title>{_e(edition['title'])}</title><style>{css}</style></head>"
@@ -121,7 +145,7 @@ def npo_html(
 def _plan_css(font: str, style: str) -> str:
     grid = style == "grid"
     outer = "0.5pt solid #000" if grid else "none"
-    rule = "none" if style == "none" else "0.5pt solid #000"
+    rule = "none" if style in ("none", "zebra") else "0.5pt solid #000"
     header_v = "0.5pt solid #000" if style in ("grid", "header_verticals") else "none"
     inner_v = "0.5pt solid #000" if grid else "none"
     return (
@@ -141,10 +165,11 @@ def _plan_css(font: str, style: str) -> str:
         "td.num{text-align:right}"
         "td.item{text-align:justify;text-align-last:justify;padding:0 "
         f"{SIZE * 1.2}pt}}"
-        "tr{break-inside:avoid}"
+        "tr{break-inside:avoid}.keep{break-inside:avoid}"  # a caption stays with its table
         f"table.layout td,table.layout th{{height:var(--row);padding:0 {LAYOUT_MARGIN}pt;"
         "white-space:nowrap}"
-        f".end{{text-align:right;margin-right:{SIZE}pt}}"
+        + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if style == "zebra" else "")
+        + f".end{{text-align:right;margin-right:{SIZE}pt}}"
     )
 
 
@@ -181,10 +206,11 @@ def _layout_table(grid: FigureGrid) -> str:
     body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows[grid.header_rows:])
     style = (f"width:{sum(widths):.2f}pt;font-size:{size}pt;line-height:{size * 1.4:.2f}pt;"
              f"--row:{20 * size / SIZE:.2f}pt")
-    return (f'<div class=blank></div><div class="cap" style="width:{sum(widths):.2f}pt">'
+    return (f'<div class=blank></div><div class=keep><div class="cap" '
+            f'style="width:{sum(widths):.2f}pt">'
             f"<span>{_e(grid.caption)}</span><span>{_e(grid.unit_label)}</span></div>"
             f'<table class="layout" style="{style}"><colgroup>{cols}</colgroup>'
-            f"<thead>{head}</thead><tbody>{body}</tbody></table>")
+            f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
 
 
 def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
@@ -240,18 +266,19 @@ def _figure_tables(plan: dict[str, Any]) -> list[str]:
     key_rows = [(row["item"], *(figure_text(plan, row[c]) for c in ("total", "unsecured",
                                                                      "secured")))
                 for row in figures["rows"]]
-    parts.append(f'<div class=blank></div><div class="cap" style="width:{sum(KEY_WIDTHS)}pt">'
+    parts.append(f'<div class=blank></div><div class=keep><div class="cap" '
+                 f'style="width:{sum(KEY_WIDTHS)}pt">'
                  f"<span>{_e(figures['caption'])}</span><span>{_e(figures['unit_label'])}</span>"
-                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}")
+                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}</div>")
     ratios = plan.get("ratios")
     if ratios:
         header = (f"<tr><th>{_e(_spaced(ratios['header']['item']))}</th>"
                   f"<th>{_e(_spaced(ratios['header']['plan']))}</th></tr>")
         rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
-        parts.append(f'<div class=blank></div><div class="cap" style="width:'
+        parts.append(f'<div class=blank></div><div class=keep><div class="cap" style="width:'
                      f'{sum(RATIO_WIDTHS)}pt"><span>{_e(ratios["caption"])}</span>'
                      f"<span>{_e(ratios['unit_label'])}</span></div>"
-                     f"{_figure_table(RATIO_WIDTHS, header, rows)}")
+                     f"{_figure_table(RATIO_WIDTHS, header, rows)}</div>")
     return parts
 
 

@@ -5,7 +5,10 @@ row (項目 over the label columns, each bank over its value | unit | note sub-c
 cells merged over the rows they head, and per row kind (see `row_kind`) the bank's cells. Which
 vertical edges are ruled, and in which border style, is `vertical_rule`'s answer for an edge's
 kind (frame, label, bank group, inside a bank) and row: the classes of ruling seen in real
-tables are the `INNER_RULES` options and `body_verticals`.
+tables are the `INNER_RULES` options and `body_verticals`, and `RULINGS` for the whole table:
+"grid" (as those options say), "rows_only" (horizontal rules between the rows, above and below,
+and no vertical rule anywhere, not even the frame or the header: Word and Writer house style)
+or "none" (no rule at all: an HTML table, told apart by its text, or shaded on alternate rows).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ PRINTED_LABEL = {
     "金利": "金　利",
 }
 INNER_RULES = ("all", "none", "some_rows", "dashed", "dotted", "hair")
+RULINGS = ("grid", "rows_only", "none")
 # Rows (by item) that keep their inner rules under inner_rules="some_rows".
 SOME_ROWS = ("融資額限度", "金利")
 THIN = "thin"
@@ -65,8 +69,11 @@ def row_kind(edition: dict[str, Any], row: str) -> str:
     return "note"
 
 
-def label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
-    """Label cells: each path part merged over the consecutive rows that share it."""
+def label_boxes(rows: Sequence[str], depth: int,
+                printed: dict[str, str] | None = None) -> list[Box]:
+    """Label cells: each path part merged over the consecutive rows that share it; an outer
+    label printed as `printed` says (an edition's "printed_labels"), else as PRINTED_LABEL."""
+    printed = {**PRINTED_LABEL, **(printed or {})}
     boxes = []
     paths = [row.split("/") for row in rows]
     for i, path in enumerate(paths):
@@ -78,7 +85,7 @@ def label_boxes(rows: Sequence[str], depth: int) -> list[Box]:
             if not last:
                 while i + span < len(paths) and paths[i + span][: k + 1] == path[: k + 1]:
                     span += 1
-            text = PRINTED_LABEL.get(part, part) if k == 0 else part
+            text = printed.get(part, part) if k == 0 else part
             boxes.append(Box(1 + i, k, span, depth - k if last else 1, text, truth_row=rows[i]))
     return boxes
 
@@ -94,7 +101,8 @@ def page_grid(edition: dict[str, Any], banks: Sequence[str], *, labels: bool = T
     boxes: list[Box] = []
     columns: list[tuple[str, int]] = []
     if labels:
-        boxes += [Box(0, 0, 1, depth, "項目", role="header"), *label_boxes(rows, depth)]
+        boxes += [Box(0, 0, 1, depth, "項目", role="header"),
+                  *label_boxes(rows, depth, edition.get("printed_labels"))]
         columns += [("label", k) for k in range(depth)]
     kinds = {row: row_kind(edition, row) for row in rows}
     for b, bank in enumerate(banks):
@@ -131,11 +139,16 @@ def edge_kind(grid: PageGrid, col: int) -> str:
 
 
 def vertical_rule(
-    grid: PageGrid, col: int, row: int, *, inner_rules: str = "all", body_verticals: bool = True
+    grid: PageGrid, col: int, row: int, *, inner_rules: str = "all", body_verticals: bool = True,
+    ruling: str = "grid",
 ) -> str | None:
     """Border style of the vertical edge left of `col` in grid row `row` (None: not ruled)."""
     if inner_rules not in INNER_RULES:
         raise ValueError(f"inner_rules must be one of {INNER_RULES}, not {inner_rules!r}")
+    if ruling not in RULINGS:
+        raise ValueError(f"ruling must be one of {RULINGS}, not {ruling!r}")
+    if ruling != "grid":
+        return None
     if row == 0:
         return THIN  # the header always boxes 項目 and every bank
     if not body_verticals:
@@ -148,6 +161,11 @@ def vertical_rule(
     if inner_rules == "some_rows":
         return THIN if grid.rows[row].split("/")[0] in SOME_ROWS else None
     return inner_rules  # dashed, dotted, hair
+
+
+def horizontal_rule(ruling: str = "grid") -> str | None:
+    """Border style of every horizontal edge of a table ruled `ruling` (None: not ruled)."""
+    return None if ruling == "none" else THIN
 
 
 def text_width(text: str, size: float) -> float:

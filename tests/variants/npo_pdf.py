@@ -38,6 +38,7 @@ PAD = 2.0
 MIN_ROW = 10.0
 MARGIN = 30.0
 RULE = 0.5
+SHADE = 0.85  # grey of a shaded row
 # Dashed and dotted borders drawn stroke by stroke: (stroke, gap) lengths in points.
 DASHES = {"dashes": (3.0, 4.0), "dots": (0.6, 2.4)}
 
@@ -140,6 +141,7 @@ def _page(
     font: str,
     col_scale: float,
     borders: str,
+    shading: bool,
     rng: random.Random | None,
     as_of_label: str,
     unitless: Collection[str],
@@ -149,7 +151,8 @@ def _page(
     depth = max(len(row.split("/")) for row in rows)
     kinds = {row: row_kind(edition, row) for row in rows}
     label_widths = [LABEL_WIDTHS[min(k, len(LABEL_WIDTHS) - 1)] for k in range(depth)]
-    boxes = [Box(0, 0, 1, depth, "項目"), *label_boxes(rows, depth)] if labels else []
+    boxes = ([Box(0, 0, 1, depth, "項目"),
+              *label_boxes(rows, depth, edition.get("printed_labels"))] if labels else [])
     widths = list(label_widths) if labels else []
     for bank in banks:
         start = len(widths)
@@ -209,6 +212,15 @@ def _page(
 
         return draw
 
+    def band_op(y0: float, y1: float) -> Callable[[], None]:
+        def draw() -> None:  # a grey background as tall as the row, across the whole table
+            canvas.setFillGray(SHADE)
+            canvas.rect(xs[0], page_h - y1, xs[-1] - xs[0], y1 - y0, stroke=0, fill=1)
+            canvas.setFillGray(0)
+
+        return draw
+
+    bands = [band_op(ys[i], ys[i + 1]) for i in range(2, len(ys) - 1, 2)] if shading else []
     ops: list[Callable[[], None]] = [text_op(MARGIN, MARGIN, edition["title"], TITLE_SIZE)]
     label = f"（{as_of_label}）"
     label_w = pdfmetrics.stringWidth(label, font, FONT_SIZE)
@@ -217,12 +229,10 @@ def _page(
     for box in boxes:
         x0, x1 = xs[box.col], xs[box.col + box.colspan]
         y0, y1 = ys[box.row], ys[box.row + box.rowspan]
-        ops += [
-            rule_op(x0, y0, x1, y0),
-            rule_op(x0, y1, x1, y1),
-            rule_op(x0, y0, x0, y1),
-            rule_op(x1, y0, x1, y1),
-        ]
+        if borders != "none":
+            ops += [rule_op(x0, y0, x1, y0), rule_op(x0, y1, x1, y1)]
+        if borders not in ("none", "rows"):
+            ops += [rule_op(x0, y0, x0, y1), rule_op(x1, y0, x1, y1)]
         text_lines = lines[box]
         first = y0 + (y1 - y0 - len(text_lines) * line_height) / 2
         for n, s in enumerate(text_lines):
@@ -242,7 +252,7 @@ def _page(
     if rng is not None:
         rng.shuffle(ops)
     canvas.setLineWidth(RULE)
-    for op in ops:
+    for op in [*bands, *ops]:  # the backgrounds first, under the text and rules
         op()
     canvas.showPage()
 
@@ -255,6 +265,7 @@ def render_npo_pdf(
     font: str = "HeiseiKakuGo-W5",
     col_scale: float = 1.0,
     borders: str = "lines",
+    shading: bool = False,
     shuffle_seed: int | None = None,
     as_of_label: str | None = None,
     unitless_banks: Collection[str] = (),
@@ -267,13 +278,16 @@ def render_npo_pdf(
     built-in CID font (HeiseiKakuGo-W5, HeiseiMin-W3); col_scale widens or narrows every column;
     borders is "lines", "rects" (thin filled rectangles), or "dashes" / "dots" (every rule
     as many short strokes with gaps wider than a join tolerance, as some exporters draw dashed
-    and dotted borders); shuffle_seed draws every character
+    and dotted borders), "rows" (the horizontal rules only) or "none" (no rule at all);
+    shading paints every other body row's background grey, a filled rectangle as tall as the
+    row across the whole table (zebra rows); shuffle_seed draws every character
     and rule on its own, in a shuffled order; as_of_label replaces the edition's date text
     (令和7年4月1日現在); repeat_labels=False leaves the label columns off every page but the
     first; unitless_banks are drawn with no unit sub-column (a broken layout, for error tests).
     """
-    if borders not in {"lines", "rects", *DASHES}:
-        raise ValueError(f"borders must be lines, rects, {', '.join(DASHES)}, not {borders!r}")
+    if borders not in {"lines", "rects", "rows", "none", *DASHES}:
+        raise ValueError(f"borders must be lines, rects, rows, none, {', '.join(DASHES)}, "
+                         f"not {borders!r}")
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     banks = [bank for page in edition["pages"] for bank in page]
     rng = random.Random(shuffle_seed) if shuffle_seed is not None else None
@@ -288,6 +302,7 @@ def render_npo_pdf(
             font=font,
             col_scale=col_scale,
             borders=borders,
+            shading=shading,
             rng=rng,
             as_of_label=as_of_label or edition["as_of_label"],
             unitless=set(unitless_banks),

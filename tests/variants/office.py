@@ -1,7 +1,8 @@
 """Run the real producers: LibreOffice (soffice) and headless Chromium, and pin their PDFs.
 
 `render_office` (or `OfficeBatch`, which converts in the background) builds many office files
-(xlsx, docx) and converts them all in ONE soffice call (it takes seconds to start), with a
+(xlsx, docx; HTML opened in Writer, in a call of their own) and converts them all in ONE
+soffice call (it takes seconds to start), with a
 private profile so parallel runs never share one, writing each truth beside its PDF as
 <name>.truth.json. `print_with_chromium` prints one HTML file. `pin_pdf` overwrites the
 creation dates, document ID and checksum both producers stamp into a PDF with fixed text of the
@@ -64,19 +65,29 @@ def pin_pdf(path: Path) -> Path:
     return path
 
 
-class SofficeRun:
-    """One soffice call converting office `files` (xlsx, docx: any mix) to PDFs in `outdir`,
-    started in the background; `wait` finishes it and returns the PDFs in `files` order."""
+# HTML opened as a Writer document (soffice's default opens it in Writer/Web, which drops a
+# page's first paragraph), printed by Writer's own PDF export.
+WRITER_HTML = ("--infilter=HTML (StarWriter)", "pdf:writer_pdf_Export")
 
-    def __init__(self, files: Sequence[Path], outdir: Path, timeout: float = 300) -> None:
+
+class SofficeRun:
+    """One soffice call converting office `files` (xlsx, docx: any mix; or, with `html`, HTML
+    files opened in Writer) to PDFs in `outdir`, started in the background; `wait` finishes it
+    and returns the PDFs in `files` order."""
+
+    def __init__(self, files: Sequence[Path], outdir: Path, timeout: float = 300,
+                 html: bool = False) -> None:
         self.files = [Path(f) for f in files]
         self.outdir = outdir
         self.timeout = timeout
+        self.html = html
         outdir.mkdir(parents=True, exist_ok=True)
         self._profile = tempfile.TemporaryDirectory(prefix="soffice-profile-")
+        infilter, target = WRITER_HTML if html else ("", "pdf")
         command = [
             SOFFICE, f"-env:UserInstallation=file://{self._profile.name}", "--headless",
-            "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, self.files),
+            "--norestore", *([infilter] if infilter else []), "--convert-to", target,
+            "--outdir", str(outdir), *map(str, self.files),
         ]
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                          stderr=subprocess.PIPE, text=True)
@@ -99,7 +110,7 @@ class SofficeRun:
         if not pdf.exists():
             # soffice now and then skips a file of a batch without a word (seen once in a full
             # run, never again alone): that file converted on its own, once, before giving up
-            SofficeRun([self.files[index]], self.outdir, self.timeout).wait()
+            SofficeRun([self.files[index]], self.outdir, self.timeout, self.html).wait()
         if not pdf.exists():
             raise RuntimeError(f"soffice wrote no {pdf.name}")
         self._claimed.add(index)  # the caller may move it away
@@ -195,10 +206,14 @@ class OfficeBatch:
         stems = [job.pdf.stem for job in jobs]
         if len(set(stems)) != len(stems):
             raise ValueError("office jobs need distinct PDF names (soffice names output by input)")
+        html = {job.suffix == ".html" for job in jobs}
+        if len(html) > 1:
+            raise ValueError("HTML jobs go to Writer in a soffice call of their own")
         self.jobs = list(jobs)
         self.truths = build_jobs(self.jobs) if truths is None else truths
         self._out = tempfile.TemporaryDirectory(prefix="soffice-out-")
-        self._run = SofficeRun([job.source for job in self.jobs], Path(self._out.name))
+        self._run = SofficeRun([job.source for job in self.jobs], Path(self._out.name),
+                               html=html == {True})
         self._placed: set[int] = set()
 
     def wait_for(self, index: int) -> Path:
@@ -221,6 +236,12 @@ class OfficeBatch:
 
 
 def render_office(jobs: Sequence[OfficeJob]) -> list[dict[str, Any]]:
-    """Build every job's document, convert them all in ONE soffice call, put each PDF where its
-    job says and its truth beside it; the truths, in job order."""
-    return OfficeBatch(jobs).wait() if jobs else []
+    """Build every job's document, convert them all in ONE soffice call (HTML in a second
+    one), put each PDF where its job says and its truth beside it; the truths, in job order."""
+    truths: dict[int, dict[str, Any]] = {}
+    for html in (False, True):
+        batch = [(n, job) for n, job in enumerate(jobs) if (job.suffix == ".html") == html]
+        if batch:
+            done = OfficeBatch([job for _, job in batch]).wait()
+            truths.update({n: truth for (n, _), truth in zip(batch, done, strict=True)})
+    return [truths[n] for n in range(len(jobs))]

@@ -10,9 +10,10 @@ does, not the replacement text. Spaces PDFium synthesises between words ("genera
 dropped: pdfplumber has a space only where the PDF draws one. Rules are the painted path
 objects (in form XObjects too) cut into the edges pdfplumber sees: every straight piece between
 consecutive points of a subpath, a closed subpath's closing piece included, a Bézier curve by
-its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin top-left
-(pdfium_geometry.py); characters come in the order their text objects are drawn, as
-pdfminer reads them, in any orientation.
+its end points; a rectangle painted with fill only and thick both ways is a background
+(primitives.Fill), not edges. Coordinates follow pdfplumber: its MediaBox, its /Rotate,
+origin top-left (pdfium_geometry.py); characters come in the order their text objects are
+drawn, as pdfminer reads them, in any orientation.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from pipeline.extract.engines.pdfium_geometry import (
     multiply,
     text_box,
 )
-from pipeline.extract.primitives import Char, PageContent, Segment
+from pipeline.extract.primitives import Char, Fill, PageContent, Segment, is_background
 
 # Points a stroke may slant and still count as horizontal or vertical (as pdfplumber_engine).
 STRAIGHT = 0.5
@@ -270,14 +271,38 @@ class _Objects:
         return found[::-1]
 
 
-def _segments(objects: _Objects, view: PageView) -> list[Segment]:
-    """Every axis-aligned edge of the page's painted paths, forms included."""
+def _segments(objects: _Objects, view: PageView, fills: list[Fill]) -> list[Segment]:
+    """Every axis-aligned edge of the page's painted paths, forms included; the backgrounds
+    (fill-only rectangles thick both ways) go to `fills` instead."""
     found: list[Segment] = []
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     for obj, matrix in objects.paths:
         to_page = multiply(matrix, view.map)
+        filled = (R.FPDFPath_GetDrawMode(obj, fill_mode, stroke) and fill_mode.value
+                  and not stroke.value)
         for points in _subpaths(obj):
+            box = _rectangle(points, to_page) if filled else None
+            if box is not None and is_background(*box):
+                fills.append(Fill(*box))
+                continue
             _edges(points, to_page, found)
     return found
+
+
+def _rectangle(points: list[tuple[float, float]], matrix: Matrix
+               ) -> tuple[float, float, float, float] | None:
+    """The box of a subpath that is an axis-aligned rectangle closed on its start (as
+    pdfminer makes an LTRect of one), in page space; None for any other shape."""
+    a, b, c, d, e, f = matrix
+    mapped = [(a * px + c * py + e, b * px + d * py + f) for px, py in points]
+    corners = [p for n, p in enumerate(mapped) if n == 0 or p != mapped[n - 1]]
+    if len(corners) != 5 or corners[0] != corners[4]:
+        return None
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = corners
+    if not ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+            or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+        return None
+    return min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)
 
 
 def _subpaths(obj: Any) -> list[list[tuple[float, float]]]:
@@ -377,7 +402,9 @@ def read_page(page: pdfium.PdfPage, number: int, descents: FontDescents) -> Page
         chars = _chars(textpage.raw, view, descents, objects)
     finally:
         textpage.close()
-    return PageContent(number, view.width, view.height, chars, _segments(objects, view))
+    fills: list[Fill] = []
+    segments = _segments(objects, view, fills)
+    return PageContent(number, view.width, view.height, chars, segments, fills)
 
 
 @contextmanager

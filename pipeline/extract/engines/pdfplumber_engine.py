@@ -1,4 +1,5 @@
-"""The pdfplumber engine: pdfminer's characters, and the edges of its lines, rects and curves."""
+"""The pdfplumber engine: pdfminer's characters, and the edges of its lines, rects and curves;
+a rectangle painted with fill only and thick both ways is a background (primitives.Fill)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,34 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfplumber.utils import line_to_edge, rect_to_edges
 
 from pipeline.extract.open_pdf import close_quietly, open_pdf
-from pipeline.extract.primitives import Char, PageContent, Segment
+from pipeline.extract.primitives import Char, Fill, PageContent, Segment, is_background
 
 # Points a stroke may slant and still count as horizontal or vertical.
 STRAIGHT = 0.5
 
 
+def _background(rect: dict[str, Any]) -> bool:
+    return bool(rect["fill"]) and not rect["stroke"] and is_background(
+        float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
+
+
+def _fills(page: Any) -> list[Fill]:
+    """The page's backgrounds: fill-only rects thick both ways."""
+    return [Fill(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+            for r in page.rects if _background(r)]
+
+
 def _segments(page: Any) -> list[Segment]:
-    """Every axis-aligned edge pdfplumber sees: lines, the sides of rects, curve pieces."""
+    """Every axis-aligned edge pdfplumber sees: lines, the sides of rects (backgrounds apart),
+    curve pieces (in pdfplumber's own order of page.edges)."""
     found = []
-    for edge in page.edges:
+    edges = [line_to_edge(line) for line in page.lines]
+    edges += [edge for rect in page.rects if not _background(rect) for edge in rect_to_edges(rect)]
+    edges += page.curve_edges
+    for edge in edges:
         x0, x1 = float(edge["x0"]), float(edge["x1"])
         top, bottom = float(edge["top"]), float(edge["bottom"])
         if abs(bottom - top) <= STRAIGHT:
@@ -37,7 +54,8 @@ def read_page(page: Any, number: int) -> PageContent:
              float(c["size"]), bool(c["upright"]))
         for c in page.chars
     ]
-    return PageContent(number, float(page.width), float(page.height), chars, _segments(page))
+    return PageContent(number, float(page.width), float(page.height), chars, _segments(page),
+                       _fills(page))
 
 
 class PdfplumberDocument:

@@ -131,6 +131,19 @@ def test_missing_as_of_is_an_error(npo_extracted) -> None:
         clean(broken)
 
 
+def test_a_table_with_a_header_and_no_rows_is_an_error(npo_extracted) -> None:
+    """Banks named and no row read under them: one line saying so, never an empty dataset."""
+    headers_only = {**npo_extracted, "pages": [
+        {**page, "tables": [
+            {**table, "n_rows": 1, "ys": table["ys"][:2],
+             "cells": [cell for cell in table["cells"] if cell["row"] == 0]}
+            for table in page["tables"]]}
+        for page in npo_extracted["pages"]
+    ]}
+    with pytest.raises(PipelineError, match="no rows under its banks"):
+        clean(headers_only)
+
+
 def _table(rows: list[list[tuple[str, int, int]]]) -> dict[str, Any]:
     """A grid from rows of (text, rowspan, colspan); covered slots are simply left out."""
     cells, taken = [], set()

@@ -7,7 +7,7 @@ typed columns read from it). A page without label columns continues the previous
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline.core.dates import find_as_of
@@ -24,17 +24,23 @@ from pipeline.kinds.npo_loan.clean.header import (
     header_row,
 )
 from pipeline.kinds.npo_loan.clean.record import record
+from pipeline.kinds.npo_loan.clean.stub import stub_bands
 
 DATASET = "npo_loan_terms"
 
 
 def _table_bands(grid: Grid, start: int, n_label_cols: int,
-                 previous: list[Band] | None) -> list[Band]:
-    """The table's bands from its label columns, or the previous table's when it has none."""
+                 previous: list[Band] | None, continues: bool) -> list[Band]:
+    """The table's bands from its label columns (where the table draws no rules, from where
+    its labels stand), or the previous table's when it has none."""
+    if n_label_cols and grid.method == "aligned":
+        return stub_bands(grid, start, n_label_cols)
     if n_label_cols:
-        return bands(grid, start, n_label_cols)
+        return bands(grid, start, n_label_cols, continued=continues)
     if previous and grid.n_rows - start == sum(len(b.rows) for b in previous):
         return shift(previous, start)
+    if previous and continues and start == 0:  # no label, the same banks at the page's top:
+        return [Band(range(0, grid.n_rows), "", "", "continued")]  # the broken row's rest
     raise PipelineError("table has no row labels to read its rows by")
 
 
@@ -62,7 +68,8 @@ def _part(page: int, grid: Grid, before: Part | None) -> Part | None:
         n_label_cols, start, continues = columns[0].start, 0, True
     else:
         return None
-    table_bands = _table_bands(grid, start, n_label_cols, before.bands if before else None)
+    table_bands = _table_bands(grid, start, n_label_cols, before.bands if before else None,
+                               continues)
     return Part(page, grid, columns, table_bands, continues)
 
 
@@ -84,7 +91,22 @@ def parts(artifact: dict[str, Any]) -> list[Part]:
             found.append(part)
     if not found:
         raise PipelineError("no comparison table with a bank-name header row found", file=file)
+    _share_zones(found)
     return found
+
+
+def _share_zones(found: list[Part]) -> None:
+    """A bank whose sub-columns one page does not tell apart (too few rows of the table there
+    to rule or align them) takes where they stand from the page the table goes on to or
+    comes from: the same table, the same columns."""
+    for part, after in zip(found, found[1:], strict=False):
+        if not after.continues:
+            continue
+        for one, other in ((part, after), (after, part)):
+            zones = {bank.name: bank.zones for bank in other.banks if bank.zones is not None}
+            one.banks = [replace(bank, zones=zones[bank.name])
+                         if bank.zones is None and bank.width == 1 and bank.name in zones
+                         else bank for bank in one.banks]
 
 
 def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -97,23 +119,31 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     methods = {page["page"]: page_method(page) for page in artifact["pages"]}
     found = parts(artifact)
     labels = condition_labels(found)
-    for part in found:
+    for part, after in zip(found, [*found[1:], None], strict=True):
         row = row if part.continues else 0
+        own = [band for band in part.bands if band.cut != "continued"]
         try:
             for bank in part.banks:
                 position = order.setdefault(bank.name, len(order) + 1)
-                for n, band in enumerate(part.bands, start=row + 1):
+                for n, band in enumerate(own, start=row + 1):
+                    if band.cut == "breaks":
+                        raise PipelineError("row has values but no label",
+                                            cell=f"R{band.rows.start + 1}C1")
                     if not band.item:
                         raise PipelineError("a label cut by a page break is printed on neither "
                                             "page", cell=f"R{band.rows.start + 1}C1")
+                    rest = _rest_of(band, bank, after) if band is part.bands[-1] else []
                     records.append({
                         **record(part.grid, bank, band, as_of, source, part.page,
-                                 methods[part.page], labels),
+                                 methods[part.page], labels, rest),
                         "bank_position": position, "row_position": n,
                     })
         except PipelineError as exc:
             raise exc.located(file=source["file"], page=part.page) from None
-        row += len(part.bands)
+        row += len(own)
+    if not records:
+        raise PipelineError("the comparison table has no rows under its banks",
+                            file=source["file"], page=found[0].page)
     return {DATASET: records}
 
 
@@ -122,6 +152,19 @@ def condition_labels(found: list[Part]) -> frozenset[str]:
     line starting with one starts an item of its own."""
     return frozenset(label for part in found for band in part.bands
                      for label in band.condition.split("/") if label)
+
+
+def _rest_of(band: Band, bank: BankColumns, after: Part | None
+             ) -> list[tuple[Grid, BankColumns, range]]:
+    """Where the next page goes on with `band` (the part's last), broken by the page: its
+    grid, the bank's columns there and its rows; [] when it does not."""
+    if after is None or not after.continues or not after.bands:
+        return []
+    first = after.bands[0]
+    if first.cut != "continued":
+        return []
+    there = next((b for b in after.banks if b.name == bank.name), None)
+    return [] if there is None else [(after.grid, there, first.rows)]
 
 
 def _as_of(artifact: dict[str, Any]) -> str:

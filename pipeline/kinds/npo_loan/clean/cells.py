@@ -39,7 +39,7 @@ def _first_column(parts: Parts, text: str, spans_to_end: bool) -> None:
 def _by_zones(parts: Parts, cell: Cell, bank: BankColumns, zones: Zones | None) -> bool:
     """Sort a cell starting in the bank's first sub-column by where its runs stand, when it
     prints several parts unruled (the bank draws no sub-columns, or not in this row)."""
-    unruled = bank.width == 1
+    unruled = bank.width == 1 or bank.unruled
     if zones is None or not cell.runs or (not unruled and cell.colspan == 1):
         return False
     if is_not_offered(cell.text):
@@ -58,11 +58,22 @@ def _by_zones(parts: Parts, cell: Cell, bank: BankColumns, zones: Zones | None) 
     return True
 
 
+def _as_one(cells: list[Cell], bank: BankColumns) -> Cell:
+    """A bank's cells in a band of a table without vertical rules as one box over the bank."""
+    runs = tuple(sorted((run for cell in cells for run in cell.runs), key=lambda r: (r[2], r[1])))
+    text = "\n".join(cell.text for cell in cells if cell.text.strip())
+    first = cells[0]
+    return Cell(first.row, bank.start, max(c.last_row for c in cells) - first.row + 1, bank.width,
+                text, first.bbox, runs, first.confidence)
+
+
 def split_cells(cells: list[Cell], bank: BankColumns, zones: Zones | None = None) -> Parts:
     """Sort a bank's cells in one band by the sub-column they start in and its role (by the
     zones its text stands in, where the sub-columns are not ruled there)."""
     parts = Parts()
     last = bank.width - 1
+    if bank.unruled and zones is not None:  # the text's positions, not the implied columns
+        cells = [_as_one(cells, bank)] if cells else []
     for cell in cells:
         if cell.last_col > bank.cols[-1]:
             raise PipelineError(f"cell runs past bank {bank.name}'s columns", cell=cell.ref)

@@ -2,7 +2,8 @@
 
 The header row is the first row naming banks; the label columns are those left of the first
 bank; each bank owns the columns under its header cell. Inside a bank's columns the first holds
-the mark or value, a column of unit words is the unit, the rest is the note.
+the mark or value, a column of unit words is the unit, the rest is the note; in a table without
+vertical rules, where the text stands says which is which (zones.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class BankColumns:
     roles: tuple[str, ...] = ()
     # Where its sub-columns stand on the page, for cells printing them unruled.
     zones: Zones | None = None
+    # The table draws no vertical rules: its sub-columns are where the text stands.
+    unruled: bool = False
 
     @property
     def cols(self) -> range:
@@ -87,11 +90,13 @@ def bank_columns(grid: Grid, name: str, start: int, width: int, data: int) -> Ba
     read from the data rows (from grid row `data` down)."""
     bank = BankColumns(name, start, width)
     bank_roles = roles(grid, data, bank)
-    if width == 1:
+    unruled = grid.method != "ruled"
+    zones = None
+    if width == 1 or unruled:
         zones = aligned_zones(grid.within(range(data, grid.n_rows), bank.cols))
-    else:
+    if zones is None and width > 1:
         zones = ruled_zones(grid, start, bank_roles)
-    return BankColumns(name, start, width, bank_roles, zones)
+    return BankColumns(name, start, width, bank_roles, zones, unruled and width > 1)
 
 
 # Points a continued table's column lines may lie off the first part's.
@@ -102,17 +107,29 @@ def continued_banks(grid: Grid, before: Grid, banks_before: list[BankColumns]
                     ) -> list[BankColumns] | None:
     """The banks of a table printing no header, if it continues `before` (the previous page's
     part of the table, whose header named `banks_before`): every bank's edges stand on its
-    column lines. None when it does not continue it."""
-    def line(x: float) -> int | None:
-        near = [i for i, at in enumerate(grid.xs) if abs(at - x) <= SAME_COLUMN]
-        return near[0] if near else None
-
+    column lines. None when it does not continue it. Ruled, an edge is the line within
+    SAME_COLUMN of it; where the text implies the lines (no vertical rules) they stand where
+    each page's text leaves room: the line nearest the edge between the middles of the two
+    columns it parts (the label columns, a bank)."""
     if not grid.xs or not before.xs or not banks_before:
         return None
+    ruled = grid.method == "ruled" and before.method == "ruled"
+    middles = [(before.xs[0] + before.xs[banks_before[0].start]) / 2] + [
+        (before.xs[b.start] + before.xs[b.start + b.width]) / 2 for b in banks_before]
+
+    def line(x: float, low: float, high: float) -> int | None:
+        near = sorted((abs(at - x), i) for i, at in enumerate(grid.xs)
+                      if (abs(at - x) <= SAME_COLUMN if ruled else low < at < high))
+        return near[0][1] if near else None
+
     found = []
-    for bank in banks_before:
-        left = line(before.xs[bank.start])
-        right = line(before.xs[bank.start + bank.width])
+    for n, bank in enumerate(banks_before):
+        left = line(before.xs[bank.start], middles[n], middles[n + 1])
+        end = bank.start + bank.width
+        # the table's right edge is the other's (a header row alone, boxed by its text)
+        right = (len(grid.xs) - 1 if end == len(before.xs) - 1 else
+                 line(before.xs[end], middles[n + 1],
+                      middles[n + 2] if n + 2 < len(middles) else grid.xs[-1] + 1))
         if left is None or right is None or right <= left:
             return None
         found.append(bank_columns(grid, bank.name, left, right - left, 0))
@@ -123,6 +140,9 @@ def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
     """Bank column groups of the header row and the number of label columns left of them."""
     cells = grid.row_cells(header)
     first = first_bank_cell(cells)
+    if grid.method != "ruled":  # label columns the text implies, that 項目 does not reach
+        while first < len(cells) - 1 and not squeeze(cells[first].text):
+            first += 1
     n_label_cols = cells[first].col
     found = []
     for cell in cells[first:]:

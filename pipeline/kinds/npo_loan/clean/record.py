@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pipeline.core.errors import PipelineError
@@ -45,16 +45,23 @@ def printed(parts: Parts, labels: Iterable[str] = ()) -> dict[str, str]:
 
 
 def record(grid: Grid, bank: BankColumns, band: Band, as_of: str, source: dict,
-           page: int, method: str = TEXT, labels: Iterable[str] = ()) -> dict[str, Any]:
+           page: int, method: str = TEXT, labels: Iterable[str] = (),
+           rest: Sequence[tuple[Grid, BankColumns, range]] = ()) -> dict[str, Any]:
     """The row of `bank` in `band`: printed texts, typed columns and provenance (the first
     cell, the box around all of the bank's cells in the band; `method`: how the page was read,
     an OCR'd row's confidence is its least sure cell's; `labels`: the table's condition labels,
-    which start items of their own in a wrapped cell)."""
+    which start items of their own in a wrapped cell). `rest`: where the next page goes on
+    with the row (its grid, the bank's columns there, its rows), read after it."""
     cells = grid.within(band.rows, bank.cols)
     where = f"{bank.name} {band.item}{'/' + band.condition if band.condition else ''}"
     ref = cells[0].ref if cells else ""
     try:
         parts = split_cells(cells, bank, bank.zones)
+        for more_grid, more_bank, more_rows in rest:
+            more = split_cells(more_grid.within(more_rows, more_bank.cols), more_bank,
+                               more_bank.zones)
+            for name in ("mark", "value", "unit", "note"):
+                getattr(parts, name).extend(getattr(more, name))
         if len(parts.mark) > 1:
             raise PipelineError(f"two marks in one cell ({where})", cell=ref)
         text = printed(parts, labels)

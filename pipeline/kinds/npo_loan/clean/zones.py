@@ -21,8 +21,10 @@ from pipeline.kinds.npo_loan.clean.values import UNITS
 
 # Unit runs whose centres lie within this many font heights stand in one column.
 ALIGNED = 1.0
-# A run crossing a zone edge by less than this share of its width still lies inside.
+# A run crossing a zone edge by less than this share of its width (or EM_SLACK of its height,
+# for a narrow run: a list marker at a note's left edge) still lies inside.
 SLACK = 0.15
+EM_SLACK = 0.5
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Zones:
 
     def of(self, run: Run) -> str:
         """The zone a run lies in, or "across" for one running over the value's edge."""
-        _, x0, _, x1, _ = run
-        slack = SLACK * (x1 - x0)
+        _, x0, top, x1, bottom = run
+        slack = max(SLACK * (x1 - x0), EM_SLACK * (bottom - top))
         if x1 <= self.value_end + slack:
             return "value"
         if x0 < self.value_end - slack:
@@ -93,17 +95,40 @@ def lines_text(runs: Sequence[Run]) -> str:
                      for line in lines)
 
 
+_UNITS_LONGEST = sorted(UNITS, key=len, reverse=True)
+
+
+def _unit_first(run: Run, zones: Zones) -> list[Run]:
+    """`run`, or its unit word and the rest as two runs, when it starts in the unit column
+    with a unit word and runs on into the note's (a note's line set close after the unit: the
+    two read as one run). Where the unit word ends is told from its share of the letters."""
+    text, x0, top, x1, bottom = run
+    if not zones.value_end - EM_SLACK * (bottom - top) <= x0 < zones.note_start or (
+            x1 <= zones.note_start):
+        return [run]
+    folded = fold(text)
+    unit = next((u for u in _UNITS_LONGEST if folded.startswith(u) and len(folded) > len(u)),
+                None)
+    if unit is None or len(folded) != len(text):
+        return [run]
+    cut = x0 + (x1 - x0) * len(unit) / len(text)
+    return [(text[: len(unit)], x0, top, cut, bottom), (text[len(unit):], cut, top, x1, bottom)]
+
+
 def split_runs(runs: Sequence[Run], zones: Zones, side_by_side: bool) -> dict[str, str] | None:
     """The value, unit and note texts of runs printed in one cell, or None when they are one
     text spanning the bank (a run crosses the value's edge). With `side_by_side`, also None
     unless the cell prints a value and something beside it (a ruled table's merged cell keeps
     its ruled reading)."""
     by_zone: dict[str, list[Run]] = {"value": [], "unit": [], "note": []}
-    for run in runs:
-        zone = zones.of(run)
-        if zone == "across":
-            return None
-        if zone == "unit" and fold(squeeze(run[0])) not in UNITS:
+    placed = [(piece, zones.of(piece)) for run in runs for piece in _unit_first(run, zones)]
+    if any(zone == "across" for _, zone in placed):
+        return None
+    # A unit wrapped in its narrow column (万 / 円) is one unit word.
+    stacked = fold(squeeze("".join(run[0] for run, zone in sorted(
+        placed, key=lambda p: (p[0][2], p[0][1])) if zone == "unit")))
+    for run, zone in placed:
+        if zone == "unit" and stacked not in UNITS and fold(squeeze(run[0])) not in UNITS:
             zone = "note"  # a note starting under the unit column (a mark row's note)
         by_zone[zone].append(run)
     if by_zone["value"] and any(_LIST_MARKER.fullmatch(squeeze(r[0])) for r in by_zone["value"]):

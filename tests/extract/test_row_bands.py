@@ -1,0 +1,86 @@
+"""Rule-less tables whose cells wrap: a row is the lines between two shaded bands' edges, or
+between two gaps wider than a cell's leading; one-line rows stay a row per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.extract.pages import Page, grid_of, tables_on
+
+XS = [72, 160, 260, 360]  # left edges of the columns: label, value, note, note
+PITCH = 11.0  # a cell's lines, one under the other
+HEADER = ("Item", "Limit", "Terms", "Notes")
+# Rows of cells, each cell its lines; the label and the limit stand centred on the row.
+ROWS = [
+    (("Working",), ("1,000",), ("Three years", "at most five"), ("Fixed rate",)),
+    (("Equipment",), ("5,000",), ("Ten years",), ("Secured", "by the asset", "itself")),
+    (("Bridge",), ("500",), ("One year",), ("Until the grant",)),
+    (("Other",), ("2,000",), ("Five years", "or seven"), ("Case by case",)),
+]
+
+
+def draw(path: Path, *, shaded: bool, gap: float) -> Path:
+    """The table without any rule: a header line, then each row as tall as its tallest cell
+    plus `gap` (a cell's padding, twice), every other row shaded when `shaded`."""
+    page = Page(path)
+    top = 100.0
+    page.row(top, list(zip(XS, HEADER, strict=True)), right_from=9)
+    top += PITCH + gap
+    for n, cells in enumerate(ROWS):
+        height = max(len(lines) for lines in cells) * PITCH
+        if shaded and n % 2:
+            page.fill(XS[0] - 4, top - gap / 2, XS[-1] + 90, top + height + gap / 2)
+        for x, lines in zip(XS, cells, strict=True):
+            first = top + (height - len(lines) * PITCH) / 2  # centred on the row
+            for k, line in enumerate(lines):
+                page.text(x, first + k * PITCH - 2, line)
+        top += height + gap
+    return page.save()
+
+
+def expected() -> list[list[str]]:
+    return [list(HEADER), *[["\n".join(lines) for lines in row] for row in ROWS]]
+
+
+def test_shaded_rows_are_rows_however_close(tmp_path) -> None:
+    """No padding at all: only the shading tells where one row ends and the next begins."""
+    [table] = tables_on(draw(tmp_path / "zebra.pdf", shaded=True, gap=0.0))
+    assert table["method"] == "aligned"
+    assert grid_of(table) == expected()
+
+
+def test_rows_apart_by_their_padding_are_rows(tmp_path) -> None:
+    """Unshaded, the rows leave wider gaps between them than a cell's lines do."""
+    [table] = tables_on(draw(tmp_path / "padded.pdf", shaded=False, gap=6.0))
+    assert grid_of(table) == expected()
+
+
+def test_without_shading_or_padding_each_line_is_a_row(tmp_path) -> None:
+    """Nothing tells a wrapped cell's lines from rows: a row per line, as before."""
+    [table] = tables_on(draw(tmp_path / "tight.pdf", shaded=False, gap=0.0))
+    assert table["n_rows"] > len(ROWS) + 1
+
+
+def test_one_line_rows_in_groups_stay_a_row_per_line(tmp_path) -> None:
+    """Groups of one-line rows set apart by a blank line: each line is a row."""
+    page = Page(tmp_path / "groups.pdf")
+    page.row(100, list(zip(XS, HEADER, strict=True)), right_from=9)
+    top = 100 + PITCH
+    lines = []
+    for group in range(3):
+        top += PITCH  # a blank line before each group
+        for n in range(3):
+            cells = (f"Row {group}{n}", f"{group}{n}0", f"{n} years", f"note {n}")
+            page.row(top, list(zip(XS, cells, strict=True)), right_from=9)
+            lines.append(list(cells))
+            top += PITCH
+    [table] = tables_on(page.save())
+    assert grid_of(table) == [list(HEADER), *lines]
+
+
+def test_a_background_is_no_rule(tmp_path) -> None:
+    """Shaded rows drawn as filled rectangles as tall as a row rule nothing: the table is one
+    without rules, not a ruled table per band."""
+    [table] = tables_on(draw(tmp_path / "zebra.pdf", shaded=True, gap=4.0))
+    assert table["method"] == "aligned"
+    assert table["n_rows"] == len(ROWS) + 1
