@@ -15,6 +15,8 @@ from pipeline.extract.ocr.tesseract import Symbol, mean_confidence, read_scaled
 # A ring is about as wide as tall, and holds a hole; what lies within this share of its
 # half-size from its middle is the numeral inside (the ring's stroke lies beyond).
 RING_INNER = 0.78
+# The smallest ring (points tall).
+RING_LEAST = 1.9
 CIRCLED_DIGITS = "0123456789"
 # The share of its box a ring's outline encloses (a circle π/4; the box of 回 or 国 nearly all).
 ROUND = (0.68, 0.88)
@@ -49,13 +51,13 @@ def rings(crop: Crop) -> list[tuple[int, int, int, int]]:
         if hierarchy[0][n][3] >= 0 or hierarchy[0][n][2] < 0:  # an outer contour with a hole
             continue
         x, y, w, h = cv2.boundingRect(contour)
-        if h < 8 or not 0.8 <= w / h <= 1.25:
+        if h < crop.px(RING_LEAST) or not 0.8 <= w / h <= 1.25:
             continue
         if not ROUND[0] <= cv2.contourArea(contour) / (w * h) <= ROUND[1]:  # 囗 is square
             continue
         box = ink[y:y + h, x:x + w] > 0
         inner = box & _inner(w, h)
-        if int(inner.sum()) < MIN_INK or not _closed(box):
+        if int(inner.sum()) < crop.px_area(MIN_INK) or not _closed(box):
             continue
         cols = np.nonzero(inner.any(axis=0))[0]
         if cols[-1] - cols[0] + 1 <= INNER_WIDTH * w:  # a digit, not a ring's inner edge (○)
@@ -86,7 +88,8 @@ def circled_numeral(crop: Crop, box: tuple[int, int, int, int]) -> Symbol | None
     x, y, w, h = box
     part = crop.pixels[y:y + h, x:x + w].copy()
     part[~_inner(w, h)] = 255
-    part = cv2.copyMakeBorder(part, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
+    pad = crop.px(PAD)
+    part = cv2.copyMakeBorder(part, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     votes: dict[str, float] = {}
     for factor, psm in CIRCLED_READINGS:
         for found in read_scaled(part, psm, CIRCLED_DIGITS, factor)[:1]:

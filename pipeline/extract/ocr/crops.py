@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline.extract.ocr.units import area, pixels
+
 FAINT = 192  # ... and below which it is ink of a thin stroke (a ～ in small type prints grey)
-MIN_INK = 6  # pixels of ink below which a crop is blank (the page is cleaned of dust first)
-PAD = 10  # white pixels around a crop handed to Tesseract
+MIN_INK = 0.35  # square points of ink below which a crop is blank (the page is clean of dust)
+PAD = 2.4  # points of white around a crop handed to Tesseract
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,28 @@ class Crop:
     top: int
     scale: float
 
+    def px(self, points: float) -> int:
+        """`points` in this crop's whole pixels."""
+        return pixels(points, self.scale)
+
+    def px_area(self, square_points: float) -> int:
+        """`square_points` in this crop's whole pixels."""
+        return area(square_points, self.scale)
+
 
 def trimmed(grey: np.ndarray, x0: int, top: int, x1: int, bottom: int,
             scale: float) -> Crop | None:
     """The part of `grey` inside the box, cut to its ink and padded; None when blank."""
     part = grey[max(top, 0):bottom, max(x0, 0):x1]
     ink = part < FAINT
-    if int(ink.sum()) < MIN_INK:
+    if int(ink.sum()) < area(MIN_INK, scale):
         return None
     rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
     t, b, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-    pixels = cv2.copyMakeBorder(np.ascontiguousarray(part[t:b, left:right]), PAD, PAD, PAD, PAD,
+    pad = pixels(PAD, scale)
+    padded = cv2.copyMakeBorder(np.ascontiguousarray(part[t:b, left:right]), pad, pad, pad, pad,
                                 cv2.BORDER_CONSTANT, value=255)
-    return Crop(pixels, max(x0, 0) + int(left) - PAD, max(top, 0) + int(t) - PAD, scale)
+    return Crop(padded, max(x0, 0) + int(left) - pad, max(top, 0) + int(t) - pad, scale)
 
 
 GAP_INK = 0.004
@@ -92,7 +103,8 @@ def pieces(crop: Crop, band: tuple[int, int], height: float) -> list[Crop]:
     runs.append((first, last + 1))
     out = []
     for left, right in runs:
-        pixels = cv2.copyMakeBorder(np.ascontiguousarray(strip[:, left:right]), PAD, PAD, PAD,
-                                    PAD, cv2.BORDER_CONSTANT, value=255)
-        out.append(Crop(pixels, crop.left + int(left) - PAD, crop.top + top - PAD, crop.scale))
+        pad = crop.px(PAD)
+        padded = cv2.copyMakeBorder(np.ascontiguousarray(strip[:, left:right]), pad, pad, pad,
+                                    pad, cv2.BORDER_CONSTANT, value=255)
+        out.append(Crop(padded, crop.left + int(left) - pad, crop.top + top - pad, crop.scale))
     return out

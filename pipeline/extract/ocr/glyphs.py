@@ -14,6 +14,12 @@ from pipeline.extract.ocr.tesseract import Line, Symbol
 
 # The least ink (a share of the digits' height squared) a point between digits has.
 POINT_AREA = 0.01
+# ... and at least this many square points (a speck is no point).
+LEAST_POINT = 0.17
+# The tallest a dash is (points): in 4 pt type it is about 1 × 0.7.
+DASH_HEIGHT = 2.4
+# How far (points) the middle of a flat stroke must rise and fall along it to be a wave (～).
+WAVE = 0.359
 
 
 FLAT = frozenset("ー-~～〜一_ｰ—－‐")
@@ -26,13 +32,13 @@ def stroke(crop: Crop) -> Line | None:
     straight, the range mark ～ when it waves (its middle rises and falls along it)."""
     ink = (crop.pixels < FAINT).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
-    blobs = [n for n in range(1, count) if stats[n][4] >= MIN_INK // 2]
+    blobs = [n for n in range(1, count) if stats[n][4] >= crop.px_area(MIN_INK / 2)]
     if len(blobs) != 1:
         return None
     x, y, w, h, _ = (int(v) for v in stats[blobs[0]])
-    if w < 1.2 * h or h > 10:  # a dash in 4 pt type is 4 × 3 pixels; a dot is round
+    if w < 1.2 * h or h > crop.px(DASH_HEIGHT):  # a dot is round
         return None
-    waves = _waves(labels[y:y + h, x:x + w] == blobs[0])
+    waves = _waves(labels[y:y + h, x:x + w] == blobs[0], crop.scale)
     return Line(x, y, x + w, y + h, (Symbol("～" if waves else "-", x, y, x + w, y + h, 60.0),))
 
 
@@ -47,7 +53,7 @@ def missing_points(crop: Crop, line: Line) -> Line:
     height = float(np.median([s.bottom - s.top for s in digits]))
     count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
                                                           8)
-    least = max(3.0, POINT_AREA * height * height)  # a speck is no point
+    least = max(crop.px_area(LEAST_POINT), POINT_AREA * height * height)
     small = [stats[k] for k in range(1, count)
              if stats[k][3] < height / 2 and stats[k][1] + stats[k][3] / 2 > foot - height / 3
              and stats[k][4] >= least]
@@ -72,13 +78,14 @@ def missing_points(crop: Crop, line: Line) -> Line:
     return _flat_after_digits(crop, found)
 
 
-def _waves(piece: np.ndarray) -> bool:
-    """Does a flat blob (a boolean mask) rise and fall along its length, as ～ does?"""
+def _waves(piece: np.ndarray, scale: float) -> bool:
+    """Does a flat blob (a boolean mask, `scale` points a pixel) rise and fall along its
+    length, as ～ does?"""
     rows = np.arange(piece.shape[0])[:, None]
     weight = piece.sum(axis=0)
     middles = (piece * rows).sum(axis=0)[weight > 0] / weight[weight > 0]
     inner = middles[len(middles) // 6: len(middles) - len(middles) // 6]
-    return len(inner) > 2 and float(inner.max() - inner.min()) >= 1.5
+    return len(inner) > 2 and float(inner.max() - inner.min()) * scale >= WAVE
 
 
 def _flat_after_digits(crop: Crop, line: Line) -> Line:
@@ -95,7 +102,7 @@ def _flat_after_digits(crop: Crop, line: Line) -> Line:
         for k in range(1, count):
             x, y, w, h, _ = (int(v) for v in stats[k])
             if x <= middle <= x + w and w >= 2 * h:
-                mark = "～" if _waves(labels[y:y + h, x:x + w] == k) else "-"
+                mark = "～" if _waves(labels[y:y + h, x:x + w] == k, crop.scale) else "-"
                 symbols[n] = Symbol(mark, s.x0, s.top, s.x1, s.bottom, s.confidence)
                 break
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
@@ -110,7 +117,7 @@ def _missing_strokes(crop: Crop, line: Line, foot: float, height: float) -> Line
     for k in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[k])
         middle = x + w / 2
-        if (area < MIN_INK // 2 or w < 2 * h or h > height / 2 or not
+        if (area < crop.px_area(MIN_INK / 2) or w < 2 * h or h > height / 2 or not
                 foot - height * 0.85 < y + h / 2 < foot - height * 0.15):
             continue
         if any(s.text in FLAT and x <= (s.x0 + s.x1) / 2 <= x + w for s in symbols):
@@ -118,7 +125,7 @@ def _missing_strokes(crop: Crop, line: Line, foot: float, height: float) -> Line
         at = next((n for n, s in enumerate(symbols) if s.x0 > middle), len(symbols))
         if at == 0 or not symbols[at - 1].text.isdigit():
             continue
-        mark = "～" if _waves(labels[y:y + h, x:x + w] == k) else "-"
+        mark = "～" if _waves(labels[y:y + h, x:x + w] == k, crop.scale) else "-"
         symbols.insert(at, Symbol(mark, x, y, x + w, y + h, symbols[at - 1].confidence))
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
@@ -191,7 +198,7 @@ def shape_of_lone(crop: Crop, line: Line) -> Line:
     ink = (crop.pixels < FAINT).astype(np.uint8)
     contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     outer = [n for n in range(len(contours)) if hierarchy[0][n][3] < 0
-             and cv2.contourArea(contours[n]) >= MIN_INK]
+             and cv2.contourArea(contours[n]) >= crop.px_area(MIN_INK)]
     text = s.text
     if len(outer) == 1 and s.text in _RING_READS:
         x, y, w, h = cv2.boundingRect(contours[outer[0]])

@@ -43,6 +43,10 @@ SHORT = 4
 ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
 CONSTRAINED_MARGIN = 15.0
+# Confidence (0–100) of every glyph of a first reading that is kept without re-reading it.
+FIRST_SURE = 95.0
+# A line read again is cut out of its crop with this many points around its box.
+AROUND_LINE = 0.96
 
 
 def _looks_constrained(text: str) -> bool:
@@ -58,11 +62,12 @@ def _reread(crop: Crop, line: Line, whole: bool, alone: bool | None = None) -> L
     if whole:
         top, left, part = 0, 0, pixels
     else:
-        top, bottom = max(line.top - 4, 0), min(line.bottom + 4, pixels.shape[0])
-        left, right = max(line.x0 - 4, 0), min(line.x1 + 4, pixels.shape[1])
-        part = cv2.copyMakeBorder(np.ascontiguousarray(pixels[top:bottom, left:right]), PAD,
-                                  PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
-        top, left = top - PAD, left - PAD
+        margin, pad = crop.px(AROUND_LINE), crop.px(PAD)
+        top, bottom = max(line.top - margin, 0), min(line.bottom + margin, pixels.shape[0])
+        left, right = max(line.x0 - margin, 0), min(line.x1 + margin, pixels.shape[1])
+        part = cv2.copyMakeBorder(np.ascontiguousarray(pixels[top:bottom, left:right]), pad,
+                                  pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        top, left = top - pad, left - pad
     alone = len(line.text) == 1 if alone is None else alone
     best: Line | None = None
     for psm in (tesseract.CHAR, tesseract.WORD) if alone else (tesseract.LINE, tesseract.WORD):
@@ -105,9 +110,19 @@ def _glyph(crop: Crop) -> Line | None:
     return None
 
 
+def _sure(line: Line, charset: str) -> bool:
+    """A first reading worth no re-reading: every glyph of the set the re-reads are confined
+    to, and read surely (the re-reads, which cost most of a page's time, then change nothing:
+    measured on generated scans, README "Scanned editions")."""
+    return line.confidence >= FIRST_SURE and all(s.text in charset for s in line.symbols)
+
+
 def _lone(crop: Crop, line: Line) -> Line:
     """A glyph alone in its band, read several ways; the mark, unit or digit the readings
-    find it most surely (summed confidence), else as first read."""
+    find it most surely (summed confidence), else as first read. One of those read surely
+    the first time is kept as read."""
+    if _sure(line, ALONE_SET):
+        return line
     votes: dict[str, float] = {}
     for factor, psm, constrained in LONE_READINGS:
         for found in read_scaled(crop.pixels, psm, ALONE_SET if constrained else "",
@@ -200,8 +215,9 @@ def _digits_checked(crop: Crop, line: Line) -> Line:
         right = min(s.x1 + 2, symbols[n + 1].x0 if n + 1 < len(symbols) else s.x1 + 2)
         if right - left < 2:
             continue
-        part = cv2.copyMakeBorder(np.ascontiguousarray(crop.pixels[:, left:right]), 0, 0, PAD,
-                                  PAD, cv2.BORDER_CONSTANT, value=255)
+        pad = crop.px(PAD)
+        part = cv2.copyMakeBorder(np.ascontiguousarray(crop.pixels[:, left:right]), 0, 0, pad,
+                                  pad, cv2.BORDER_CONSTANT, value=255)
         votes = {s.text: s.confidence}
         for factor, psm in DIGIT_READINGS:
             for found in read_scaled(part, psm, DIGITS, factor)[:1]:
@@ -214,9 +230,9 @@ def _digits_checked(crop: Crop, line: Line) -> Line:
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
 
-# A line of small type (glyphs under SMALL pixels tall) read with a glyph less sure than
+# A line of small type (glyphs under SMALL points tall) read with a glyph less sure than
 # UNSURE (0–100) is read again enlarged ENLARGE times: Tesseract reads small kanji better so.
-SMALL = 30
+SMALL = 7.2
 UNSURE = 90.0
 ENLARGE = 1.5
 
@@ -224,7 +240,8 @@ ENLARGE = 1.5
 def _small_enlarged(crop: Crop, line: Line) -> Line:
     """A line of small type read unsurely, read again enlarged; the surer reading (a glyph
     alone has ways of its own: `_lone`, `glyphs.stroke`)."""
-    if len(line.symbols) < 2 or line.bottom - line.top >= SMALL or line.confidence >= UNSURE:
+    if (len(line.symbols) < 2 or line.bottom - line.top >= crop.px(SMALL)
+            or line.confidence >= UNSURE):
         return line
     again = read_scaled(crop.pixels, tesseract.LINE, "", ENLARGE)
     if len(again) == 1 and len(again[0].symbols) == len(line.symbols) and (
@@ -258,7 +275,7 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
             line = _touching(crop, line)
         elif len(lines) == 1 and len(line.symbols) == 1:
             line = _lone(crop, line)
-        elif _looks_constrained(line.text):
+        elif _looks_constrained(line.text) and not _sure(line, CONSTRAINED):
             line = _digits_checked(crop, _reread(crop, line, whole=len(lines) == 1))
         out.append(marks(shape_of_lone(crop, separators(crop, missing_points(crop, line)))))
     return out

@@ -113,7 +113,8 @@ class _Engines(threading.local):
 _local = _Engines()
 
 
-def _api():  # -> tesserocr.PyTessBaseAPI
+def engine():  # -> tesserocr.PyTessBaseAPI
+    """This thread's Tesseract engine, made (the model loaded) on first use."""
     if _local.api is None:
         import tesserocr
 
@@ -128,7 +129,7 @@ def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]
     """The lines Tesseract reads in a greyscale crop (dark text on white)."""
     import tesserocr
 
-    api = _api()
+    api = engine()
     api.SetPageSegMode(psm)
     api.SetVariable("tessedit_char_whitelist", whitelist)
     pixels = np.ascontiguousarray(image, dtype=np.uint8)
