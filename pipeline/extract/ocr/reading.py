@@ -9,6 +9,8 @@ by itself is set right from the glyphs' ink (glyphs.py).
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
@@ -43,6 +45,17 @@ SHORT = 4
 ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
 CONSTRAINED_MARGIN = 15.0
+# What a value printed in a cell reads as: a number (1,000 2.875), a range (1.600～2.300, 5-7),
+# in brackets, with ％ or a unit word; or a mark or unit alone.
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_UNIT = "|".join(sorted(map(re.escape, {*YEN_PER_UNIT, *MONTHS_PER_UNIT, "%", "％"}),
+                        key=len, reverse=True))
+PARSES = re.compile(
+    rf"[(（]?(?:{_NUMBER})(?:[~～\-](?:{_NUMBER}))?(?:{_UNIT})?[)）]?(?:{_UNIT})?|(?:{_UNIT})")
+# The least share of the first reading's width a re-reading that parses must cover.
+COVERS = 0.8
+# Enlargement of a constrained re-read of what did not parse.
+REREAD_ENLARGED = 2.0
 # Confidence (0–100) of every glyph of a first reading that is kept without re-reading it.
 FIRST_SURE = 95.0
 # A line read again is cut out of its crop with this many points around its box.
@@ -69,21 +82,50 @@ def _reread(crop: Crop, line: Line, whole: bool, alone: bool | None = None) -> L
                                   pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
         top, left = top - pad, left - pad
     alone = len(line.text) == 1 if alone is None else alone
-    best: Line | None = None
-    for psm in (tesseract.CHAR, tesseract.WORD) if alone else (tesseract.LINE, tesseract.WORD):
-        for found in read_scaled(part, psm, ALONE_SET if alone else CONSTRAINED)[:1]:
-            moved = Line(line.x0, line.top, line.x1, line.bottom, tuple(
-                Symbol(s.text, s.x0 + left, s.top + top, s.x1 + left, s.bottom + top,
-                       s.confidence) for s in found.symbols))
-            if best is None or _score(moved) > _score(best):
-                best = moved
+
+    def surest(factor: float, parsing: bool = False) -> Line | None:
+        best: Line | None = None
+        for psm in ((tesseract.CHAR, tesseract.WORD) if alone
+                    else (tesseract.LINE, tesseract.WORD)):
+            for found in read_scaled(part, psm, ALONE_SET if alone else CONSTRAINED,
+                                     factor)[:1]:
+                moved = Line(line.x0, line.top, line.x1, line.bottom, tuple(
+                    Symbol(s.text, s.x0 + left, s.top + top, s.x1 + left, s.bottom + top,
+                           s.confidence) for s in found.symbols))
+                if (not parsing or parses(moved.text)) and (
+                        best is None or _score(moved) > _score(best)):
+                    best = moved
+        return best
+
+    # Prose read as numerals is kept only when surer; numerals read as prose give way easily.
+    margin = CONSTRAINED_MARGIN if all(ch in LOOKALIKES for ch in line.text) else 0.0
+    best = surest(1.0)
+    if not parses(line.text) and (best is None or not parses(best.text)
+                                  or _score(best) + margin < _score(line)):
+        # What does not parse under the cell's character set is read again enlarged (small
+        # type in a low-resolution scan: 5～7 read as ヒュ4, then as 4).
+        again = surest(REREAD_ENLARGED, parsing=True)
+        if again is not None and (best is None or _score(again) >= _score(best)
+                                  or not parses(best.text)):
+            best = again
     if best is None:
         return line
     if len(best.symbols) == 1 and len(line.symbols) == 1 and mean_confidence(best) >= ALONE:
         return best
-    # Prose read as numerals is kept only when surer; numerals read as prose give way easily.
-    margin = CONSTRAINED_MARGIN if all(ch in LOOKALIKES for ch in line.text) else 0.0
-    return best if _score(best) + margin >= _score(line) else line
+    if _score(best) + margin >= _score(line):
+        return best
+    # A reading with digits that does not parse gives way to one that parses and reads the
+    # same ink (not a part of it: 3年 for 3年以内).
+    if (not parses(line.text) and any(ch.isdigit() for ch in line.text) and parses(best.text)
+            and _extent(best) >= COVERS * _extent(line)
+            and _score(best) + CONSTRAINED_MARGIN >= _score(line)):
+        return best
+    return line
+
+
+def _extent(line: Line) -> int:
+    """How wide the glyphs read stand, first to last (pixels)."""
+    return max(s.x1 for s in line.symbols) - min(s.x0 for s in line.symbols)
 
 
 def _score(line: Line) -> float:
@@ -110,6 +152,11 @@ def _glyph(crop: Crop) -> Line | None:
     return None
 
 
+def parses(text: str) -> bool:
+    """Does `text` read as a cell's value, mark or unit (PARSES, or a glyph of ALONE_SET)?"""
+    return bool(PARSES.fullmatch(text)) or (len(text) == 1 and text in ALONE_SET)
+
+
 def _sure(line: Line, charset: str) -> bool:
     """A first reading worth no re-reading: every glyph of the set the re-reads are confined
     to, and read surely (the re-reads, which cost most of a page's time, then change nothing:
@@ -129,6 +176,11 @@ def _lone(crop: Crop, line: Line) -> Line:
                                   factor)[:1]:
             if len(found.symbols) == 1 and found.text in ALONE_SET:
                 votes[found.text] = votes.get(found.text, 0.0) + found.symbols[0].confidence
+    if not votes:  # small type the one-line and one-character modes read nothing in (否)
+        for factor in (1.0, 2.0):
+            for found in read_scaled(crop.pixels, tesseract.BLOCK, ALONE_SET, factor)[:1]:
+                if len(found.symbols) == 1 and found.text in ALONE_SET:
+                    votes[found.text] = votes.get(found.text, 0.0) + found.symbols[0].confidence
     if not votes:
         return line
     text = max(votes, key=lambda t: votes[t])
@@ -218,15 +270,18 @@ def _digits_checked(crop: Crop, line: Line) -> Line:
         pad = crop.px(PAD)
         part = cv2.copyMakeBorder(np.ascontiguousarray(crop.pixels[:, left:right]), 0, 0, pad,
                                   pad, cv2.BORDER_CONSTANT, value=255)
-        votes = {s.text: s.confidence}
+        votes = {s.text: [s.confidence]}
         for factor, psm in DIGIT_READINGS:
             for found in read_scaled(part, psm, DIGITS, factor)[:1]:
                 if len(found.symbols) == 1:
-                    votes[found.text] = votes.get(found.text, 0.0) + found.symbols[0].confidence
-        best = max(votes, key=lambda t: votes[t])
-        if best != s.text:
+                    votes.setdefault(found.text, []).append(found.symbols[0].confidence)
+        best = max(votes, key=lambda t: sum(votes[t]))
+        # Another digit only when read so by two readings at least, each surer on average than
+        # the first (a digit cut out by a box Tesseract misplaced reads as another: 0 as 9).
+        if (best != s.text and len(votes[best]) >= 2
+                and sum(votes[best]) / len(votes[best]) > s.confidence):
             symbols[n] = Symbol(best, s.x0, s.top, s.x1, s.bottom,
-                                votes[best] / (len(DIGIT_READINGS) + 1))
+                                sum(votes[best]) / (len(DIGIT_READINGS) + 1))
     return Line(line.x0, line.top, line.x1, line.bottom, tuple(symbols))
 
 
