@@ -45,13 +45,14 @@ SHORT = 4
 ALONE = 20.0
 # Confidence (0–100) a constrained reading may give away and still be kept.
 CONSTRAINED_MARGIN = 15.0
-# What a value printed in a cell reads as: a number (1,000 2.875), a range (1.600～2.300, 5-7),
-# in brackets, with ％ or a unit word; or a mark or unit alone.
+# What a value printed in a cell reads as: a number (1,000 2.875), a range (1.600～2.300, 5-7;
+# 2.15～ at a line's end), after a circled numeral, in brackets, with ％ or a unit word; or a
+# mark or unit alone.
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _UNIT = "|".join(sorted(map(re.escape, {*YEN_PER_UNIT, *MONTHS_PER_UNIT, "%", "％"}),
                         key=len, reverse=True))
-PARSES = re.compile(
-    rf"[(（]?(?:{_NUMBER})(?:[~～\-](?:{_NUMBER}))?(?:{_UNIT})?[)）]?(?:{_UNIT})?|(?:{_UNIT})")
+PARSES = re.compile(rf"[{CIRCLED}]?[(（]?(?:{_NUMBER})(?:[~～\-](?:{_NUMBER})?)?"
+                    rf"(?:{_UNIT})?[)）]?(?:{_UNIT})?|(?:{_UNIT})")
 # The least share of the first reading's width a re-reading that parses must cover.
 COVERS = 0.8
 # Enlargement of a constrained re-read of what did not parse.
@@ -239,7 +240,10 @@ TOUCHING_READINGS = ((1.0, tesseract.BLOCK), (2.0, tesseract.BLOCK), (2.0, tesse
 def _touching(crop: Crop, line: Line) -> Line:
     """One 'glyph' much wider than tall, read again as the numerals or marks it holds (digits
     printed close touch in a blurred scan: 20 read as 0 or ％): the surest reading of two
-    characters or more, else as first read."""
+    characters or more, unless the first reading was a mark or unit read surely (％ beside a
+    speck a rule left), else as first read."""
+    if _sure(line, ALONE_SET):
+        return line
     best: Line | None = None
     for factor, psm in TOUCHING_READINGS:
         for found in read_scaled(crop.pixels, psm, CONSTRAINED, factor)[:1]:
