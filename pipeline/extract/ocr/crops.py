@@ -55,6 +55,35 @@ GAP_INK = 0.004
 TALL = 1.8
 # Pieces of one band farther apart than this many line heights are read apart.
 WIDE_GAP = 4.0
+# A blob of ink smaller than this share of the line height squared, farther than NEAR line
+# heights from any bigger one, is a speck (dust enlarged with a low-resolution scan), not print:
+# a point or ・ stands beside the characters it parts.
+SPECK = 0.05
+NEAR = 1.0
+
+
+def _gap(a: np.ndarray, b: np.ndarray) -> float:
+    """Distance between two blobs' boxes (x, y, w, h, area), 0 when they overlap."""
+    dx = max(a[0] - (b[0] + b[2]), b[0] - (a[0] + a[2]), 0)
+    dy = max(a[1] - (b[1] + b[3]), b[1] - (a[1] + a[3]), 0)
+    return float(np.hypot(dx, dy))
+
+
+def without_specks(strip: np.ndarray, height: float) -> np.ndarray:
+    """`strip` with every speck whitened (SPECK, NEAR); as it is when it holds one blob."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((strip < FAINT).astype(np.uint8),
+                                                               8)
+    if count <= 2 or height <= 0:
+        return strip
+    least = SPECK * height * height
+    big = [stats[k] for k in range(1, count) if stats[k][4] >= least]
+    specks = [k for k in range(1, count) if stats[k][4] < least
+              and big and min(_gap(stats[k], b) for b in big) > NEAR * height]
+    if not specks:
+        return strip
+    out = strip.copy()
+    out[np.isin(labels, specks)] = 255
+    return out
 
 
 def bands(crop: Crop) -> list[tuple[int, int]]:
@@ -90,7 +119,7 @@ def split_tall(crop: Crop, band: tuple[int, int], height: float) -> list[tuple[i
 def pieces(crop: Crop, band: tuple[int, int], height: float) -> list[Crop]:
     """A band cut out of the crop (and apart where its ink leaves a wide gap), padded."""
     top, bottom = band
-    strip = crop.pixels[top:bottom]
+    strip = without_specks(crop.pixels[top:bottom], height)
     cols = np.nonzero((strip < FAINT).any(axis=0))[0]
     if not len(cols):
         return []

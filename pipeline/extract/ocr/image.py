@@ -27,6 +27,9 @@ FINE_DPI = 150
 # Ink blobs smaller than this (square points) are dust or sensor noise, not print: the smallest
 # printed mark, a point in 4 pt type, covers about 0.5 (9 pixels at 300 dpi).
 MIN_BLOB = 0.29
+# ... and never fewer pixels than this: a scanner's noise and dust are a pixel or a few at any
+# resolution (a speck blurred by JPEG covers 2 × 2).
+MIN_BLOB_PIXELS = 5
 # Around every blob of print this much of the scan's grey is kept for Tesseract (points).
 KEEP_AROUND = 0.5
 
@@ -55,6 +58,33 @@ def render(page: Any, dpi: int = DPI) -> np.ndarray:
     return np.ascontiguousarray(pixels)
 
 
+# A scan's resolution is taken as the nearest multiple of this (dpi): 200, 300, 400 …
+DPI_STEP = 25
+
+
+def scan_dpi(page: Any) -> int | None:
+    """The resolution of the largest image a pypdfium2 page paints (its pixels over the
+    inches it covers), or None when it paints none."""
+    import pypdfium2.raw as pdfium_c
+
+    best: tuple[int, int] | None = None
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        width, _ = image.get_px_size()
+        left, _, right, _ = image.get_bounds()
+        if right - left > 0 and (best is None or width * (right - left) > best[0] * best[1]):
+            best = (width, right - left)
+    if best is None:
+        return None
+    dpi = best[0] / (best[1] / 72)
+    return max(DPI_STEP, int(round(dpi / DPI_STEP)) * DPI_STEP)
+
+
+def upscaled(grey: np.ndarray, factor: float) -> np.ndarray:
+    """A clean page (print on pure white) enlarged `factor` times, cubic, white kept white."""
+    big = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    return np.where(big >= 250, 255, big).astype(np.uint8)
+
+
 def _print_level(grey: np.ndarray) -> float:
     """The grey level below which a pixel is print: Otsu's threshold on the lightly smoothed
     page (smoothing keeps noise from moving it)."""
@@ -77,7 +107,8 @@ def binarise(grey: np.ndarray, dpi: int = DPI) -> np.ndarray:
     (blobs under MIN_BLOB) removed. The level is not applied to a smoothed page: a median filter
     erases a rule one pixel wide (a hairline rasterised without spreading it over two columns),
     which broke the ruling wherever a skewed hairline ran in one column."""
-    return _print_blobs(grey, _print_level(grey), area(MIN_BLOB, scale_of(dpi)))
+    return _print_blobs(grey, _print_level(grey),
+                        max(area(MIN_BLOB, scale_of(dpi)), MIN_BLOB_PIXELS))
 
 
 def _score(ink: np.ndarray, angle: float) -> float:

@@ -19,11 +19,18 @@ from pipeline.extract.ocr.crops import (
     split_tall,
     trimmed,
 )
-from pipeline.extract.ocr.image import DPI, for_reading, render, straighten
+from pipeline.extract.ocr.image import (
+    DPI,
+    for_reading,
+    render,
+    scan_dpi,
+    straighten,
+    upscaled,
+)
 from pipeline.extract.ocr.reading import read_piece
 from pipeline.extract.ocr.ruling import find_ruling
 from pipeline.extract.ocr.tesseract import Line
-from pipeline.extract.ocr.units import pixels
+from pipeline.extract.ocr.units import pixels, scale_of
 from pipeline.extract.primitives import PageContent
 from pipeline.extract.regions import find_regions
 from pipeline.extract.rules import rule_lines
@@ -40,15 +47,22 @@ def _line_height(band_heights: list[int]) -> float:
 
 def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
                     dpi: int = DPI) -> tuple[PageContent, dict[str, Any]]:
-    """A page's content read from its pixels (rendered at `dpi`), and how it was read."""
+    """A page's content read from its pixels (rendered at `dpi`, the scan's own resolution
+    when lower than DPI), and how it was read.
+
+    The page is straightened, its rules found and its dust taken away at the resolution it was
+    scanned at (a speck is a pixel or two there, enlarged it would pass for print); the clean
+    page is then enlarged to DPI (cubic) to be read, as Tesseract reads small type better."""
     image = straighten(grey, dpi)
-    scale = image.scale
-    inset = pixels(INSET, scale)
-    ruling = find_ruling(image.ink, scale)
+    ruling = find_ruling(image.ink, image.scale)
     horizontal, vertical = rule_lines(ruling.segments)
     regions = find_regions(horizontal, vertical, [])
     clean = for_reading(image)
     clean[ruling.wipe_mask()] = 255
+    if dpi < DPI:
+        clean = upscaled(clean, DPI / dpi)
+    scale = scale_of(max(dpi, DPI))
+    inset = pixels(INSET, scale)
     crops: list[Crop] = []
     for region in regions:
         for x0, top, x1, bottom in ruled_boxes(region):
@@ -70,7 +84,7 @@ def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
     chars = []
     for piece, lines in zip(jobs, read_all(jobs), strict=True):
         chars += to_chars(piece[0], lines, line_height)
-    how = {"method": "ocr", "dpi": dpi, "skew": round(image.skew, 2)}
+    how = {"method": "ocr", "dpi": max(dpi, DPI), "skew": round(image.skew, 2)}
     return PageContent(number, width, height, chars, ruling.segments), how
 
 
@@ -109,7 +123,9 @@ def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, di
 
     document = pdfium.PdfDocument(str(path))
     try:
-        grey = render(document[content.number - 1])
+        page = document[content.number - 1]
+        dpi = min(DPI, scan_dpi(page) or DPI)
+        grey = render(page, dpi)
     finally:
         document.close()
-    return read_page_image(grey, content.number, content.width, content.height)
+    return read_page_image(grey, content.number, content.width, content.height, dpi)
