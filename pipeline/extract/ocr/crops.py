@@ -60,6 +60,8 @@ WIDE_GAP = 4.0
 # a point or ・ stands beside the characters it parts.
 SPECK = 0.05
 NEAR = 1.0
+# A blob this many times wider than tall is a stroke (a dash), not a speck.
+FLAT = 1.5
 
 
 def _gap(a: np.ndarray, b: np.ndarray) -> float:
@@ -70,12 +72,16 @@ def _gap(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def without_specks(strip: np.ndarray, height: float) -> np.ndarray:
-    """`strip` with every speck whitened (SPECK, NEAR); as it is when it holds one blob."""
+    """`strip` with every speck whitened (SPECK, NEAR). A strip holding one blob only keeps it
+    unless it is a speck as round as dust (a dash, flat, stays: it is a cell's "not offered")."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats((strip < FAINT).astype(np.uint8),
                                                                8)
-    if count <= 2 or height <= 0:
+    if count <= 1 or height <= 0:
         return strip
     least = SPECK * height * height
+    if count == 2:
+        _, _, w, h, size = stats[1]
+        return np.full_like(strip, 255) if size < least and w < FLAT * h else strip
     big = [stats[k] for k in range(1, count) if stats[k][4] >= least]
     specks = [k for k in range(1, count) if stats[k][4] < least
               and big and min(_gap(stats[k], b) for b in big) > NEAR * height]

@@ -32,6 +32,9 @@ MIN_BLOB = 0.29
 MIN_BLOB_PIXELS = 5
 # Around every blob of print this much of the scan's grey is kept for Tesseract (points).
 KEEP_AROUND = 0.5
+# ... and around print told at a lower resolution than it is read at: a point in small type is
+# dust's size there, but stands within a point of its digits.
+KEEP_AROUND_ENLARGED = 1.0
 
 
 @dataclass
@@ -77,12 +80,6 @@ def scan_dpi(page: Any) -> int | None:
         return None
     dpi = best[0] / (best[1] / 72)
     return max(DPI_STEP, int(round(dpi / DPI_STEP)) * DPI_STEP)
-
-
-def upscaled(grey: np.ndarray, factor: float) -> np.ndarray:
-    """A clean page (print on pure white) enlarged `factor` times, cubic, white kept white."""
-    big = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-    return np.where(big >= 250, 255, big).astype(np.uint8)
 
 
 def _print_level(grey: np.ndarray) -> float:
@@ -141,18 +138,30 @@ def straighten(grey: np.ndarray, dpi: int = DPI) -> PageImage:
     (dust adds the same to every row); the ink mask, dust taken away, is made once, of the
     straightened page."""
     angle = skew_angle(grey < _print_level(grey), dpi)
-    if abs(angle) >= FINE_STEP:
-        h, w = grey.shape
-        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-        grey = cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC,
-                              borderValue=255)
+    grey = turned(grey, -angle)
     return PageImage(grey, binarise(grey, dpi), -angle, dpi)
 
 
-def for_reading(page: PageImage) -> np.ndarray:
+def turned(grey: np.ndarray, skew: float) -> np.ndarray:
+    """`grey` turned about its middle to undo a skew of `skew` degrees."""
+    if abs(skew) < FINE_STEP:
+        return grey
+    h, w = grey.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
+    return cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def for_reading(page: PageImage, finer: np.ndarray | None = None) -> np.ndarray:
     """The page as Tesseract should see it: print on pure white, dust and noise taken away
     (the grey kept as scanned on and just around every blob of ink big enough to be print:
-    smoothing it would blur the strokes of small type together)."""
-    side = 2 * pixels(KEEP_AROUND, page.scale) + 1
-    mask = cv2.dilate(page.ink.astype(np.uint8), np.ones((side, side), np.uint8)) > 0
-    return np.where(mask, page.grey, 255).astype(np.uint8)
+    smoothing it would blur the strokes of small type together). `finer`: the same page
+    straightened at a higher resolution, whose grey is kept where `page` has print (the dust
+    told at the scan's own resolution, the print read enlarged)."""
+    ink = page.ink.astype(np.uint8)
+    grey, scale = page.grey, page.scale
+    if finer is not None:
+        ink = cv2.resize(ink, (finer.shape[1], finer.shape[0]), interpolation=cv2.INTER_NEAREST)
+        grey, scale = finer, scale * page.grey.shape[1] / finer.shape[1]
+    side = 2 * pixels(KEEP_AROUND if finer is None else KEEP_AROUND_ENLARGED, scale) + 1
+    mask = cv2.dilate(ink, np.ones((side, side), np.uint8)) > 0
+    return np.where(mask, grey, 255).astype(np.uint8)

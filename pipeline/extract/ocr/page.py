@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 
 from pipeline.core.workers import cpus, run_calls
@@ -25,7 +26,7 @@ from pipeline.extract.ocr.image import (
     render,
     scan_dpi,
     straighten,
-    upscaled,
+    turned,
 )
 from pipeline.extract.ocr.reading import read_piece
 from pipeline.extract.ocr.ruling import find_ruling
@@ -46,22 +47,27 @@ def _line_height(band_heights: list[int]) -> float:
 
 
 def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
-                    dpi: int = DPI) -> tuple[PageContent, dict[str, Any]]:
-    """A page's content read from its pixels (rendered at `dpi`, the scan's own resolution
-    when lower than DPI), and how it was read.
+                    dpi: int = DPI, finer: np.ndarray | None = None
+                    ) -> tuple[PageContent, dict[str, Any]]:
+    """A page's content read from its pixels (rendered at `dpi`), and how it was read.
 
-    The page is straightened, its rules found and its dust taken away at the resolution it was
-    scanned at (a speck is a pixel or two there, enlarged it would pass for print); the clean
-    page is then enlarged to DPI (cubic) to be read, as Tesseract reads small type better."""
+    `finer`: the page rendered again at DPI, for a scan of a lower resolution `dpi`. The page
+    is straightened, its rules found and its dust told at the resolution it was scanned at (a
+    speck is a pixel or two there; enlarged it would pass for print); what is read is the
+    enlarged page's grey where that found print (Tesseract reads small type better enlarged)."""
     image = straighten(grey, dpi)
     ruling = find_ruling(image.ink, image.scale)
     horizontal, vertical = rule_lines(ruling.segments)
     regions = find_regions(horizontal, vertical, [])
-    clean = for_reading(image)
-    clean[ruling.wipe_mask()] = 255
-    if dpi < DPI:
-        clean = upscaled(clean, DPI / dpi)
-    scale = scale_of(max(dpi, DPI))
+    wipe = ruling.wipe_mask()
+    if finer is None:
+        clean = for_reading(image)
+    else:
+        clean = for_reading(image, turned(finer, image.skew))
+        wipe = cv2.resize(wipe.astype(np.uint8), (clean.shape[1], clean.shape[0]),
+                          interpolation=cv2.INTER_NEAREST) > 0
+    clean[wipe] = 255
+    scale = image.scale if finer is None else scale_of(DPI)
     inset = pixels(INSET, scale)
     crops: list[Crop] = []
     for region in regions:
@@ -84,7 +90,7 @@ def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
     chars = []
     for piece, lines in zip(jobs, read_all(jobs), strict=True):
         chars += to_chars(piece[0], lines, line_height)
-    how = {"method": "ocr", "dpi": max(dpi, DPI), "skew": round(image.skew, 2)}
+    how = {"method": "ocr", "dpi": dpi if finer is None else DPI, "skew": round(image.skew, 2)}
     return PageContent(number, width, height, chars, ruling.segments), how
 
 
@@ -126,6 +132,7 @@ def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, di
         page = document[content.number - 1]
         dpi = min(DPI, scan_dpi(page) or DPI)
         grey = render(page, dpi)
+        finer = render(page, DPI) if dpi < DPI else None
     finally:
         document.close()
-    return read_page_image(grey, content.number, content.width, content.height, dpi)
+    return read_page_image(grey, content.number, content.width, content.height, dpi, finer)
