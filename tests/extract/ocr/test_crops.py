@@ -39,5 +39,5 @@ def test_a_line_of_one_speck_is_no_line() -> None:
 
 def test_a_dash_alone_is_kept() -> None:
     strip = np.full((30, 60), 255, np.uint8)
-    strip[14:16, 20:26] = 0  # 6 × 2: the "not offered" dash in small type
+    strip[14:17, 20:24] = 0  # 4 × 3: the "not offered" dash in 4 pt type
     assert (without_specks(strip, HEIGHT) == strip).all()
