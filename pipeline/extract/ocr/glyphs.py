@@ -200,22 +200,39 @@ def shape_of_lone(crop: Crop, line: Line) -> Line:
     outer = [n for n in range(len(contours)) if hierarchy[0][n][3] < 0
              and cv2.contourArea(contours[n]) >= crop.px_area(MIN_INK)]
     text = s.text
-    if len(outer) == 1 and s.text in _RING_READS:
+    if len(outer) == 1:
         x, y, w, h = cv2.boundingRect(contours[outer[0]])
         holes = [n for n in range(len(contours)) if hierarchy[0][n][3] == outer[0]]
+        # A ring whatever it was read as (a clean ○ was voted 1): as wide as tall, round (口's
+        # box is full), one hole in its middle.
         if 0.8 <= w / max(h, 1) <= 1.25 and len(holes) == 1 and (
-                cv2.contourArea(contours[holes[0]]) >= 0.3 * w * h):
+                cv2.contourArea(contours[holes[0]]) >= 0.3 * w * h) and (
+                cv2.contourArea(contours[outer[0]]) <= ROUND_FILL * w * h) and _centred(
+                cv2.boundingRect(contours[holes[0]]), (x, y, w, h)):
             text = "○"
     if text == s.text and s.text.isdigit() and outer:
         boxes = [cv2.boundingRect(contours[n]) for n in outer]
-        w = max(x + bw for x, _, bw, _ in boxes) - min(x for x, _, _, _ in boxes)
-        h = max(y + bh for _, y, _, bh in boxes) - min(y for _, y, _, _ in boxes)
+        x0, y0 = min(x for x, _, _, _ in boxes), min(y for _, y, _, _ in boxes)
+        w = max(x + bw for x, _, bw, _ in boxes) - x0
+        h = max(y + bh for _, y, _, bh in boxes) - y0
         if len(outer) >= 3 or 0.85 * h <= w < WIDE_GLYPH * h:  # a digit is narrower; ％ not
-            text = "％"
+            # ... nor is a ring broken in the scan (no hole), whose middle is blank: ％'s
+            # stroke crosses its middle.
+            middle = ink[y0 + h // 3:y0 + h - h // 3, x0 + w // 3:x0 + w - w // 3]
+            text = "○" if len(outer) <= 2 and s.text in _RING_READS and not middle.any() else "％"
     if text == s.text:
         return line
     return Line(line.x0, line.top, line.x1, line.bottom,
                 (Symbol(text, s.x0, s.top, s.x1, s.bottom, s.confidence),))
+
+
+def _centred(inner: tuple[int, ...], outer: tuple[int, ...]) -> bool:
+    """Does box `inner` (x, y, w, h) stand in the middle of `outer`, as a ring's hole does
+    (the hole of 0 in 20 read as one glyph stands to one side)?"""
+    ix, iy, iw, ih = inner
+    ox, oy, ow, oh = outer
+    return (abs(ix + iw / 2 - (ox + ow / 2)) <= HOLE_OFF_CENTRE * ow
+            and abs(iy + ih / 2 - (oy + oh / 2)) <= HOLE_OFF_CENTRE * oh)
 
 
 def marks(line: Line) -> Line:
@@ -238,6 +255,10 @@ def marks(line: Line) -> Line:
 
 
 
+# The most of its box a ring's outline encloses (a circle π/4; 口 nearly all).
+ROUND_FILL = 0.9
+# How far (a share of the ring's size) a ring's hole may stand from its middle.
+HOLE_OFF_CENTRE = 0.12
 # A glyph's ink this many times wider than tall is no one digit, mark or ％: glyphs touching.
 WIDE_GLYPH = 1.3
 

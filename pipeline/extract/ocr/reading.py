@@ -240,9 +240,9 @@ TOUCHING_READINGS = ((1.0, tesseract.BLOCK), (2.0, tesseract.BLOCK), (2.0, tesse
 def _touching(crop: Crop, line: Line) -> Line:
     """One 'glyph' much wider than tall, read again as the numerals or marks it holds (digits
     printed close touch in a blurred scan: 20 read as 0 or ％): the surest reading of two
-    characters or more, unless the first reading was a mark or unit read surely (％ beside a
-    speck a rule left), else as first read."""
-    if _sure(line, ALONE_SET):
+    characters or more, unless the first reading was a mark or unit (not a digit) read surely
+    (％ beside a speck a rule left), else as first read."""
+    if _sure(line, ALONE_SET) and not line.text.isdigit():
         return line
     best: Line | None = None
     for factor, psm in TOUCHING_READINGS:
