@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from pipeline.extract.ocr.crops import FAINT, MIN_INK, Crop
-from pipeline.extract.ocr.tesseract import Line, Symbol
+from pipeline.extract.ocr.tesseract import BOX_SLOP, Line, Symbol
 
 # The least ink (a share of the digits' height squared) a point between digits has.
 POINT_AREA = 0.01
@@ -155,7 +155,7 @@ def separators(crop: Crop, line: Line) -> Line:
     (5,.000) are one."""
     symbols = [s for n, s in enumerate(line.symbols)
                if not (n and s.text in ",." and line.symbols[n - 1].text in ",."
-                       and s.x0 < line.symbols[n - 1].x1 + 2)]
+                       and s.x0 < line.symbols[n - 1].x1 + crop.px(BOX_SLOP))]
     digits = [s for s in symbols if s.text.isdigit()]
     if not digits:
         return line
@@ -163,13 +163,14 @@ def separators(crop: Crop, line: Line) -> Line:
     height = float(np.median([s.bottom - s.top for s in digits]))
     count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
                                                           8)
+    slop = crop.px(BOX_SLOP)
     for n in range(1, len(symbols) - 1):
         s = symbols[n]
         if s.text not in ",." or not (symbols[n - 1].text.isdigit()
                                       and symbols[n + 1].text.isdigit()):
             continue
         blobs = [stats[k] for k in range(1, count)
-                 if s.x0 - 2 <= stats[k][0] + stats[k][2] / 2 <= s.x1 + 2
+                 if s.x0 - slop <= stats[k][0] + stats[k][2] / 2 <= s.x1 + slop
                  and stats[k][1] + stats[k][3] / 2 > foot - height / 2
                  and stats[k][3] < height / 2]
         if not blobs:

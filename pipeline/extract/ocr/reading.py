@@ -204,9 +204,10 @@ def _with_circled(crop: Crop, tall: bool) -> list[Line] | None:
              for s in line.symbols]
     numerals = []
     pixels = crop.pixels.copy()
+    slop = crop.px(tesseract.BOX_SLOP)
     for x, y, w, h in found:
         sure = [s for s in first if s.text in CIRCLED[:9] and s.confidence >= CIRCLED_TRUSTED
-                and x - 2 <= s.x0 and s.x1 <= x + w + 2]  # (①1 is read as ⑪)
+                and x - slop <= s.x0 and s.x1 <= x + w + slop]  # (①1 is read as ⑪)
         numeral = (Symbol(sure[0].text, x, y, x + w, y + h, sure[0].confidence) if sure
                    else circled_numeral(crop, (x, y, w, h)))
         if numeral is not None:
@@ -267,8 +268,9 @@ def _digits_checked(crop: Crop, line: Line) -> Line:
     for n, s in enumerate(symbols):
         if not s.text.isdigit() or s.confidence >= DIGIT_SURE:
             continue
-        left = max(s.x0 - 2, symbols[n - 1].x1 if n else 0, 0)
-        right = min(s.x1 + 2, symbols[n + 1].x0 if n + 1 < len(symbols) else s.x1 + 2)
+        slop = crop.px(tesseract.BOX_SLOP)
+        left = max(s.x0 - slop, symbols[n - 1].x1 if n else 0, 0)
+        right = min(s.x1 + slop, symbols[n + 1].x0 if n + 1 < len(symbols) else s.x1 + slop)
         if right - left < 2:
             continue
         pad = crop.px(PAD)

