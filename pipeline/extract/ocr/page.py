@@ -36,6 +36,11 @@ from pipeline.extract.primitives import PageContent
 from pipeline.extract.regions import find_regions
 from pipeline.extract.rules import rule_lines
 
+# OpenCV runs on the calling thread only: a page's pieces are read in forked workers, and a
+# worker forked while OpenCV's own thread pool held a lock waited for it for ever (seen in
+# make bench). One CPU's worth per process is also all the workers leave it.
+cv2.setNumThreads(1)
+
 # Points kept clear inside a box's rules (what the wipe leaves of a thick rule).
 INSET = 0.24
 # Pieces a worker process is worth forking for (a page's pieces are read by one per CPU).
