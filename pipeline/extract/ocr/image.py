@@ -1,7 +1,9 @@
-"""A scanned page as pixels: rendered at 300 dpi, binarised, straightened.
+"""A scanned page as pixels: rendered at DPI (300), binarised, straightened.
 
-Coordinates after `straighten` are those of the deskewed image; a pixel is 72 / DPI points, so
-the characters and rules read from it share one frame, origin top-left as PDF points are.
+Coordinates after `straighten` are those of the deskewed image; a pixel is 72 / dpi points, so
+the characters and rules read from it share one frame, origin top-left as PDF points are. A scan
+of lower resolution is rendered at DPI all the same (enlarged by PDFium): what is read, and the
+thresholds the readers use, are those of a 300 dpi page.
 """
 
 from __future__ import annotations
@@ -12,43 +14,98 @@ from typing import Any
 import cv2
 import numpy as np
 
+from pipeline.extract.ocr.units import area, pixels, scale_of
+
 DPI = 300
 # Skew searched (degrees either way) and the step of the fine search.
 MAX_SKEW = 3.0
 COARSE_STEP = 0.1
 FINE_STEP = 0.01
-# The coarse search works on the page shrunk this many times.
-SHRINK = 4
+# The coarse search works on a page of this resolution, the fine one on one of FINE_DPI.
+COARSE_DPI = 75
+FINE_DPI = 150
+# Ink blobs smaller than this (square points) are dust or sensor noise, not print: the smallest
+# printed mark, a point in 4 pt type, covers about 0.5 (9 pixels at 300 dpi).
+MIN_BLOB = 0.29
+# ... and never fewer pixels than this: a scanner's noise and dust are a pixel or a few at any
+# resolution (a speck blurred by JPEG covers 2 × 2).
+MIN_BLOB_PIXELS = 5
+# Around every blob of print this much of the scan's grey is kept for Tesseract (points).
+KEEP_AROUND = 0.5
+# ... and around print told at a lower resolution than it is read at: a point in small type is
+# dust's size there, but stands within a point of its digits.
+KEEP_AROUND_ENLARGED = 1.0
 
 
 @dataclass
 class PageImage:
-    """A page's straightened greyscale pixels and their ink mask (True where dark)."""
+    """A page's straightened greyscale pixels and their ink mask (True where print)."""
 
     grey: np.ndarray
     ink: np.ndarray
     skew: float  # degrees the scan was turned by (anticlockwise), undone here
+    dpi: int = DPI
 
     @property
     def scale(self) -> float:
         """Points per pixel."""
-        return 72 / DPI
+        return scale_of(self.dpi)
 
 
-def render(page: Any) -> np.ndarray:
-    """A pypdfium2 page rendered greyscale at DPI, as a 2-D uint8 array."""
-    bitmap = page.render(scale=DPI / 72, grayscale=True)
+def render(page: Any, dpi: int = DPI) -> np.ndarray:
+    """A pypdfium2 page rendered greyscale at `dpi`, as a 2-D uint8 array."""
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
     pixels = bitmap.to_numpy()
     if pixels.ndim == 3:
         pixels = cv2.cvtColor(pixels[:, :, :3], cv2.COLOR_BGR2GRAY)
     return np.ascontiguousarray(pixels)
 
 
-def binarise(grey: np.ndarray) -> np.ndarray:
-    """Ink mask: Otsu's threshold on the lightly smoothed page, specks of dust removed."""
-    smooth = cv2.medianBlur(grey, 3)
-    _, ink = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return ink > 0
+# A scan's resolution is taken as the nearest multiple of this (dpi): 200, 300, 400 …
+DPI_STEP = 25
+
+
+def scan_dpi(page: Any) -> int | None:
+    """The resolution of the largest image a pypdfium2 page paints (its pixels over the
+    inches it covers), or None when it paints none."""
+    import pypdfium2.raw as pdfium_c
+
+    best: tuple[int, int] | None = None
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        width, _ = image.get_px_size()
+        left, _, right, _ = image.get_bounds()
+        if right - left > 0 and (best is None or width * (right - left) > best[0] * best[1]):
+            best = (width, right - left)
+    if best is None:
+        return None
+    dpi = best[0] / (best[1] / 72)
+    return max(DPI_STEP, int(round(dpi / DPI_STEP)) * DPI_STEP)
+
+
+def _print_level(grey: np.ndarray) -> float:
+    """The grey level below which a pixel is print: Otsu's threshold on the lightly smoothed
+    page (smoothing keeps noise from moving it)."""
+    level, _ = cv2.threshold(cv2.medianBlur(grey, 3), 0, 255,
+                             cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return level
+
+
+def _print_blobs(grey: np.ndarray, level: float, least: int) -> np.ndarray:
+    """Pixels darker than `level` in blobs of at least `least` pixels (dust taken away)."""
+    ink = (grey < level).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    keep = stats[:, cv2.CC_STAT_AREA] >= least
+    keep[0] = False
+    return keep[labels]
+
+
+def binarise(grey: np.ndarray, dpi: int = DPI) -> np.ndarray:
+    """Ink mask: the page's print level (Otsu) applied to the pixels as scanned, specks of dust
+    (blobs under MIN_BLOB) removed. The level is not applied to a smoothed page: a median filter
+    erases a rule one pixel wide (a hairline rasterised without spreading it over two columns),
+    which broke the ruling wherever a skewed hairline ran in one column."""
+    return _print_blobs(grey, _print_level(grey),
+                        max(area(MIN_BLOB, scale_of(dpi)), MIN_BLOB_PIXELS))
 
 
 def _score(ink: np.ndarray, angle: float) -> float:
@@ -60,50 +117,51 @@ def _score(ink: np.ndarray, angle: float) -> float:
     return float(np.dot(rows, rows))
 
 
-def skew_angle(ink: np.ndarray) -> float:
+def skew_angle(ink: np.ndarray, dpi: int = DPI) -> float:
     """The angle (degrees) that sets the page's rows of text and rules level: the projection
-    profile's sharpest, searched coarsely on a shrunk page, then finely."""
-    small = cv2.resize(ink.astype(np.uint8), None, fx=1 / SHRINK, fy=1 / SHRINK,
+    profile's sharpest, searched coarsely on a shrunk page, then finely on a less shrunk one."""
+    ink = ink.astype(np.uint8)
+    small = cv2.resize(ink, None, fx=COARSE_DPI / dpi, fy=COARSE_DPI / dpi,
                        interpolation=cv2.INTER_AREA)
     if not small.any():
         return 0.0
     steps = np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP)
     best = max(steps, key=lambda a: _score(small, float(a)))
-    middle = ink.astype(np.uint8)
     fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + FINE_STEP / 2, FINE_STEP)
-    half = cv2.resize(middle, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    half = cv2.resize(ink, None, fx=FINE_DPI / dpi, fy=FINE_DPI / dpi,
+                      interpolation=cv2.INTER_AREA)
     return float(max(fine, key=lambda a: _score(half, float(a))))
 
 
-def straighten(grey: np.ndarray) -> PageImage:
-    """The page turned level, with its ink mask."""
-    ink = binarise(grey)
-    angle = skew_angle(ink)
-    if abs(angle) >= FINE_STEP:
-        h, w = grey.shape
-        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-        grey = cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC,
-                              borderValue=255)
-        ink = binarise(grey)
-    return PageImage(grey, ink, -angle)
+def straighten(grey: np.ndarray, dpi: int = DPI) -> PageImage:
+    """The page turned level, with its ink mask. The skew is measured on the print level alone
+    (dust adds the same to every row); the ink mask, dust taken away, is made once, of the
+    straightened page."""
+    angle = skew_angle(grey < _print_level(grey), dpi)
+    grey = turned(grey, -angle)
+    return PageImage(grey, binarise(grey, dpi), -angle, dpi)
 
 
-# Ink blobs smaller than this (pixels at 300 dpi) are dust or sensor noise, not print: the
-# smallest printed mark, a point in 4 pt type, covers about 9.
-MIN_BLOB = 5
+def turned(grey: np.ndarray, skew: float) -> np.ndarray:
+    """`grey` turned about its middle to undo a skew of `skew` degrees."""
+    if abs(skew) < FINE_STEP:
+        return grey
+    h, w = grey.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -skew, 1.0)
+    return cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
 
 
-def for_reading(page: PageImage) -> np.ndarray:
+def for_reading(page: PageImage, finer: np.ndarray | None = None) -> np.ndarray:
     """The page as Tesseract should see it: print on pure white, dust and noise taken away
     (the grey kept as scanned on and just around every blob of ink big enough to be print:
-    smoothing it would blur the strokes of small type together)."""
-    # The threshold Otsu finds on the smoothed page, applied to the page as scanned: smoothing
-    # would take the points of small type (2.875) with the dust.
-    level, _ = cv2.threshold(cv2.medianBlur(page.grey, 3), 0, 255,
-                             cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = (page.grey < level).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
-    keep = stats[:, cv2.CC_STAT_AREA] >= MIN_BLOB
-    keep[0] = False
-    mask = cv2.dilate(keep[labels].astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    return np.where(mask, page.grey, 255).astype(np.uint8)
+    smoothing it would blur the strokes of small type together). `finer`: the same page
+    straightened at a higher resolution, whose grey is kept where `page` has print (the dust
+    told at the scan's own resolution, the print read enlarged)."""
+    ink = page.ink.astype(np.uint8)
+    grey, scale = page.grey, page.scale
+    if finer is not None:
+        ink = cv2.resize(ink, (finer.shape[1], finer.shape[0]), interpolation=cv2.INTER_NEAREST)
+        grey, scale = finer, scale * page.grey.shape[1] / finer.shape[1]
+    side = 2 * pixels(KEEP_AROUND if finer is None else KEEP_AROUND_ENLARGED, scale) + 1
+    mask = cv2.dilate(ink, np.ones((side, side), np.uint8)) > 0
+    return np.where(mask, grey, 255).astype(np.uint8)

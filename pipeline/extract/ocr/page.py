@@ -5,54 +5,85 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 
+from pipeline.core.workers import cpus, run_calls
+from pipeline.extract.ocr import tesseract
 from pipeline.extract.ocr.boxes import ruled_boxes
-from pipeline.extract.ocr.cells import (
+from pipeline.extract.ocr.chars import to_chars
+from pipeline.extract.ocr.crops import (
     TALL,
     Crop,
     bands,
     pieces,
-    read_piece,
     split_tall,
-    to_chars,
     trimmed,
 )
-from pipeline.extract.ocr.image import DPI, for_reading, render, straighten
+from pipeline.extract.ocr.image import (
+    DPI,
+    for_reading,
+    render,
+    scan_dpi,
+    straighten,
+    turned,
+)
+from pipeline.extract.ocr.reading import read_piece
 from pipeline.extract.ocr.ruling import find_ruling
 from pipeline.extract.ocr.tesseract import Line
+from pipeline.extract.ocr.units import pixels, scale_of
 from pipeline.extract.primitives import PageContent
 from pipeline.extract.regions import find_regions
 from pipeline.extract.rules import rule_lines
 
-# Pixels kept clear inside a box's rules (what the wipe leaves of a thick rule).
-INSET = 1
+# OpenCV runs on the calling thread only: a page's pieces are read in forked workers, and a
+# worker forked while OpenCV's own thread pool held a lock waited for it for ever (seen in
+# make bench). One CPU's worth per process is also all the workers leave it.
+cv2.setNumThreads(1)
+
+# Points kept clear inside a box's rules (what the wipe leaves of a thick rule).
+INSET = 0.24
+# Pieces a worker process is worth forking for (a page's pieces are read by one per CPU).
+PIECES_PER_WORKER = 40
 
 
 def _line_height(band_heights: list[int]) -> float:
     return float(np.median(band_heights)) if band_heights else 0.0
 
 
-def read_page_image(grey: np.ndarray, number: int, width: float,
-                    height: float) -> tuple[PageContent, dict[str, Any]]:
-    """A page's content read from its pixels (rendered at DPI), and how it was read."""
-    image = straighten(grey)
-    scale = image.scale
-    ruling = find_ruling(image.ink, scale)
+def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
+                    dpi: int = DPI, finer: np.ndarray | None = None
+                    ) -> tuple[PageContent, dict[str, Any]]:
+    """A page's content read from its pixels (rendered at `dpi`), and how it was read.
+
+    `finer`: the page rendered again at DPI, for a scan of a lower resolution `dpi`. The page
+    is straightened, its rules found and its dust told at the resolution it was scanned at (a
+    speck is a pixel or two there; enlarged it would pass for print); what is read is the
+    enlarged page's grey where that found print (Tesseract reads small type better enlarged)."""
+    image = straighten(grey, dpi)
+    ruling = find_ruling(image.ink, image.scale)
     horizontal, vertical = rule_lines(ruling.segments)
     regions = find_regions(horizontal, vertical, [])
-    clean = for_reading(image)
-    clean[ruling.wipe_mask()] = 255
+    wipe = ruling.wipe_mask()
+    if finer is None:
+        clean = for_reading(image)
+    else:
+        clean = for_reading(image, turned(finer, image.skew))
+        wipe = cv2.resize(wipe.astype(np.uint8), (clean.shape[1], clean.shape[0]),
+                          interpolation=cv2.INTER_NEAREST) > 0
+    clean[wipe] = 255
+    scale = image.scale if finer is None else scale_of(DPI)
+    inset = pixels(INSET, scale)
     crops: list[Crop] = []
     for region in regions:
         for x0, top, x1, bottom in ruled_boxes(region):
-            crop = trimmed(clean, round(x0 / scale) + INSET, round(top / scale) + INSET,
-                           round(x1 / scale) - INSET, round(bottom / scale) - INSET, scale)
+            crop = trimmed(clean, round(x0 / scale) + inset, round(top / scale) + inset,
+                           round(x1 / scale) - inset, round(bottom / scale) - inset, scale)
             if crop is not None:
                 crops.append(crop)
     for x0, top, x1, bottom in (r.bbox for r in regions):  # the rest of the page: loose text
-        clean[max(round(top / scale) - INSET, 0):round(bottom / scale) + INSET + 1,
-              max(round(x0 / scale) - INSET, 0):round(x1 / scale) + INSET + 1] = 255
+        clean[max(round(top / scale) - inset, 0):round(bottom / scale) + inset + 1,
+              max(round(x0 / scale) - inset, 0):round(x1 / scale) + inset + 1] = 255
     rest = trimmed(clean, 0, 0, clean.shape[1], clean.shape[0], scale)
     if rest is not None:
         crops.append(rest)
@@ -64,13 +95,37 @@ def read_page_image(grey: np.ndarray, number: int, width: float,
     chars = []
     for piece, lines in zip(jobs, read_all(jobs), strict=True):
         chars += to_chars(piece[0], lines, line_height)
-    how = {"method": "ocr", "dpi": DPI, "skew": round(image.skew, 2)}
+    how = {"method": "ocr", "dpi": dpi if finer is None else DPI, "skew": round(image.skew, 2)}
     return PageContent(number, width, height, chars, ruling.segments), how
 
 
+# The pieces of the page being read, for the forked workers (which inherit it).
+_pieces: list[tuple[Crop, bool]] = []
+
+
+def _read_share(first: int, step: int) -> list[list[Line]]:
+    """Every `step`-th piece from `first`, read (in a worker)."""
+    return [read_piece(crop, tall) for crop, tall in _pieces[first::step]]
+
+
 def read_all(jobs: list[tuple[Crop, bool]]) -> list[list[Line]]:
-    """Every piece read (in worker processes where the machine has cores to spare)."""
-    return [read_piece(crop, tall) for crop, tall in jobs]
+    """Every piece read: in forked workers, one per CPU, each with the Tesseract engine made
+    here before the fork (no worker loads the model again), taking every n-th piece so the
+    long and the short spread evenly; here where there is one CPU or few pieces."""
+    global _pieces
+    workers = min(cpus(), len(jobs) // PIECES_PER_WORKER)
+    if workers <= 1:
+        return [read_piece(crop, tall) for crop, tall in jobs]
+    tesseract.engine()
+    _pieces = jobs
+    try:
+        shares = run_calls([(_read_share, (k, workers)) for k in range(workers)], workers)
+    finally:
+        _pieces = []
+    out: list[list[Line]] = [[] for _ in jobs]
+    for k, share in enumerate(shares):
+        out[k::workers] = share
+    return out
 
 
 def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, dict[str, Any]]:
@@ -79,7 +134,10 @@ def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, di
 
     document = pdfium.PdfDocument(str(path))
     try:
-        grey = render(document[content.number - 1])
+        page = document[content.number - 1]
+        dpi = min(DPI, scan_dpi(page) or DPI)
+        grey = render(page, dpi)
+        finer = render(page, DPI) if dpi < DPI else None
     finally:
         document.close()
-    return read_page_image(grey, content.number, content.width, content.height)
+    return read_page_image(grey, content.number, content.width, content.height, dpi, finer)

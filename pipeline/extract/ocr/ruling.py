@@ -1,7 +1,7 @@
 """The ruling lines of a straightened scan, found by morphology, as the engines' Segments.
 
 Opening the ink mask with a long thin kernel keeps only what runs straight for at least
-MIN_RULE pixels: the rules, not the strokes of characters. Each connected piece left becomes a
+MIN_RULE points: the rules, not the strokes of characters. Each connected piece left becomes a
 Segment at its mean position (in points). The same masks, a little widened, are what is taken
 out of a cell's crop before it is read.
 """
@@ -13,16 +13,17 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline.extract.ocr.units import pixels
 from pipeline.extract.primitives import Segment
 
-# Pixels at 300 dpi a rule must run straight (about 19 pt: longer than a heading's strokes),
-# and how many times its thickness.
-MIN_RULE = 80
+# Points a rule must run straight (longer than a heading's strokes), and how many times its
+# thickness.
+MIN_RULE = 19.2
 SLENDER = 15
-# Thickest line taken for a rule, in pixels (a thick frame is about 2 pt).
-MAX_THICKNESS = 12
-# How much of the rule is wiped around it in a crop, in pixels either side.
-WIPE = 2
+# Thickest line taken for a rule, in points (a thick frame is about 2 pt).
+MAX_THICKNESS = 2.9
+# How much of the rule is wiped around it in a crop, in points either side.
+WIPE = 0.5
 
 
 @dataclass
@@ -32,16 +33,19 @@ class Ruling:
     horizontal: np.ndarray
     vertical: np.ndarray
     segments: list[Segment]
+    scale: float  # points per pixel
 
     def wipe_mask(self) -> np.ndarray:
         """Pixels to blank before reading text: every rule, widened by WIPE."""
         both = (self.horizontal | self.vertical).astype(np.uint8)
-        kernel = np.ones((2 * WIPE + 1, 2 * WIPE + 1), np.uint8)
+        side = 2 * pixels(WIPE, self.scale) + 1
+        kernel = np.ones((side, side), np.uint8)
         return cv2.dilate(both, kernel) > 0
 
 
-def _lines(ink: np.ndarray, horizontal: bool) -> np.ndarray:
-    shape = (MIN_RULE, 1) if horizontal else (1, MIN_RULE)  # cv2 takes (width, height)
+def _lines(ink: np.ndarray, horizontal: bool, scale: float) -> np.ndarray:
+    least = pixels(MIN_RULE, scale)
+    shape = (least, 1) if horizontal else (1, least)  # cv2 takes (width, height)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, shape)
     return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0
 
@@ -49,10 +53,11 @@ def _lines(ink: np.ndarray, horizontal: bool) -> np.ndarray:
 def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]:
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
     found = []
+    least, thickest = pixels(MIN_RULE, scale), pixels(MAX_THICKNESS, scale)
     for n in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[n])
+        x, y, w, h, _ = (int(v) for v in stats[n])
         length, thickness = (w, h) if horizontal else (h, w)
-        if (length < MIN_RULE or thickness > MAX_THICKNESS + length // 40
+        if (length < least or thickness > thickest + length // 40
                 or length < SLENDER * _typical_thickness(mask, labels, n, x, y, w, h,
                                                          horizontal)):
             continue
@@ -79,7 +84,7 @@ def _typical_thickness(mask: np.ndarray, labels: np.ndarray, n: int, x: int, y: 
 
 def find_ruling(ink: np.ndarray, scale: float) -> Ruling:
     """The page's rules from its ink mask; `scale` is points per pixel."""
-    horizontal = _lines(ink, True)
-    vertical = _lines(ink, False)
+    horizontal = _lines(ink, True, scale)
+    vertical = _lines(ink, False, scale)
     segments = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
-    return Ruling(horizontal, vertical, segments)
+    return Ruling(horizontal, vertical, segments, scale)

