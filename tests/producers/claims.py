@@ -173,6 +173,7 @@ def _transposed(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[
                  for number in printed]
         if not all(below) or not min(below[0]) < max(below[1]) < max(below[2]):
             problems.append(f"{row['item']}: 計, 無担保, 有担保 are not down its column")
+    return problems
 
 
 # A filled rectangle at least this thick both ways is a cell's or a row's background (a rule
