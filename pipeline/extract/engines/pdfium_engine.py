@@ -398,6 +398,10 @@ class PdfiumDocument:
         self.n_pages = len(pdf)
         self._reference = Reference(path)
 
+    def close(self) -> None:
+        """Close what the reference reading holds open (PDFium's document is the caller's)."""
+        self._reference.close()
+
     def pages(self) -> Iterator[PageContent]:
         for index in range(self.n_pages):
             page = self._pdf[index]
@@ -441,8 +445,12 @@ def open_pdfium(path: Path) -> Iterator[PdfiumDocument]:
     from pipeline.extract.engines.pdfium_open import open_checked
 
     pdf = open_checked(path)
+    document = None
     try:
-        yield PdfiumDocument(pdf, path)
+        document = PdfiumDocument(pdf, path)
+        yield document
     finally:
+        if document is not None:
+            document.close()
         pdf.close()
 

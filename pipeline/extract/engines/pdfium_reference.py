@@ -3,16 +3,17 @@
 The file is walked once with pdfminer's object parser, when first needed: every font the pages
 (and their forms) use, by /BaseFont name (pdfium_fonts.py: descents, widths, texts of unmapped
 codes, the width fractions PDFium drops), each page's /Rotate as pdfminer takes it (a value
-that is not a multiple of 90 turns nothing; PDFium reads 135 as 90), and, on the pages drawn
-with a font whose widths have fractions, which text objects continue a run of text
-(pdfium_runs.py). A structure pdfminer cannot walk leaves PDFium's own readings in place.
+that is not a multiple of 90 turns nothing; PDFium reads 135 as 90). The file stays open so
+that, for a page drawn with a font whose widths have fractions, its content streams are scanned
+when the page is read for which text objects continue a run of text (pdfium_runs.py). A
+structure pdfminer cannot walk leaves PDFium's own readings in place.
 """
 
 from __future__ import annotations
 
 import ctypes
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import pypdfium2.raw as R
 
@@ -39,14 +40,15 @@ MAX_FORM_DEPTH = 30
 class FileFacts(NamedTuple):
     """What pdfminer reads of the file: by font name its descent, its widths where PDFium
     measures it otherwise, its codes' text where it has no /ToUnicode map, the width fractions
-    PDFium drops; by page its /Rotate (pdfminer's) and its text runs (None: not scanned)."""
+    PDFium drops; by page its /Rotate (pdfminer's) and whether a font it (or a form it draws)
+    uses has widths with fractions."""
 
     descents: dict[str, float]
     widths: dict[str, Widths]
     texts: dict[str, CodeText]
     fractions: dict[str, WidthFractions]
     rotations: list[int]
-    runs: list[Runs | None]
+    fractional: list[bool]
 
 
 class _Reader:
@@ -57,6 +59,7 @@ class _Reader:
 
         self.resolve = resolve1
         self.facts = FileFacts({}, {}, {}, {}, [], [])
+        self.pages: list[Any] = []  # pdfminer's pages, their objects read when first needed
         self.nameless: set[float] = set()
         self._fractional: dict[int, bool] = {}  # resources (by id) → uses a font with fractions
         self._forms: dict[int, Runs | None] = {}
@@ -131,34 +134,32 @@ class _Reader:
         return scan(data, form)
 
     def page(self, page: Any) -> None:
-        """Read one page: its fonts, its /Rotate, and its runs where they matter."""
-        facts = self.facts
-        facts.rotations.append(page.rotate)
-        runs = None
-        if self.resources(page.resources):
-            streams = [self.resolve(stream) for stream in page.contents]
-            try:
-                data = b"\n".join(stream.get_data() for stream in streams)
-                runs = self.runs(data, page.resources)
-            except Exception:  # a stream pdfminer cannot decode: no runs, PDFium's origins
-                runs = None
-        facts.runs.append(runs)
+        """Read one page's fonts and /Rotate."""
+        self.pages.append(page)
+        self.facts.rotations.append(page.rotate)
+        self.facts.fractional.append(self.resources(page.resources))
+
+    def page_runs(self, index: int) -> Runs:
+        """The text runs of page `index`'s content (its streams joined)."""
+        page = self.pages[index]
+        data = b"\n".join(self.resolve(stream).get_data() for stream in page.contents)
+        return self.runs(data, page.resources)
 
 
-def read_file(path: Path) -> FileFacts:
-    """What pdfminer reads of `path`'s fonts and pages."""
+def read_file(handle: BinaryIO) -> _Reader:
+    """pdfminer's reading of the fonts and pages of the PDF open as `handle` (left open: the
+    pages' content is read when asked for)."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
     reader = _Reader()
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle))
-        for page in PDFPage.create_pages(document):
-            reader.page(page)
+    document = PDFDocument(PDFParser(handle))
+    for page in PDFPage.create_pages(document):
+        reader.page(page)
     if len(reader.nameless) == 1:  # PDFium names none of them: "" serves when they all agree
         reader.facts.descents[""] = reader.nameless.pop()
-    return reader.facts
+    return reader
 
 
 class Reference:
@@ -167,6 +168,8 @@ class Reference:
 
     def __init__(self, path: Path) -> None:
         self._path = path
+        self._handle: BinaryIO | None = None
+        self._reader: _Reader | None = None
         self._file: FileFacts | None = None
         self._by_handle: dict[int, FontFacts] = {}
 
@@ -174,11 +177,20 @@ class Reference:
     def file(self) -> FileFacts:
         """The file's facts (read on first use; empty where pdfminer cannot walk it)."""
         if self._file is None:
+            self._file = FileFacts({}, {}, {}, {}, [], [])
             try:
-                self._file = read_file(self._path)
+                self._handle = self._path.open("rb")
+                self._reader = read_file(self._handle)
+                self._file = self._reader.facts
             except Exception:  # a structure pdfminer cannot walk: PDFium's readings serve
-                self._file = FileFacts({}, {}, {}, {}, [], [])
+                self.close()
         return self._file
+
+    def close(self) -> None:
+        """Close the file pdfminer reads (the facts read stay)."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle, self._reader = None, None
 
     def new_page(self) -> None:
         """Forget the handles of the page before."""
@@ -190,9 +202,15 @@ class Reference:
         return rotations[index] if index < len(rotations) else None
 
     def runs(self, index: int) -> Runs | None:
-        """The text runs of page `index`, where its fonts' widths have fractions."""
-        runs = self.file.runs
-        return runs[index] if index < len(runs) else None
+        """The text runs of page `index` where its fonts' widths have fractions (else, or if
+        its content cannot be read, None)."""
+        fractional = self.file.fractional
+        if index >= len(fractional) or not fractional[index] or self._reader is None:
+            return None
+        try:
+            return self._reader.page_runs(index)
+        except Exception:  # a stream pdfminer cannot decode: PDFium's origins serve
+            return None
 
     def of(self, font: Any) -> float:
         """pdfminer's descent of `font`, per unit of font size."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.engines.pdfium_reference import read_file
+from pipeline.extract.engines.pdfium_reference import Reference
 from tests.extract.engines.agree import primitive_differences
 from tests.variants.raw_pdf import write_pdf
 
@@ -34,7 +34,11 @@ FORM = b"BT /F1 12 Tf 20 100 Td (123456789012345678901234) Tj (5678901234) Tj ET
 def test_runs_of_text_drawn_every_way(tmp_path) -> None:
     pdf = write_pdf(tmp_path / "x.pdf", [PAGE], {"F1": FONT}, {"Fm1": FORM})
     assert primitive_differences(pdf) == []
-    assert read_file(pdf).runs[0] is not None  # the fractions were there to add
+    reference = Reference(pdf)
+    try:
+        assert reference.runs(0) is not None  # the fractions were there to add
+    finally:
+        reference.close()
 
 
 def test_an_embedded_truetype_font_from_reportlab(tmp_path) -> None:
