@@ -4,15 +4,19 @@ Characters come from PDFium's text page, their boxes rebuilt the way pdfminer (a
 pdfplumber) makes them: from the baseline origin, the advance width and the font's descriptor
 /Descent, `top` one font size above `bottom` (not the glyph's ink, nor PDFium's own ascent).
 The advance width is the loose box's, narrowed to the font's own width where PDFium widened the
-box to the glyph's ink. /ActualText spans are dropped from the page objects (in memory) before
-the text page is made, so PDFium reads the glyphs (their /ToUnicode text and widths) as pdfminer
-does, not the replacement text. Spaces PDFium synthesises between words ("generated") are
-dropped: pdfplumber has a space only where the PDF draws one. Rules are the painted path
-objects (in form XObjects too) cut into the edges pdfplumber sees: every straight piece between
-consecutive points of a subpath, a closed subpath's closing piece included, a Bézier curve by
-its end points. Coordinates follow pdfplumber: its MediaBox, its /Rotate, origin top-left
-(pdfium_geometry.py); characters come in the order their text objects are drawn, as
-pdfminer reads them, in any orientation.
+box to the glyph's ink, plus the fraction of the font's width entry PDFium dropped (it reads
+629.88281 as 629): those fractions add up along a run of text, so each origin is moved by the
+fractions dropped before it in its run (pdfium_runs.py, pdfium_reference.py). /ActualText spans
+are dropped from the page objects (in memory) before the text page is made, so PDFium reads the
+glyphs (their /ToUnicode text and widths) as pdfminer does, not the replacement text; the text
+objects the text page leaves out (spaces only, copies drawn over the original) are read after
+it (pdfium_objects.py). Spaces PDFium synthesises between words ("generated") are dropped:
+pdfplumber has a space only where the PDF draws one. Rules are the painted path objects (in
+form XObjects too) cut into the edges pdfplumber sees: every straight piece between consecutive
+points of a subpath, a closed subpath's closing piece included, a Bézier curve by its end
+points. Coordinates follow pdfplumber: its MediaBox, its /Rotate (pdfminer's reading of an
+invalid one), origin top-left (pdfium_geometry.py); characters come in the order their text
+objects are drawn, as pdfminer reads them, in any orientation.
 """
 
 from __future__ import annotations
@@ -29,24 +33,20 @@ import pypdfium2.raw as R
 from pipeline.extract.engines import pdfium_calls as C
 from pipeline.extract.engines.pdfium_fonts import FontFacts
 from pipeline.extract.engines.pdfium_geometry import (
-    IDENTITY,
     Matrix,
     PageView,
     multiply,
     text_box,
 )
+from pipeline.extract.engines.pdfium_objects import NO_SHIFT, PageObjects
 from pipeline.extract.engines.pdfium_reference import Reference
-from pipeline.extract.engines.pdfium_runs import Runs
 from pipeline.extract.primitives import Char, PageContent, Segment
 
 # Points a stroke may slant and still count as horizontal or vertical (as pdfplumber_engine).
 STRAIGHT = 0.5
-NO_SHIFT = (0.0, 0.0)
-UNREAD = object()
-ACTUAL_TEXT = b"ActualText"
 
 
-def _chars(textpage: Any, view: PageView, reference: Reference, objects: _Objects) -> list[Char]:
+def _chars(textpage: Any, view: PageView, reference: Reference, objects: PageObjects) -> list[Char]:
     """The text page's characters (generated ones dropped) with pdfminer's boxes, and the
     characters of the text objects PDFium leaves out of its text page, in drawing order."""
     count = R.FPDFText_CountChars(textpage)
@@ -121,7 +121,10 @@ def _chars(textpage: Any, view: PageView, reference: Reference, objects: _Object
         append(Char(text, x0, top, x1, bottom, bottom - top, upright))
         at = order.get(key, at)
         drawn.append(at)
-    return _in_drawing_order(chars, drawn, objects.blank_chars(view, reference))
+    left_out = objects.blank_chars(view, reference) + objects.copied_chars(chars, drawn, view)
+    if len(left_out) > 1:
+        left_out.sort(key=lambda item: -item[0])  # last drawn first (stable: within an object)
+    return _in_drawing_order(chars, drawn, left_out)
 
 
 def _in_drawing_order(chars: list[Char], drawn: list[int], blanks: list[tuple[int, Char]]
@@ -192,141 +195,7 @@ def _style(textpage: Any, index: int, key: int, matrix: Any, reference: Referenc
     return (a, b, c, d, float(size.value), facts.descent, upright, facts)
 
 
-def _drop_actual_text(key: int) -> None:
-    """Remove the /ActualText of the marked-content spans around the text object at `key` (in
-    memory only): PDFium's text page would read that text instead of the glyphs, with no
-    advance widths, where pdfminer reads the glyphs."""
-    marks = C.COUNT_MARKS(key)
-    if marks <= 0:
-        return
-    obj = C.as_handle(key, R.FPDF_PAGEOBJECT)
-    for index in range(marks - 1, -1, -1):
-        mark = R.FPDFPageObj_GetMark(obj, index)
-        if mark and R.FPDFPageObjMark_GetParamValueType(mark, ACTUAL_TEXT) != R.FPDF_OBJECT_UNKNOWN:
-            R.FPDFPageObjMark_RemoveParam(obj, mark, ACTUAL_TEXT)
-
-
-class _Objects:
-    """One walk over the page's objects (form XObjects entered): the painted paths with their
-    matrices into user space, the drawing order of the text objects, the text objects PDFium's
-    text page skips because they have no width (a run of spaces only, which pdfminer reads as
-    space characters), and where the page's `runs` are known (pdfium_runs.py), how far behind
-    pdfminer's PDFium starts each text object that continues a run (the width fractions it
-    dropped along the run so far, in user space)."""
-
-    def __init__(self, page: Any, reference: Reference | None = None, index: int = 0) -> None:
-        self.paths: list[tuple[Any, Matrix]] = []
-        self.order: dict[int, int] = {}
-        self.blank: list[tuple[int, int, Any, Matrix]] = []
-        self.starts: dict[int, tuple[float, float]] = {}
-        self._ends: dict[int, tuple[float, float]] = {}
-        one = R.FS_MATRIX()
-        bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
-        text, path, form = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM
-        kind_of, bounds_of, order = C.OBJECT_TYPE, C.OBJECT_BOUNDS, self.order
-        # depth first, in drawing order: (parent, is the page, its matrix, next child, its
-        # runs, its text objects so far, its forms so far); every handle an address
-        # (pdfium_calls)
-        # (the page's runs asked for at its first text or form object: a page of images only
-        # has the file read by pdfminer for nothing)
-        stack: list[list[Any]] = [[page, True, IDENTITY, 0, UNREAD, [], 0]]
-        while stack:
-            top = stack[-1]
-            parent, is_page, outer, i, own, texts, forms = top
-            count = C.COUNT_PAGE_OBJECTS(parent) if is_page else C.COUNT_FORM_OBJECTS(parent)
-            if i >= count:
-                stack.pop()
-                if own is not None and own is not UNREAD and (
-                        len(texts) != len(own.after) or forms != len(own.forms)):
-                    for key in texts:  # the runs were not read as PDFium reads the stream
-                        self.starts.pop(key, None)
-                continue
-            top[3] = i + 1
-            key = C.PAGE_OBJECT(parent, i) if is_page else C.FORM_OBJECT(parent, i)
-            if not key:
-                continue
-            kind = kind_of(key)
-            if own is UNREAD and kind in (text, form):
-                own = top[4] = reference.runs(index) if reference else None
-            if kind == text:
-                _drop_actual_text(key)
-                order[key] = len(order)
-                if own is not None and reference is not None:
-                    self._follow(key, own, texts, one, outer, reference)
-                if bounds_of(key, *bounds) and abs(bounds[2].value - bounds[0].value) < 0.01:
-                    self.blank.append((order[key], key, C.as_handle(key, R.FPDF_PAGEOBJECT),
-                                       self._matrix(key, one, outer)))
-            elif kind == path:
-                self.paths.append((C.as_handle(key, R.FPDF_PAGEOBJECT),
-                                   self._matrix(key, one, outer)))
-            elif kind == form:
-                inner = own.forms[forms] if own and forms < len(own.forms) else None
-                top[6] = forms + 1
-                stack.append([key, False, self._matrix(key, one, outer), 0, inner, [], 0])
-
-    def _follow(self, key: int, runs: Runs, texts: list[int], one: Any, outer: Matrix,
-                reference: Reference) -> None:
-        """Where text object `key` (the next of its stream's `runs`) starts and ends relative
-        to pdfminer's reading: the end of the object it continues from, plus its own dropped
-        width fractions along its baseline."""
-        index = len(texts)
-        texts.append(key)
-        if index >= len(runs.after):
-            return  # more objects than the runs know: they are dropped when the stream ends
-        before = runs.after[index]
-        start = NO_SHIFT if before is None else self._ends.get(texts[before], NO_SHIFT)
-        if start != NO_SHIFT:
-            self.starts[key] = start
-        if index not in runs.continued:
-            return  # no object starts where this one ends
-        end = start
-        fractions = reference.facts_at(C.TEXT_FONT(key) or 0).fractions
-        size = ctypes.c_float()
-        if fractions is not None and C.FONT_SIZE(key, size):
-            total = fractions.of_strings(runs.shown(index)) * size.value
-            if total:
-                a, b = self._matrix(key, one, outer)[:2]
-                end = (start[0] + a * total, start[1] + b * total)
-        self._ends[key] = end
-
-    @staticmethod
-    def _matrix(key: int, one: Any, outer: Matrix) -> Matrix:
-        if not C.OBJECT_MATRIX(key, one):
-            return outer
-        return multiply((one.a, one.b, one.c, one.d, one.e, one.f), outer)
-
-    def blank_chars(self, view: PageView, reference: Reference) -> list[tuple[int, Char]]:
-        """One space character per skipped text object, where pdfminer puts the first, as
-        (drawing order, char), last drawn first."""
-        found = []
-        size_of, width = ctypes.c_float(), ctypes.c_float()
-        for order, key, obj, (a, b, c, d, e, f) in self.blank:
-            font = R.FPDFTextObj_GetFont(obj)
-            if not font or not R.FPDFTextObj_GetFontSize(obj, size_of):
-                continue
-            size = size_of.value
-            text = " "
-            if not R.FPDFFont_GetGlyphWidth(font, ord(text), size, width) or width.value <= 0:
-                text = "\u3000"  # a CJK subset may only have the ideographic space
-                if not R.FPDFFont_GetGlyphWidth(font, ord(text), size, width):
-                    continue
-            facts = reference.facts(font)
-            advance = width.value + (facts.fractions(text) * size if facts.fractions else 0.0)
-            shift_x, shift_y = self.starts.get(key, NO_SHIFT)
-            e, f = e + shift_x, f + shift_y
-            if b == 0.0 and c == 0.0:
-                box = (e, f + d * facts.descent * size, e + a * advance,
-                       f + d * (facts.descent + 1.0) * size)
-            else:
-                box = text_box(e, f, a, b, c, d, advance, facts.descent * size,
-                               (facts.descent + 1.0) * size)
-            x0, top, x1, bottom = view.box(*box)
-            found.append((order, Char(text, x0, top, x1, bottom, bottom - top,
-                                      view.upright(a, b, c, d))))
-        return found[::-1]
-
-
-def _segments(objects: _Objects, view: PageView) -> list[Segment]:
+def _segments(objects: PageObjects, view: PageView) -> list[Segment]:
     """Every axis-aligned edge of the page's painted paths, forms included."""
     found: list[Segment] = []
     for obj, matrix in objects.paths:
@@ -431,7 +300,7 @@ def read_page(page: pdfium.PdfPage, number: int, reference: Reference) -> PageCo
     # (asked only then) turns such a page not at all
     rotate = reference.rotation(number - 1) if R.FPDFPage_GetRotation(page.raw) else None
     view = PageView(page.raw, rotate)
-    objects = _Objects(page.raw, reference, number - 1)
+    objects = PageObjects(page.raw, reference, number - 1)
     textpage = page.get_textpage()
     try:
         chars = _chars(textpage.raw, view, reference, objects)
