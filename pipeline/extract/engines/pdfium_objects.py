@@ -67,9 +67,8 @@ class PageObjects:
         kind_of, bounds_of, order = C.OBJECT_TYPE, C.OBJECT_BOUNDS, self.order
         # depth first, in drawing order: (parent, is the page, its matrix, next child, its
         # runs, its text objects so far, its forms so far); every handle an address
-        # (pdfium_calls)
-        # (the page's runs asked for at its first text or form object: a page of images only
-        # has the file read by pdfminer for nothing)
+        # (pdfium_calls). The page's runs are asked for at its first text or form object: a
+        # page of images only does not have the file read by pdfminer.
         stack: list[list[Any]] = [[page, True, IDENTITY, 0, UNREAD, [], 0]]
         while stack:
             top = stack[-1]
@@ -103,7 +102,7 @@ class PageObjects:
                 self.paths.append((C.as_handle(key, R.FPDF_PAGEOBJECT),
                                    self._matrix(key, one, outer)))
             elif kind == form:
-                inner = own.forms[forms] if own and forms < len(own.forms) else None
+                inner = own.forms[forms] if own is not None and forms < len(own.forms) else None
                 top[6] = forms + 1
                 stack.append([key, False, self._matrix(key, one, outer), 0, inner, [], 0])
 

@@ -34,7 +34,7 @@ _TOKEN = re.compile(
     + rb"|\("  # a string nested deeper than twice, read by hand
     + rb"|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>" + _SHOWN  # a hex string
     + rb"|\[|%[^\r\n]*"  # an array's start; a comment
-    + rb"|/" + _REGULAR + rb"*[\x00\t\n\x0c\r ]*Do(?!" + _REGULAR + rb")"  # an XObject drawn
+    + rb"|/" + _REGULAR + rb"*[\x00\t\n\x0c\r ]+Do(?!" + _REGULAR + rb")"  # an XObject drawn
     + rb"|" + rb"|".join((_operator(b"B", rb"[TI]"), _operator(b"T", rb"[dDm*jJ]"),
                         _operator(b"'"), _operator(b'"'), _operator(b"q"), _operator(b"Q"))),
     re.S,

@@ -54,7 +54,7 @@ def test_forms_drawn_are_read_in_order_and_images_make_none() -> None:
         seen.append(name)
         return inner if name.startswith(b"Fm") else False
 
-    runs = scan(b"q /Fm#31 Do Q /Im0 Do /Fm2\nDo BT (a) Tj ET", form)
+    runs = scan(b"q /Fm#31 Do Q /Im0 Do /Fm2\nDo /FmDo gs BT (a) Tj ET", form)
     assert seen == [b"Fm1", b"Im0", b"Fm2"]
     assert runs.forms == [inner, inner]
     assert runs.after == [None]
