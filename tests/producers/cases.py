@@ -175,9 +175,18 @@ CASES: tuple[Case, ...] = (
     Case("chromium-plan", "chromium", PLAN, _plan),
     Case("chromium-plan-zebra-kana-items", "chromium", PLAN, lambda: E.katakana_items(_plan()),
          {"table_style": "zebra"}),
+    # at full size (fewer banks a page, no scaling) Chromium sets a cell's text in runs, where
+    # the widths' fractions add up (IPAex fonts' /W entries are not whole numbers)
+    Case("chromium-npo-gothic-full-size", "chromium", NPO, _npo,
+         {"font": "IPAexGothic", "banks_per_page": (4, 3, 3, 3)}),
+    Case("chromium-plan-gothic", "chromium", PLAN, _plan, {"font": "IPAexGothic"}),
     Case("chromium-plan-rows-only", "chromium", PLAN, lambda: E.in_unit(_plan(), "千円"),
          {"table_style": "rows_only"}),
     Case("chromium-plan-transposed", "chromium", PLAN, _plan, {"transposed": True}),
+    Case("chromium-plan-transposed-gothic", "chromium", PLAN, _plan,
+         {"transposed": True, "font": "IPAexGothic"}),
+    Case("chromium-plan-transposed-gothic-no-side-more-rows", "chromium", PLAN, _more_rows,
+         {"transposed": True, "side_label": False, "font": "IPAexGothic"}),
     Case("chromium-plan-transposed-rows-only-negatives-no-side", "chromium", PLAN,
          lambda: E.with_negatives(E.in_unit(_plan(), "千円"), "△"),
          {"transposed": True, "table_style": "rows_only", "side_label": False}),

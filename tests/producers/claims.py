@@ -108,6 +108,15 @@ def _browser(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str
     return []
 
 
+def _font(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """The text is set in the font the case names (a subset's tag, XXXXXX+, aside)."""
+    font = case.options["font"]
+    names = {char["fontname"] for char in pdf.pages[0].chars}
+    if any(name.partition("+")[2] == font or name == font for name in names):
+        return []
+    return [f"text set in {sorted(names)}, not {font}"]
+
+
 def _key_figure_pages(pdf: pdfplumber.PDF) -> tuple[int, Page]:
     """The page with the ＜主要計数＞ caption (looked for from the end, where the tables are)."""
     for n in reversed(range(len(pdf.pages))):
@@ -278,6 +287,8 @@ def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
         checks.append(_writer)
     if case.options.get("transposed"):
         checks.append(_transposed)
+    if case.options.get("font"):
+        checks.append(_font)
     problems = []
     with pdfplumber.open(pdf_path) as pdf:
         for check in checks:

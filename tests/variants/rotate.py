@@ -10,6 +10,7 @@ shows as it did. Two independent ways:
   outside 0–359 (-90, 450), the MediaBox moved off the origin, a CropBox inside it.
 
 `sideways_pdf` turns the content alone: the page keeps /Rotate 0 and its text reads sideways.
+`write_rotate` writes any /Rotate value, an invalid one (135) too.
 """
 
 from __future__ import annotations
@@ -178,6 +179,24 @@ def sideways_pdf(src: Path, dst: Path, turns: int) -> Path:
         box = stored_box(display[2] - display[0], display[3] - display[1], turns)
         page.add_transformation(Transformation(turning(display, turns, box)))
         page.mediabox = RectangleObject(box)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with dst.open("wb") as handle:
+        writer.write(handle)
+    return dst
+
+
+def write_rotate(src: Path, dst: Path, value: int, *, inherited: bool = False) -> Path:
+    """Rewrite `src` into `dst` with /Rotate `value` written as is (on each page, or on the
+    page tree's root), even one that is no multiple of 90 (invalid: readers differ)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, NumberObject
+
+    writer = PdfWriter(clone_from=PdfReader(src))
+    holders = [writer.root_object["/Pages"].get_object()] if inherited else list(writer.pages)
+    for page in writer.pages:
+        page.pop("/Rotate", None)
+    for holder in holders:
+        holder[NameObject("/Rotate")] = NumberObject(value)
     dst.parent.mkdir(parents=True, exist_ok=True)
     with dst.open("wb") as handle:
         writer.write(handle)

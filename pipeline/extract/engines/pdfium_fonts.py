@@ -1,10 +1,10 @@
-"""Each font's descent as pdfminer reads it, for the PDFium engine's character boxes.
+"""Each font's metrics as pdfminer reads them, for the PDFium engine's character boxes.
 
 pdfminer puts a character's bottom at the baseline plus the font's /Descent (from the font
 descriptor, made negative; from the built-in metrics for the standard 14 fonts; from the
 /FontBBox of a Type 3 font's descriptor, or of the font when it has none), and its top one font
 size above. PDFium replaces a descriptor's missing or zero metrics with the glyphs' own, so the
-descriptors are read here (with pdfminer's object parser, no content stream is interpreted),
+descriptors are read (with pdfminer's object parser, no content stream is interpreted) and
 matched to PDFium's fonts by /BaseFont name (PDFium drops the subset tag); fonts without one
 (Chromium's Type 3 fonts) share the name "" when they all have the same descent. A font not
 found falls back to PDFium's descent.
@@ -13,24 +13,29 @@ A CID font printed without its font file and encoded by a UCS-2 CMap (reportlab'
 HeiseiKakuGo) is measured by PDFium with a substitute font's widths; pdfminer takes the /W
 array's, which the character codes (their UCS-2 values) index through the CMap: for such fonts
 the advance widths are read the pdfminer way too.
+
+PDFium reads every width entry as a whole number of thousandths where pdfminer keeps its
+fraction (Chromium writes /W entries such as 629.88281): `width_fractions` gives the difference
+per character, which the engine adds to the advance (and to the origins that follow, see
+pdfium_runs.py).
+
+The file is read with pdfminer in pdfium_reference.py; this module has what is read of each
+font dictionary, and the names PDFium's font handles are matched by.
 """
 
 from __future__ import annotations
 
 import ctypes
-import logging
+import math
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pypdfium2.raw as R
 
-from pipeline.extract.engines.pdfium_codes import CodeText, code_text
-
-log = logging.getLogger(__name__)
+from pipeline.extract.engines.pdfium_codes import CodeText
 
 
-def _name(value: Any) -> str:
+def name_of(value: Any) -> str:
     name = getattr(value, "name", value)
     if isinstance(name, bytes):
         return name.decode("latin-1")
@@ -44,9 +49,9 @@ def _number(value: Any) -> float:
         return 0.0
 
 
-def _descent(spec: dict, resolve: Any) -> float:
+def font_descent(spec: dict, resolve: Any) -> float:
     """pdfminer's descent (per unit of font size, ≤ 0) of one font dictionary."""
-    subtype = _name(resolve(spec.get("Subtype")))
+    subtype = name_of(resolve(spec.get("Subtype")))
     if subtype == "Type0":
         descendants = resolve(spec.get("DescendantFonts")) or [{}]
         spec = resolve(descendants[0]) or {}
@@ -69,7 +74,7 @@ def _descent(spec: dict, resolve: Any) -> float:
         from pdfminer.pdffont import FontMetricsDB
 
         try:
-            descriptor, _ = FontMetricsDB.get_metrics(_name(resolve(spec.get("BaseFont"))))
+            descriptor, _ = FontMetricsDB.get_metrics(name_of(resolve(spec.get("BaseFont"))))
         except KeyError:
             descriptor = resolve(spec.get("FontDescriptor")) or {}
     return -abs(_number(resolve(descriptor.get("Descent", 0)))) / 1000
@@ -79,10 +84,10 @@ def _descent(spec: dict, resolve: Any) -> float:
 Widths = Callable[[str], float]
 
 
-def _ucs2_widths(spec: dict, resolve: Any) -> Widths | None:
+def ucs2_widths(spec: dict, resolve: Any) -> Widths | None:
     """pdfminer's advance widths of an unembedded UCS-2-encoded CID font, else None."""
-    encoding = _name(resolve(spec.get("Encoding")))
-    if _name(resolve(spec.get("Subtype"))) != "Type0" or not (
+    encoding = name_of(resolve(spec.get("Encoding")))
+    if name_of(resolve(spec.get("Subtype"))) != "Type0" or not (
             "UCS2" in encoding or "UTF16" in encoding):
         return None
     descendant = resolve((resolve(spec.get("DescendantFonts")) or [{}])[0]) or {}
@@ -101,50 +106,92 @@ def _ucs2_widths(spec: dict, resolve: Any) -> Widths | None:
     return widths
 
 
-def read_fonts(path: Path
-               ) -> tuple[dict[str, float], dict[str, Widths], dict[str, CodeText]]:
-    """/BaseFont name → descent of every font the pages (and their forms) use, → widths of
-    those PDFium would measure otherwise, → pdfminer's text of the codes of those without a
-    /ToUnicode map."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+# How much wider pdfminer takes a font's characters than PDFium (per unit of font size).
+class WidthFractions:
+    """The fractions of a font's widths PDFium drops: it reads each /W, /DW, /Widths and
+    /MissingWidth entry as a whole number of thousandths (629.88281 as 629, truncated; a Type 3
+    font's widths rounded), pdfminer keeps them. By a character's text (the first code that
+    reads as it) or by the codes of strings as drawn; codes without a width of their own take
+    the default's fraction."""
 
-    found: dict[str, float] = {}
-    measured: dict[str, Widths] = {}
-    unmapped: dict[str, CodeText] = {}
-    nameless: set[float] = set()
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle))
-        seen: set[int] = set()
-        for page in PDFPage.create_pages(document):
-            todo = [page.resources]
-            while todo:
-                resources = resolve1(todo.pop()) or {}
-                if not isinstance(resources, dict) or id(resources) in seen:
-                    continue
-                seen.add(id(resources))
-                for spec in (resolve1(resources.get("Font")) or {}).values():
-                    spec = resolve1(spec)
-                    if isinstance(spec, dict) and "BaseFont" not in spec:
-                        nameless.add(_descent(spec, resolve1))  # a Type 3 font, typically
-                    elif isinstance(spec, dict):
-                        name = _name(resolve1(spec["BaseFont"]))
-                        descent = _descent(spec, resolve1)
-                        found.setdefault(name, descent)
-                        found.setdefault(without_subset(name), descent)
-                        if name not in measured and (widths := _ucs2_widths(spec, resolve1)):
-                            measured[name] = measured[without_subset(name)] = widths
-                        if name not in unmapped and (text := code_text(spec)):
-                            unmapped[name] = unmapped[without_subset(name)] = text
-                for xobject in (resolve1(resources.get("XObject")) or {}).values():
-                    attrs = getattr(resolve1(xobject), "attrs", None)
-                    if attrs and _name(resolve1(attrs.get("Subtype"))) == "Form":
-                        todo.append(attrs.get("Resources"))
-    if len(nameless) == 1:  # PDFium names none of them: "" serves when they all agree
-        found[""] = nameless.pop()
-    return found, measured, unmapped
+    def __init__(self, font: Any, by_code: dict[int, float], default: float) -> None:
+        self._font = font
+        self._by_code = by_code
+        self._default = default
+        self._by_text: dict[str, float] = {}
+        for code, fraction in by_code.items():
+            try:
+                text = font.to_unichr(code)
+            except Exception:  # a code no map names: no character of PDFium's reads as it
+                continue
+            self._by_text.setdefault(text, fraction)
+
+    def __call__(self, text: str) -> float:
+        return self._by_text.get(text, self._default)
+
+    def of_strings(self, strings: list[bytes]) -> float:
+        """The sum over every code of `strings` (as drawn, before the font's CMap)."""
+        by_code, default = self._by_code, self._default
+        return sum(by_code.get(cid, default) for text in strings
+                   for cid in self._font.decode(text))
+
+
+def _fractional(value: Any) -> bool:
+    return isinstance(value, float) and not value.is_integer()
+
+
+def _pdfium_width(width: float) -> int:
+    """A width entry as PDFium reads it: truncated to a whole number (saturated)."""
+    return int(max(-2.0**31, min(2.0**31 - 1, width)))
+
+
+def width_fractions(spec: dict, resolve: Any) -> WidthFractions | None:
+    """The width fractions PDFium drops of a font dictionary; None when it drops none (every
+    width a whole number, or a vertical font, or one pdfminer cannot read)."""
+    subtype = name_of(resolve(spec.get("Subtype")))
+    if subtype == "Type0":
+        descendant = resolve((resolve(spec.get("DescendantFonts")) or [{}])[0]) or {}
+        raw = [resolve(descendant.get("DW"))]
+        for item in resolve(descendant.get("W")) or []:
+            item = resolve(item)
+            raw += [resolve(v) for v in item] if isinstance(item, list) else [item]
+    else:
+        raw = [resolve(v) for v in resolve(spec.get("Widths")) or []]
+        descriptor = resolve(spec.get("FontDescriptor")) or {}
+        raw.append(resolve(descriptor.get("MissingWidth")) if isinstance(descriptor, dict)
+                   else None)
+    scale = 1.0
+    if subtype == "Type3":
+        matrix = resolve(spec.get("FontMatrix")) or [0.001]
+        scale = _number(resolve(matrix[0])) * 1000
+        if not any(isinstance(v, int | float) and not float(v * scale).is_integer()
+                   for v in raw):
+            return None
+    elif not any(_fractional(v) for v in raw):
+        return None
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    try:
+        font = PDFResourceManager().get_font(None, spec)
+    except Exception:  # a font pdfminer cannot read: PDFium's widths serve
+        return None
+    if font.is_vertical():
+        return None
+    by_code: dict[int, float] = {}
+    for code, width in font.widths.items():
+        number = _number(width)
+        if not isinstance(code, int):
+            continue
+        if subtype == "Type3":  # PDFium: the width in thousandths of text space, rounded
+            pdfium = math.floor(abs(number * scale) + 0.5) * (1 if number >= 0 else -1) / 1000
+        else:
+            pdfium = _pdfium_width(number) / 1000
+        by_code[code] = font.char_width(code) - pdfium
+    default = 0.0
+    if subtype != "Type3":
+        missing = _number(font.default_width)
+        default = (missing - _pdfium_width(missing)) / 1000
+    return WidthFractions(font, by_code, default)
 
 
 class GlyphWidths:
@@ -171,64 +218,14 @@ class GlyphWidths:
 class FontFacts(NamedTuple):
     """What the PDFium engine needs of one font: pdfminer's descent (per unit of font size),
     pdfminer's widths where PDFium measures the font otherwise, pdfminer's text of its codes
-    where it has no /ToUnicode map, and PDFium's own advance widths."""
+    where it has no /ToUnicode map, the width fractions PDFium drops (None: none), and
+    PDFium's own advance widths."""
 
     descent: float
     widths: Widths | None
     texts: CodeText | None
+    fractions: WidthFractions | None
     glyphs: GlyphWidths
-
-
-class FontDescents:
-    """pdfminer's metrics of PDFium font handles: the file's fonts read once (by name), each
-    handle's facts cached for the page at hand (PDFium may reuse a handle after a page)."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._by_name: dict[str, float] | None = None
-        self._widths: dict[str, Widths] = {}
-        self._texts: dict[str, CodeText] = {}
-        self._by_handle: dict[int, FontFacts] = {}
-
-    def new_page(self) -> None:
-        """Forget the handles of the page before."""
-        self._by_handle.clear()
-
-    def of(self, font: Any) -> float:
-        """pdfminer's descent of `font`, per unit of font size."""
-        return self.facts(font).descent
-
-    def facts(self, font: Any) -> FontFacts:
-        """`font`'s facts."""
-        return self.facts_at(address(font))
-
-    def facts_at(self, key: int) -> FontFacts:
-        """The facts of the font at address `key` (0: none)."""
-        found = self._by_handle.get(key)
-        if found is None:
-            font = ctypes.cast(key, R.FPDF_FONT) if key else None
-            found = self._by_handle[key] = self._read(font)
-        return found
-
-    def _read(self, font: Any) -> FontFacts:
-        if self._by_name is None:
-            try:
-                self._by_name, self._widths, self._texts = read_fonts(self._path)
-            except Exception as exc:  # a structure pdfminer cannot walk: PDFium's metrics serve
-                log.info("%s: fonts not read by pdfminer (%s: %s): PDFium's metrics serve",
-                         self._path.name, type(exc).__name__, exc)
-                self._by_name = {}
-        name = base_font_name(font)
-        bare = without_subset(name)
-        if name in self._by_name or bare in self._by_name:
-            descent = self._by_name.get(name, self._by_name.get(bare, 0.0))
-        else:
-            log.debug("%s: font %r not found in the file's font dictionaries: PDFium's descent "
-                      "serves", self._path.name, name)
-            value = ctypes.c_float()
-            descent = value.value if font and R.FPDFFont_GetDescent(font, 1.0, value) else 0.0
-        return FontFacts(descent, self._widths.get(name) or self._widths.get(bare),
-                         self._texts.get(name) or self._texts.get(bare), GlyphWidths(font))
 
 
 def address(handle: Any) -> int:

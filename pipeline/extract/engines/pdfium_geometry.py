@@ -19,6 +19,8 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # A box in user space, (x0, y0, x1, y1), or in pdfplumber's space, (x0, top, x1, bottom).
 Box = tuple[float, float, float, float]
+# pdfminer's page rotations (degrees, 0-359) in quarter turns; any other value turns nothing.
+QUARTER_TURNS = {90: 1, 180: 2, 270: 3}
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -33,11 +35,12 @@ class PageView:
     """pdfplumber's page geometry: user space → (x, top) as pdfminer and pdfplumber place it.
 
     The rotation is PDFium's reading of /Rotate (inherited from the page tree, a multiple of
-    90 degrees taken modulo 360, so -90 and 450 are 270 and 90 as for pdfminer); the MediaBox
+    90 degrees taken modulo 360, so -90 and 450 are 270 and 90 as for pdfminer), or `rotate`,
+    pdfminer's reading (which turns a value that is no multiple of 90 not at all); the MediaBox
     may lie anywhere (its corners in any order). The CropBox moves nothing: pdfplumber places
     characters on the MediaBox."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, rotate: int | None = None) -> None:
         box = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
         if R.FPDFPage_GetMediaBox(page, *box):
             left, bottom, right, top = (v.value for v in box)
@@ -46,6 +49,8 @@ class PageView:
         x0, x1 = sorted((left, right))
         y0, y1 = sorted((bottom, top))
         turns = R.FPDFPage_GetRotation(page) % 4
+        if rotate is not None:  # /Rotate as pdfminer takes it: a quarter turn or none
+            turns = QUARTER_TURNS.get(rotate % 360, 0)
         self.turns = turns
         # pdfminer's page CTM per rotation (PDFPageInterpreter.process_page), then pdfplumber's
         # flip (Page.process_object): top = height - y + mediabox top, x + mediabox x0.

@@ -1,9 +1,11 @@
 """The two engines' primitives of one PDF compared character by character and rule by rule.
 
 Stricter than the artifact comparison (pipeline/crosscheck/engines.py): it holds for pages the
-pipeline cannot read as a table too (sideways text). Spaces are left out (PDFium's text page
-keeps one of two spaces drawn on top of each other; no table reads a space), and characters
-the clean stage folds alike count as the same (〜 and ～); positions agree within POSITION.
+pipeline cannot read as a table too (sideways text). Spaces are left out: PDFium's text page
+keeps only the first of consecutive spaces on a line (CPDF_TextPage::CloseTempLine; Calc
+writes "無担保  5年以内" with two) and a text object of spaces alone gives the engine one
+space; no table reads a space. Characters the clean stage folds alike count as the same (〜
+and ～); positions agree within POSITION.
 """
 
 from __future__ import annotations

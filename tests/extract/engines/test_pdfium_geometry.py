@@ -2,7 +2,8 @@
 turned (/Rotate 0, 90, 180, 270: written on the page or inherited, as -90 or 450, the MediaBox
 off the origin, a CropBox, the content turned by `cm` or by a form's /Matrix) and on pages whose
 text a rotating matrix turns sideways; made two ways (reportlab storing the page turned, pypdf
-turning a finished PDF)."""
+turning a finished PDF). A /Rotate that is no multiple of 90 (invalid) turns nothing, as for
+pdfminer (PDFium alone would take 135 for 90)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pipeline.extract.engines import open_document
 from pipeline.extract.engines.pdfium_geometry import text_box
 from tests.extract.engines.agree import primitive_differences
 from tests.extract.engines.sample_page import RIGHT_TO_LEFT, SIZE, draw_sample
-from tests.variants.rotate import rotations, sideways_pdf, turn_pdf
+from tests.variants.rotate import rotations, sideways_pdf, turn_pdf, write_rotate
 
 # (rotate, turn_pdf's options): every angle, and each way /Rotate and the boxes may be written
 TURNED = [
@@ -65,6 +66,18 @@ def test_a_finished_pdf_turned(case, sample, tmp_path) -> None:
     assert (page.get("/Rotate"), tree.get("/Rotate")) == (
         (None, written) if inherited else (written, None))
     assert primitive_differences(pdf) == []
+
+
+@pytest.mark.parametrize(("value", "inherited"), [(135, False), (-135, False), (225, True),
+                                                (100, False), (45, False)])
+def test_an_invalid_rotate_turns_nothing(value, inherited, sample, tmp_path) -> None:
+    for rotate, source in ((0, sample), (90, draw_sample(tmp_path / "turned.pdf", 90))):
+        pdf = write_rotate(source, tmp_path / f"{rotate}-{value}.pdf", value, inherited=inherited)
+        assert rotations(pdf) == [value % 360]
+        with open_document(pdf, "pdfium") as document:
+            page = next(document.pages())
+        assert (page.width, page.height) == _shown(pdf)[0]
+        assert primitive_differences(pdf) == []
 
 
 @pytest.mark.parametrize("turns", [1, 2, 3])
