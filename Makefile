@@ -17,10 +17,10 @@ RUN := $(PY) -m pipeline
 # PDFium) cell by cell, and camelot's lattice read.
 CHECK ?=
 # ENGINE=pdfium|pdfplumber: the extract engine (pdfium by default: the two agree on every shipped
-# and generated edition, see README; pdfplumber is the reference).
+# and generated edition, see docs/READING.md; pdfplumber is the reference).
 ENGINE ?= pdfium
-# Reviewers' corrections of what the PDFs print, applied before validation (README: Review and
-# corrections); editing the file re-publishes. CORRECTIONS=file names another, which must exist.
+# Reviewers' corrections of what the PDFs print, applied before validation (docs/REVIEW.md);
+# editing the file re-publishes. CORRECTIONS=file names another, which must exist.
 CORRECTIONS ?= corrections.csv
 # OUT_LANG=ja|en: the language of the pages people read (report, review, diff pages and the
 # workbook's own labels); Japanese by default. Not LANG, the environment's locale.
