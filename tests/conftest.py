@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,12 @@ SHIPPED_BANKS: tuple[str, ...] = tuple(b for page in _NPO_TRUTH["pages"] for b i
 SHIPPED_ROWS: tuple[tuple[str, str], ...] = tuple(
     (row.split("/")[0], "/".join(row.split("/")[1:])) for row in _NPO_TRUTH["rows"]
 )
+
+
+# `make test` runs pytest inside make: the makes tests start would inherit its level and flags
+# and print `make[1]: ...`. Tests check what a user's own `make` prints, so they start afresh.
+for _name in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"):
+    os.environ.pop(_name, None)
 
 
 # Tests that run an outside program (Tesseract, Chromium, LibreOffice) are slow by nature:
