@@ -17,11 +17,15 @@ from pipeline.extract.ocr import tesseract
 from pipeline.extract.ocr.crops import FAINT, PAD
 from pipeline.extract.ocr.units import pixels
 
+# Points a pixel of the shrunk page blocks are looked for on.
+SEARCH_SCALE = 0.72
 # Points of blank a block's ink is joined across (a character's, not a column's gap).
 JOIN = 1.5
-# Blocks sampled, and the most of a block read (points, either way: about ten lines).
-SAMPLED = 3
-LARGEST_BLOCK = 96.0
+# Blocks sampled (read one after another until ENOUGH glyphs are), and the most of a block read
+# (points, either way).
+SAMPLED = 4
+ENOUGH = 40
+LARGEST_BLOCK = 64.0
 # A block smaller than this (points, either way) is no text worth a sample (a mark, a digit).
 SMALLEST_BLOCK = 12.0
 # Mean confidence (0–100) of the upright reading at which no other turn is tried; glyphs read
@@ -32,34 +36,41 @@ LEAST_GLYPHS = 8
 
 def _blocks(clean: np.ndarray, scale: float) -> list[np.ndarray]:
     """The SAMPLED blocks of the page (print on white, rules wiped) with the most ink, each cut
-    to at most LARGEST_BLOCK points either way and padded."""
-    ink = (clean < FAINT).astype(np.uint8)
-    side = 2 * pixels(JOIN / 2, scale) + 1
-    joined = cv2.dilate(ink, np.ones((side, side), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, 8)
-    least, most, pad = pixels(SMALLEST_BLOCK, scale), pixels(LARGEST_BLOCK, scale), pixels(
-        PAD, scale)
+    to at most LARGEST_BLOCK points either way and padded. The blocks are found on the page
+    shrunk to SEARCH_SCALE points a pixel (a ninth of a 300 dpi page's pixels)."""
+    shrink = min(1.0, scale / SEARCH_SCALE)
+    ink = cv2.resize((clean < FAINT).astype(np.uint8) * 255, None, fx=shrink, fy=shrink,
+                     interpolation=cv2.INTER_AREA) > 0
+    coarse = scale / shrink
+    side = 2 * pixels(JOIN / 2, coarse) + 1
+    joined = cv2.dilate(ink.astype(np.uint8), np.ones((side, side), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, 8)
+    least, most = pixels(SMALLEST_BLOCK, coarse), pixels(LARGEST_BLOCK, scale)
     found = []
     for n in range(1, count):
-        x, y, w, h, _ = (int(v) for v in stats[n])
+        x, y, w, h, mass = (int(v) for v in stats[n])
         if max(w, h) < least:
             continue
-        w, h = min(w, most), min(h, most)
-        part = clean[y:y + h, x:x + w]
-        found.append((int((part < FAINT).sum()), x, y, part))
+        x, y = int(x / shrink), int(y / shrink)
+        w, h = min(int(w / shrink) + 1, most), min(int(h / shrink) + 1, most)
+        found.append((mass, x, y, clean[y:y + h, x:x + w]))
     found.sort(key=lambda f: (-f[0], f[2], f[1]))
+    pad = pixels(PAD, scale)
     return [cv2.copyMakeBorder(np.ascontiguousarray(part), pad, pad, pad, pad,
                                cv2.BORDER_CONSTANT, value=255)
             for _, _, _, part in found[:SAMPLED]]
 
 
 def _confidence(blocks: list[np.ndarray], turns: int) -> float:
-    """Mean confidence of the glyphs read in `blocks` turned `turns` quarters anticlockwise
-    (0 when fewer than LEAST_GLYPHS are read)."""
-    confidences = [s.confidence for block in blocks
-                   for line in tesseract.read(np.ascontiguousarray(np.rot90(block, turns)),
-                                              tesseract.BLOCK)
-                   for s in line.symbols]
+    """Mean confidence of the glyphs read in `blocks` turned `turns` quarters anticlockwise,
+    block after block until ENOUGH are read (0 when fewer than LEAST_GLYPHS are)."""
+    confidences: list[float] = []
+    for block in blocks:
+        turned = np.ascontiguousarray(np.rot90(block, turns))
+        confidences += [s.confidence for line in tesseract.read(turned, tesseract.BLOCK)
+                        for s in line.symbols]
+        if len(confidences) >= ENOUGH:
+            break
     return float(np.mean(confidences)) if len(confidences) >= LEAST_GLYPHS else 0.0
 
 
