@@ -27,6 +27,7 @@ from pipeline.extract.ocr.glyphs import (
     stroke,
     wide,
 )
+from pipeline.extract.ocr.labels import as_known_name
 from pipeline.extract.ocr.tesseract import Line, Symbol, mean_confidence, read_scaled
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
@@ -336,7 +337,7 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
         return found
     lines = read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
     if not tall and len(lines) == 1:
-        lines = [_small_enlarged(crop, lines[0])]
+        lines = [as_known_name(crop, _small_enlarged(crop, lines[0]))]
     if not lines or (len(lines) == 1 and lines[0].text in FLAT_ALONE):
         flat = stroke(crop)
         if flat is not None:
