@@ -65,20 +65,17 @@ def rings(crop: Crop) -> list[tuple[int, int, int, int]]:
     return found
 
 
+_ANGLES = np.linspace(0, 2 * np.pi, RAYS, endpoint=False)
+_RADII = np.linspace(RING_INNER, 1.0, 6)
+
+
 def _closed(box: np.ndarray) -> bool:
     """Is there ink all round the box's outer band (a ring), at every one of RAYS angles?"""
     h, w = box.shape
-    for angle in np.linspace(0, 2 * np.pi, RAYS, endpoint=False):
-        hit = False
-        for r in np.linspace(RING_INNER, 1.0, 6):
-            px = int(w / 2 + r * (w / 2 - 0.5) * np.cos(angle))
-            py = int(h / 2 + r * (h / 2 - 0.5) * np.sin(angle))
-            if box[min(max(py, 0), h - 1), min(max(px, 0), w - 1)]:
-                hit = True
-                break
-        if not hit:
-            return False
-    return True
+    px = (w / 2 + np.outer(np.cos(_ANGLES), _RADII) * (w / 2 - 0.5)).astype(int)
+    py = (h / 2 + np.outer(np.sin(_ANGLES), _RADII) * (h / 2 - 0.5)).astype(int)
+    hits = box[np.clip(py, 0, h - 1), np.clip(px, 0, w - 1)]
+    return bool(hits.any(axis=1).all())
 
 
 def circled_numeral(crop: Crop, box: tuple[int, int, int, int]) -> Symbol | None:

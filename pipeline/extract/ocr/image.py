@@ -51,6 +51,11 @@ class PageImage:
         """Points per pixel."""
         return scale_of(self.dpi)
 
+    def quarter_turned(self, turns: int) -> PageImage:
+        """The page turned `turns` quarters anticlockwise (its text set upright)."""
+        return PageImage(np.ascontiguousarray(np.rot90(self.grey, turns)),
+                         np.ascontiguousarray(np.rot90(self.ink, turns)), self.skew, self.dpi)
+
 
 def render(page: Any, dpi: int = DPI) -> np.ndarray:
     """A pypdfium2 page rendered greyscale at `dpi`, as a 2-D uint8 array."""

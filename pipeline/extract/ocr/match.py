@@ -10,6 +10,8 @@ A text near nothing is left as read.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -58,15 +60,39 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(dict.fromkeys(squeeze(n) for n in names))
 
 
+@lru_cache(maxsize=64)
+def _folded(names: tuple[str, ...]) -> tuple[tuple[str, str, Counter[str]], ...]:
+    """Each name with its folded form and that form's characters counted (once per list)."""
+    return tuple((name, fold(name), Counter(fold(name))) for name in names)
+
+
+def _least_distance(key: str, key_counted: Counter[str], form: str,
+                    counted: Counter[str]) -> float:
+    """A bound `distance` never falls below: every character one text has more of than the
+    other is read as another, dropped or added."""
+    apart = abs(len(key) - len(form)) * INDEL
+    if apart > LEAST:
+        return apart
+    return max(apart, max(len(key), len(form)) - sum((key_counted & counted).values()))
+
+
 def closest(text: str, names: Sequence[str]) -> tuple[str | None, list[str]]:
     """(the name `text` is to be read as, or None; names as near as it when ambiguous)."""
     if not text or text in names:
         return None, []
     key = fold(text)  # (<単位:円> is ＜単位：円＞ read in ASCII: no misreading)
+    folded = _folded(tuple(names))
+    key_counted = Counter(key)
+    # A name farther than CLEARLY times the largest cap can neither be chosen nor tie with the
+    # one chosen: one surely so (`_least_distance`) is not measured.
+    beyond = CLEARLY * max(LEAST, LIMIT * max(len(n) for n, _, _ in folded))
     scored = []
-    for name in names:
+    for name, form, counted in folded:
         cap = max(LEAST, LIMIT * len(name)) if len(name) >= SHORTEST else 0.0
-        d = distance(key, fold(name), 2 * max(LEAST, LIMIT * max(len(name), len(text))) + 2)
+        if _least_distance(key, key_counted, form, counted) > beyond:
+            d = math.inf
+        else:
+            d = distance(key, form, 2 * max(LEAST, LIMIT * max(len(name), len(text))) + 2)
         scored.append((d, name, cap))
     scored.sort()
     best, name, cap = scored[0]

@@ -27,6 +27,7 @@ from pipeline.extract.ocr.glyphs import (
     stroke,
     wide,
 )
+from pipeline.extract.ocr.labels import as_known_name
 from pipeline.extract.ocr.tesseract import Line, Symbol, mean_confidence, read_scaled
 from schemas.reference import MONTHS_PER_UNIT, YEN_PER_UNIT
 
@@ -59,6 +60,12 @@ COVERS = 0.8
 REREAD_ENLARGED = 2.0
 # Confidence (0–100) of every glyph of a first reading that is kept without re-reading it.
 FIRST_SURE = 95.0
+# Confidence (0–100) of every glyph of a short first reading with prose in it kept as read.
+PROSE_SURE = 90.0
+_PROSE = re.compile("[\u3041-\u30ff\u3400-\u9fff]")  # kana, kanji
+# What a lone ring (the mark ○) reads as, surely: kept for `glyphs.marks` and
+# `glyphs.shape_of_lone` to tell from its ink, without re-reading it.
+RING_LETTERS = frozenset("Oo〇")
 # A line read again is cut out of its crop with this many points around its box.
 AROUND_LINE = 0.96
 
@@ -165,11 +172,19 @@ def _sure(line: Line, charset: str) -> bool:
     return line.confidence >= FIRST_SURE and all(s.text in charset for s in line.symbols)
 
 
+def _sure_prose(line: Line) -> bool:
+    """A short first reading read surely with a kana or kanji no numeral, mark or unit looks
+    like (a label: 無担保, 1年以内): the constrained re-reads find nothing else in it (an @ is
+    no prose: a circled numeral read so)."""
+    return line.confidence >= PROSE_SURE and any(
+        ch not in LOOKALIKES and _PROSE.match(ch) for ch in line.text)
+
+
 def _lone(crop: Crop, line: Line) -> Line:
     """A glyph alone in its band, read several ways; the mark, unit or digit the readings
     find it most surely (summed confidence), else as first read. One of those read surely
     the first time is kept as read."""
-    if _sure(line, ALONE_SET):
+    if _sure(line, ALONE_SET) or (line.confidence >= FIRST_SURE and line.text in RING_LETTERS):
         return line
     votes: dict[str, float] = {}
     for factor, psm, constrained in LONE_READINGS:
@@ -322,7 +337,7 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
         return found
     lines = read_scaled(crop.pixels, tesseract.BLOCK if tall else tesseract.LINE)
     if not tall and len(lines) == 1:
-        lines = [_small_enlarged(crop, lines[0])]
+        lines = [as_known_name(crop, _small_enlarged(crop, lines[0]))]
     if not lines or (len(lines) == 1 and lines[0].text in FLAT_ALONE):
         flat = stroke(crop)
         if flat is not None:
@@ -336,7 +351,8 @@ def read_piece(crop: Crop, tall: bool = False, circled: bool = True) -> list[Lin
             line = _touching(crop, line)
         elif len(lines) == 1 and len(line.symbols) == 1:
             line = _lone(crop, line)
-        elif _looks_constrained(line.text) and not _sure(line, CONSTRAINED):
+        elif (_looks_constrained(line.text) and not _sure(line, CONSTRAINED)
+              and not _sure_prose(line)):
             line = _digits_checked(crop, _reread(crop, line, whole=len(lines) == 1))
         out.append(marks(shape_of_lone(crop, separators(crop, missing_points(crop, line)))))
     return out

@@ -50,18 +50,30 @@ def _lines(ink: np.ndarray, horizontal: bool, scale: float) -> np.ndarray:
     return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0
 
 
+def _pieces(mask: np.ndarray) -> list[tuple[int, int, int, int, np.ndarray]]:
+    """Each 8-connected piece of `mask` as (x, y, w, h, its own pixels in that box), in the
+    order labelling gives them (by their first pixel, row by row). Found by their outlines: a
+    page's rules are a sliver of it, and tracing them is far quicker than labelling it all."""
+    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL,
+                                   cv2.CHAIN_APPROX_NONE)
+    found = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        own = np.zeros((h, w), np.uint8)
+        cv2.drawContours(own, [contour], -1, 1, cv2.FILLED, offset=(-x, -y))
+        piece = (own > 0) & mask[y:y + h, x:x + w]
+        found.append((y, x + int(np.argmax(piece[0])), (x, y, w, h, piece)))
+    return [item for _, _, item in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
 def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
     found = []
     least, thickest = pixels(MIN_RULE, scale), pixels(MAX_THICKNESS, scale)
-    for n in range(1, count):
-        x, y, w, h, _ = (int(v) for v in stats[n])
+    for x, y, w, h, piece in _pieces(mask):
         length, thickness = (w, h) if horizontal else (h, w)
         if (length < least or thickness > thickest + length // 40
-                or length < SLENDER * _typical_thickness(mask, labels, n, x, y, w, h,
-                                                         horizontal)):
+                or length < SLENDER * _typical_thickness(piece, horizontal)):
             continue
-        piece = labels[y:y + h, x:x + w] == n
         if horizontal:
             rows = np.nonzero(piece.any(axis=1))[0]
             at = y + float(np.average(rows, weights=piece[rows].sum(axis=1))) + 0.5
@@ -73,10 +85,8 @@ def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]
     return found
 
 
-def _typical_thickness(mask: np.ndarray, labels: np.ndarray, n: int, x: int, y: int, w: int,
-                       h: int, horizontal: bool) -> float:
-    """The median thickness of piece `n` across its length."""
-    piece = labels[y:y + h, x:x + w] == n
+def _typical_thickness(piece: np.ndarray, horizontal: bool) -> float:
+    """The median thickness of a piece (its own pixels) across its length."""
     across = piece.sum(axis=0 if horizontal else 1)
     across = across[across > 0]
     return float(np.median(across)) if len(across) else 0.0

@@ -3,8 +3,10 @@ little blurred, skewed), read back by OCR and scored against the text layer's re
 
 The NPO table is scanned several independent ways (two rasterisers, skewed either way, JPEG
 compressed harder), each read once (module fixtures): every one of its 585 marks, values and
-units right, its notes' character error rate at most 3 %. The business plan
-goes through clean and publish as `make all` runs them, every key figure right. `make bench`
+units right, its notes' character error rate at most 3 %. Scanned at 200 dpi (two rasterisers)
+its small type is too few pixels tall to read: the page stops with one line, nothing is
+published. The business plan goes through clean and publish as `make all` runs them, every key
+figure right. `make bench`
 reads the whole grid of scans and prints the figures (and the time a page takes: no test
 asserts timings).
 """
@@ -146,6 +148,26 @@ def test_the_scanned_plan_is_published_as_make_all_publishes_it(plan_scan, tmp_p
     header = (out / "plan_key_figures.csv").read_text("utf-8").splitlines()[0]
     assert header.endswith("source_method,source_confidence,source_bbox,source_cell")
     assert (out / "rokin.duckdb").is_file() and (out / "report.html").is_file()
+
+
+# The NPO table scanned at 200 dpi, two ways: its small type is too few pixels tall there.
+TOO_COARSE = {
+    "200 dpi, +0.5°": SETTINGS.but(dpi=200, skew=0.5),
+    "200 dpi, poppler, -0.5°": SETTINGS.but(dpi=200, skew=-0.5, rasteriser="poppler"),
+}
+
+
+@pytest.mark.parametrize("settings", list(TOO_COARSE.values()), ids=list(TOO_COARSE))
+def test_a_scan_too_coarse_for_its_type_stops_with_one_line_naming_the_page(
+        tmp_path, settings: ScanSettings) -> None:
+    """Its points, commas and digits are lost at that size: never published, the page stops
+    before any reading, saying the resolution to scan at."""
+    pdf = scan_pdf(NPO_PDF, tmp_path / "coarse.pdf", settings, pages=[0])
+    with pytest.raises(PipelineError, match=r"coarse\.pdf: page 1: scanned at 200 dpi, its lines "
+                       r"of text are \d+ pixels tall, too few to read them reliably .* scan it at "
+                       r"\d+ dpi or more") as exc:
+        extract_pdf(pdf)
+    assert "\n" not in str(exc.value)
 
 
 def test_without_tesseract_a_scan_is_a_clear_error_naming_what_to_install(

@@ -152,11 +152,23 @@ def banks(grid: Grid, header: int) -> tuple[list[BankColumns], int]:
             raise PipelineError(f"header cell '{squeeze(cell.text)}' is not a bank", cell=cell.ref)
         found.append(bank_columns(grid, squeeze(cell.text), cell.col, cell.colspan,
                                   data_start(grid, header)))
-    widths = Counter(bank.width for bank in found)
+    parted = {bank.name: parted_width(grid, bank, header) for bank in found}
+    widths = Counter(parted.values())
     if len(widths) > 1:
         usual = max(widths, key=lambda w: (widths[w], w))  # a tie: a column is missing, not extra
-        odd = next(bank for bank in found if bank.width != usual)
+        odd = next(bank for bank in found if parted[bank.name] != usual)
         raise PipelineError(
-            f"bank {odd.name} has {odd.width} sub-columns where the others have {usual}"
+            f"bank {odd.name} has {parted[odd.name]} sub-columns where the others have {usual}"
         )
     return found, n_label_cols
+
+
+def parted_width(grid: Grid, bank: BankColumns, header: int) -> int:
+    """The sub-columns a bank's cells (from the header row down) are parted into: its grid
+    columns less the lines no cell starts or ends at (a scan's stray rule fragment, which
+    every cell it stands in spans)."""
+    inner = range(bank.start + 1, bank.start + bank.width)
+    used = set()
+    for cell in grid.within(range(header, grid.n_rows), bank.cols):
+        used |= {cell.col, cell.last_col + 1} & set(inner)
+    return 1 + len(used)
