@@ -115,7 +115,7 @@ def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
 def page_artifact(page: PageContent, before: dict[str, Any] | None = None) -> dict[str, Any]:
     """One page of the artifact: size, loose lines, tables (a table at its top may go on with
     the last one of `before`, the previous page's artifact)."""
-    tables = page_tables(page, before["tables"][-1] if before and before["tables"] else None)
+    tables = page_tables(page, before)
     return {
         "page": page.number,
         "width": points(page.width),
