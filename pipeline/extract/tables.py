@@ -49,7 +49,9 @@ def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] 
               and all(abs(x - at) > CARRIED_NEAR for at in first.xs)]
     inside = [c for c in chars if x0 <= c.h_mid <= x1 and top <= c.v_mid <= bottom]
     runs = runs_of(inside)
-    spread = [r for r in merge_distributed(runs) if r not in runs]  # distributed labels
+    # distributed labels (three letters or more: two single letters a gap apart may be any
+    # two cells' last and first)
+    spread = [r for r in merge_distributed(runs) if r not in runs and len(r[0]) >= 3]
     extra = [x for x in lacked if not any(c.x0 < x < c.x1 for c in inside)
              and not any(r[1] < x < r[3] for r in spread)]
     if not extra or len(extra) * 2 < len(lacked):

@@ -15,6 +15,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.grid import box_text
 from pipeline.core.reading import page_method, read_columns
 from pipeline.core.text import fold, has_cid_garbage, squeeze
+from pipeline.extract.sideways import boxes_on_pages
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
 from pipeline.kinds.business_plan.clean.captions import (
     Caption,
@@ -69,6 +70,8 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         _figure_record(figure, page, fiscal_year, provenance, page_method(pages[page]))
         for page, figure in figures
     ]
+    boxes_on_pages(key_figures, artifact)
+    boxes_on_pages(measures, artifact)
     return {KEY_FIGURES: key_figures, MEASURES: measures}
 
 
