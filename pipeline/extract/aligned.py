@@ -64,18 +64,20 @@ def _title(line: TextRow) -> bool:
     return start - end >= TITLE_SPREAD * (line.x1 - line.x0)
 
 
-def _blocks(lines: list[TextRow]) -> list[list[int]]:
+def _blocks(lines: list[TextRow], lead_at: int | None = None) -> list[list[int]]:
     """Runs of consecutive multi-column lines (indexes into `lines`); a title line starts
-    none (but right under a caption it is a table's headings)."""
+    none (but right under a caption, or at `lead_at`, the page's first line after a page
+    leading to a table, it is a table's headings or row)."""
     blocks: list[list[int]] = []
     for i, line in enumerate(lines):
         if len(line.runs) < 2 or CAPTION.match(line.text):
             continue
         if blocks and blocks[-1][-1] == i - 1 and _close(lines[i - 1], line):
             blocks[-1].append(i)
-        elif not _title(line) or (i and CAPTION.match(lines[i - 1].text)
-                                  and _close(lines[i - 1], line)):
-            blocks.append([i])  # (under a caption, two runs far apart are headings)
+        elif not _title(line) or i == lead_at or (i and CAPTION.match(lines[i - 1].text)
+                                                  and _close(lines[i - 1], line)):
+            blocks.append([i])  # (under a caption, or where the page before leads to a
+            # table, two runs far apart are headings or a row)
     return blocks
 
 
@@ -293,8 +295,12 @@ def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = (),
     what the page before leaves this one's top, where nothing is printed above `ceiling`
     (the page's first ruled table)."""
     lines = text_rows(chars)
+    lead_at = None
+    if lead is not None and (lead.caption or lead.table is not None):
+        lead_at = next((i for i, line in enumerate(lines)
+                        if not lead.furniture(line.text, line.top)), None)
     regions = []
-    for block in _merged(_blocks(lines), lines):
+    for block in _merged(_blocks(lines, lead_at), lines):
         block = _without_title(block, lines)
         rows = _grow_up(block, lines)
         if not _accepted(rows, lines, lead, ceiling):

@@ -5,9 +5,9 @@ whose figures are all short (億円: 17 / 12 / 4 set flush right under a centred
 gutter between its heading and its figures, so the heading stands in a column with nothing
 under it and the figures in one with no heading. Two such neighbours are one column: a column
 with text in the header rows only (those above the first row printing digits in two columns or
-more) beside one with text in the body rows only, the heading within HEADING_REACH of its
-heading's size from the figures, lose the line between them. Each heading joins the nearer
-such neighbour.
+more) beside one with text in the body rows only, the heading nearer those figures than
+any text on its other side, lose the line between them. Each heading joins the nearer such
+neighbour.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.extract.primitives import Char
-
-# How far (in the heading's font sizes) a heading may stand from the figures it heads.
-HEADING_REACH = 2.0
 
 
 def _filled(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Char]
@@ -41,6 +38,18 @@ def _gap(heading: list[Char], body: list[Char]) -> float:
     return max(b0 - h1, h0 - b1, 0.0)
 
 
+def _other_side(columns: list[tuple[list[Char], list[Char]]], k: int, n: int,
+                heading: list[Char]) -> float:
+    """How far the heading of column k stands from the nearest text on its side away from
+    column n (infinity for none)."""
+    step = -1 if n > k else 1
+    for m in range(k + step, -1 if step < 0 else len(columns), step):
+        text = columns[m][0] + columns[m][1]
+        if text:
+            return _gap(heading, text)
+    return float("inf")
+
+
 def joined_headings(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Char],
                     fixed: Sequence[float] = ()) -> list[float]:
     """`xs` without the lines that part a heading from the figures under it (see the module
@@ -59,10 +68,9 @@ def joined_headings(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Ch
     for k, (heading, under) in enumerate(columns):
         if not heading or under:
             continue
-        size = max(c.size for c in heading)
         near = [(_gap(heading, columns[n][1]), n) for n in (k - 1, k + 1)
                 if 0 <= n < len(columns) and columns[n][1] and not columns[n][0]]
-        near = [(gap, n) for gap, n in near if gap <= HEADING_REACH * size]
+        near = [(gap, n) for gap, n in near if gap < _other_side(columns, k, n, heading)]
         if near:
             _, n = min(near)
             line = max(k, n)  # the line between columns k and n

@@ -77,6 +77,14 @@ def page_box(page: dict[str, Any], box: Box) -> Box:
     return v0, height - u1, v1, height - u0
 
 
+def frame_box(page: dict[str, Any], box: Box) -> Box:
+    """A box on the PDF page in its page artifact's frame (page_box the other way)."""
+    turn = page.get("turned")
+    if not turn:
+        return box
+    return _turned(box, turn, page["height"], page["width"])  # the page's width, height
+
+
 def boxes_on_pages(records: list[dict[str, Any]], artifact: dict[str, Any]) -> None:
     """Set every record's `source_bbox` (read in its page artifact's frame) as it stands on
     the PDF page, for the records of pages read turned."""

@@ -83,10 +83,15 @@ def parts(artifact: dict[str, Any]) -> list[Part]:
     check_bank_lines(artifact)  # a bank header outside every table: its banks would be lost
     for page in artifact["pages"]:
         for table in page["tables"]:
+            alone = bool(found) and not found[-1].bands and found[-1].page == page["page"]
             try:
                 part = _part(page["page"], Grid(table), found[-1] if found else None)
             except PipelineError as exc:
+                if alone:  # the header's rows were not found as its table: say that
+                    raise _header_alone(file, page["page"]) from None
                 raise exc.located(file=file, page=page["page"]) from None
+            if alone and (part is None or not part.continues):
+                raise _header_alone(file, page["page"])
             if part is None:
                 continue
             if part.continues and found:
@@ -100,6 +105,11 @@ def parts(artifact: dict[str, Any]) -> list[Part]:
         raise PipelineError("no comparison table with a bank-name header row found", file=file)
     _share_zones(found)
     return found
+
+
+def _header_alone(file: str, page: int) -> PipelineError:
+    return PipelineError("the banks' header row has no rows under it: the rows below it are "
+                         "not read as its table", file=file, page=page)
 
 
 def _share_zones(found: list[Part]) -> None:
