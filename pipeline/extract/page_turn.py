@@ -2,8 +2,9 @@
 is printed overleaf.
 
 A page's last table *ends its page* when nothing but page furniture (a page number) is printed
-under it; its rows may go on at the top of the next page, where a rule-less table with as few
-columns as a ratio table (項目 | 計画値) is no plain grid and would otherwise not be found.
+under it; found without rules (a ruled one's rest is found by its rules), its rows may go on
+at the top of the next page, where a rule-less table with as few columns as a ratio table
+(項目 | 計画値) is no plain grid and would otherwise not be found.
 A page whose text ends with a caption line (＜…＞, （単位：…）, 表1) announces the table
 printed at the top of the next page. At the top of that page only furniture may stand above
 the table: a page number, or a line the page before prints at the same place (a running
@@ -56,6 +57,7 @@ def lead_of(before: dict[str, Any] | None, caption: re.Pattern[str]) -> Lead:
     bottom = max((t["bbox"][3] for t in tables), default=float("-inf"))
     below = sorted((line for line in lines if line["top"] > bottom
                     and not PAGE_NUMBER.match(line["text"])), key=lambda line: line["top"])
-    return Lead(table=tables[-1] if tables and not below else None,
+    last = tables[-1] if tables and not below else None
+    return Lead(table=last if last is not None and last.get("method") == "aligned" else None,
                 caption=bool(below) and bool(caption.match(below[-1]["text"])),
                 lines=tuple(lines))

@@ -85,12 +85,15 @@ def _line(text: str, top: float) -> dict:
 
 
 def test_lead_of_the_page_before() -> None:
-    table = {"bbox": [90, 600, 330, 700], "xs": [90, 200, 330], "cells": [{"text": "0.11"}]}
+    table = {"bbox": [90, 600, 330, 700], "xs": [90, 200, 330], "cells": [{"text": "0.11"}],
+             "method": "aligned"}
     ends = {"page": 1, "tables": [table], "lines": [_line("text", 100), _line("- 3 -", 780)]}
     lead = lead_of(ends, CAPTION)
     assert lead.table is table and not lead.caption and not lead.header_only
     noted = {**ends, "lines": [*ends["lines"], _line("Note: all figures planned.", 720)]}
     assert lead_of(noted, CAPTION).table is None
+    ruled = {**ends, "tables": [{**table, "method": "ruled"}]}
+    assert lead_of(ruled, CAPTION).table is None  # its rest is found by its rules
     captioned = {**ends, "lines": [*ends["lines"], _line("＜諸比率＞　（単位：％）", 720)]}
     assert lead_of(captioned, CAPTION).caption
     assert lead_of(None, CAPTION) == Lead()
