@@ -22,6 +22,7 @@ from bench.pdf_edit import replace_text
 from tests import hostile_pdfs
 from tests.conftest import NPO_PDF
 from tests.variants.npo_pdf import edit_cell, load_truth_edition, render_npo_pdf
+from tests.variants.plan_pdf import load_truth_plan, render_plan_pdf
 
 FONT = "HeiseiKakuGo-W5"
 
@@ -73,6 +74,50 @@ def npo_variant(*, drop_bank: str | None = None, as_of_label: str | None = None,
         path = render_npo_pdf(edition, Path(folder) / "variant.pdf", banks_per_page=per_page,
                               as_of_label=as_of_label)
         return path.read_bytes()
+
+
+def npo_rows_far_apart(row_scale: tuple[float, ...] = (3.0, 3.0)) -> bytes:
+    """The 2025 NPO table drawn without rules, the rows of its pages `row_scale` times as tall
+    as their text: where three times, a table no reader here finds (its lines stand too far
+    apart), its bank header loose text or a table of its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = render_npo_pdf(load_truth_edition(), Path(folder) / "variant.pdf",
+                              borders="none", row_scale=row_scale)
+        return path.read_bytes()
+
+
+def plan_figures_set_small() -> bytes:
+    """The 2025 business plan whose unruled figure tables print 5 pt text in 20 pt rows: the
+    tables are not found, their captions announce them."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = render_plan_pdf(load_truth_plan(), Path(folder) / "variant.pdf",
+                               table_style="none", table_size=5.0, row_height=20.0)
+        return path.read_bytes()
+
+
+def sideways_among_upright() -> bytes:
+    """An NPO title and notes printed upright, a small ruled table beside them turned a
+    quarter: neither the page's frame nor the table's reads all of it."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    canvas.setFont(FONT, 10)
+    lines = ["制度概要（2025年4月1日現在）", "各労働金庫のＮＰＯ事業サポートローンの概要です。",
+             "詳しくは各労働金庫にお問い合わせください。", "金利は変動金利です。"]
+    for n, line in enumerate(lines):
+        canvas.drawString(50, 800 - 16 * n, line)
+    canvas.saveState()
+    canvas.translate(400, 300)
+    canvas.rotate(90)
+    for r, row in enumerate([["銀行", "金利", "期間"], ["北海道労働金庫", "2.125", "10年"],
+                             ["東北労働金庫", "2.300", "7年"], ["中央労働金庫", "1.950", "15年"]]):
+        for c, text in enumerate(row):
+            canvas.drawString(c * 90.0, -r * 18.0, text)
+        canvas.line(0, -r * 18.0 - 4, 270, -r * 18.0 - 4)
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
 
 
 def damaged_stream() -> bytes:
@@ -136,4 +181,16 @@ BAD_INPUTS: dict[str, BadInput] = {
                                        "not a known document", page=1),
     "rksj_without_fontbbox": BadInput(hostile_pdfs.rksj_without_fontbbox, "no as-of date",
                                       page=1),
+    # Nothing silently lost: a table not found, announced or printed sideways among upright text
+    "npo_table_not_found": BadInput(npo_rows_far_apart, "a line names banks (北海道労働金庫",
+                                    page=1),
+    # (page 1 read, page 2 not: before, 7 of the 13 banks were published without a word)
+    "npo_second_table_not_found": BadInput(lambda: npo_rows_far_apart((1.0, 3.0)),
+                                           "the banks' header row has no rows under it",
+                                           page=2),
+    "plan_table_not_found": BadInput(plan_figures_set_small,
+                                     "table ＜主要計数＞ is announced here but no table was read",
+                                     page=9),
+    "sideways_among_upright": BadInput(sideways_among_upright, "printed sideways among upright",
+                                       page=1),
 }

@@ -6,9 +6,12 @@ them that keep to its columns), grown upwards by the header lines standing
 inside its width (a heading over several columns is one run), and accepted when a caption line
 stands right above it (＜主要計数＞, 【…】, 表1, Table 1, （単位：…）) or when it is plainly a grid:
 at least MIN_PLAIN_ROWS lines of MIN_PLAIN_RUNS runs or more; a line of FOOT_HEADER_RUNS runs
-or more that ends the page is a table's header row, its rows overleaf. Its rows are the text
+or more that ends the page is a table's header row, its rows overleaf; at the top of a page
+(only furniture above it) a block is a table when the page before ends with a caption line or
+with a table whose columns its lines keep to (extract/page_turn.py). Its rows are the text
 lines, its columns the gutters the lines leave (extract/alignment.py) and the gaps between the
-first line's headings (extract/header.py); where cells wrap, a row is the lines between two
+first line's headings (extract/header.py), a heading parted from its short figures joined to
+them again (extract/heading_columns.py); where cells wrap, a row is the lines between two
 shaded bands' edges or two wide gaps (extract/row_bands.py).
 """
 
@@ -19,6 +22,8 @@ from collections.abc import Sequence
 
 from pipeline.extract.alignment import gutters
 from pipeline.extract.header import header_lines, stub_end
+from pipeline.extract.heading_columns import joined_headings
+from pipeline.extract.page_turn import PAGE_NUMBER, Lead
 from pipeline.extract.primitives import Char, Fill
 from pipeline.extract.row_bands import row_bands
 from pipeline.extract.spangrid import Region
@@ -59,17 +64,20 @@ def _title(line: TextRow) -> bool:
     return start - end >= TITLE_SPREAD * (line.x1 - line.x0)
 
 
-def _blocks(lines: list[TextRow]) -> list[list[int]]:
+def _blocks(lines: list[TextRow], lead_at: int | None = None) -> list[list[int]]:
     """Runs of consecutive multi-column lines (indexes into `lines`); a title line starts
-    none."""
+    none (but right under a caption, or at `lead_at`, the page's first line after a page
+    leading to a table, it is a table's headings or row)."""
     blocks: list[list[int]] = []
     for i, line in enumerate(lines):
         if len(line.runs) < 2 or CAPTION.match(line.text):
             continue
         if blocks and blocks[-1][-1] == i - 1 and _close(lines[i - 1], line):
             blocks[-1].append(i)
-        elif not _title(line):
-            blocks.append([i])
+        elif not _title(line) or i == lead_at or (i and CAPTION.match(lines[i - 1].text)
+                                                  and _close(lines[i - 1], line)):
+            blocks.append([i])  # (under a caption, or where the page before leads to a
+            # table, two runs far apart are headings or a row)
     return blocks
 
 
@@ -216,26 +224,86 @@ def _grow_up(block: list[int], lines: list[TextRow]) -> list[int]:
     return list(range(first, block[0])) + block
 
 
-def _accepted(block: list[int], lines: list[TextRow]) -> bool:
+def _at_top(block: list[int], lines: list[TextRow], lead: Lead, ceiling: float) -> bool:
+    """Does only page furniture stand above the block, and no ruled table (from `ceiling`
+    down)?"""
+    return lines[block[0]].top < ceiling and all(
+        lead.furniture(line.text, line.top) for line in lines[:block[0]])
+
+
+def _keeps_to(block: list[int], lines: list[TextRow], xs: Sequence[float]) -> bool:
+    """Do the block's lines keep to the columns `xs` (a table of the page before): each run
+    within one column (a run of the first line, a repeated heading, may span several), the
+    block within the table's width, and some line in two columns or more?"""
+    slack = max(lines[i].size for i in block)
+    if min(lines[i].x0 for i in block) < xs[0] - slack or max(
+            lines[i].x1 for i in block) > xs[-1] + slack:
+        return False
+    spread = False
+    for n, i in enumerate(block):
+        columns = set()
+        for run in lines[i].runs:
+            inside = [k for k in range(len(xs) - 1)
+                      if xs[k] - slack / 2 <= run[1] and run[3] <= xs[k + 1] + slack / 2]
+            if not inside and n:
+                return False
+            columns.add(inside[0] if inside else -1)
+        spread = spread or len(columns) >= 2
+    return spread
+
+
+def _led(block: list[int], lines: list[TextRow], lead: Lead | None, ceiling: float) -> bool:
+    """Is the block at the page's top the table the page before leads to: the one its
+    closing caption announces, the rows of the header it ends with, or the rest of its last
+    table?"""
+    if lead is None or not _at_top(block, lines, lead, ceiling):
+        return False
+    if lead.caption:
+        return len(block) >= MIN_CAPTIONED_ROWS
+    xs = lead.table.get("xs") if lead.table else None
+    if not xs or len(xs) < 3:
+        return False
+    if lead.header_only:  # its headings' gaps need not be the rows' gutters
+        return min(lines[i].x0 for i in block) < xs[-1] and max(
+            lines[i].x1 for i in block) > xs[0]
+    return _keeps_to(block, lines, xs)
+
+
+def _ends_page(block: list[int], lines: list[TextRow]) -> bool:
+    """Is nothing but a page number printed below the block?"""
+    return all(PAGE_NUMBER.match(line.text) for line in lines[block[-1] + 1:])
+
+
+def _accepted(block: list[int], lines: list[TextRow], lead: Lead | None = None,
+              ceiling: float = float("inf")) -> bool:
+    if _led(block, lines, lead, ceiling):
+        return True
     first = block[0]
     captioned = first > 0 and CAPTION.match(lines[first - 1].text) and _close(
         lines[first - 1], lines[first])
-    if captioned and len(block) >= MIN_CAPTIONED_ROWS:
-        return True
+    if captioned and (len(block) >= MIN_CAPTIONED_ROWS or _ends_page(block, lines)):
+        return True  # (a captioned header alone at the foot of a page: its rows go on overleaf)
     if block == [len(lines) - 1] and len(lines[first].runs) >= FOOT_HEADER_RUNS:
         return True  # a header row a table left at the foot of its page, going on overleaf
     return sum(len(lines[i].runs) >= MIN_PLAIN_RUNS for i in block) >= MIN_PLAIN_ROWS
 
 
-def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = ()) -> list[Region]:
+def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = (),
+                    lead: Lead | None = None, ceiling: float = float("inf")) -> list[Region]:
     """Regions of the rule-less tables among `chars` (the characters outside ruled tables);
-    `fills`, the page's backgrounds, tell shaded rows apart (extract/row_bands.py)."""
+    `fills`, the page's backgrounds, tell shaded rows apart (extract/row_bands.py); `lead`,
+    what the page before leaves this one's top, where nothing is printed above `ceiling`
+    (the page's first ruled table)."""
     lines = text_rows(chars)
+    lead_at = None
+    if lead is not None and (lead.caption or lead.table is not None):
+        lead_at = next((i for i, line in enumerate(lines)
+                        if not lead.furniture(line.text, line.top)), None)
     regions = []
-    for block in _merged(_blocks(lines), lines):
+    for block in _merged(_blocks(lines, lead_at), lines):
         block = _without_title(block, lines)
         rows = _grow_up(block, lines)
-        if not _accepted(rows, lines):
+        if not _accepted(rows, lines, lead, ceiling):
             continue
         rows += _wrapped_on(rows, lines)
         own = [lines[i] for i in rows]
@@ -250,6 +318,7 @@ def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = ()) -> list[R
         inside = [c for line in own for c in line.chars]
         xs = sorted([*xs, *gutters(xs, ys, inside)])
         xs = sorted([*xs, *header_lines(xs, ys, inside)])
+        xs = joined_headings(xs, ys, inside, fixed=(xs[0], xs[-1]))
         ys = row_bands(xs, ys, inside, fills, stub_end(xs, ys, inside))
         regions.append(Region(xs, ys, method="aligned"))
     return regions

@@ -19,6 +19,7 @@ from pipeline.extract.engines import DEFAULT, open_document
 from pipeline.extract.identify import identify_kind
 from pipeline.extract.lines import loose_lines
 from pipeline.extract.primitives import PageContent
+from pipeline.extract.sideways import check_sideways, sideways_count, upright
 from pipeline.extract.tables import page_tables
 
 ARTIFACT_VERSION = 2
@@ -44,9 +45,13 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
             try:
                 content = next(contents)
                 how = None
+                turn = 0
                 if not content.chars:  # no text layer: a scan (an image) is read by OCR
                     content, how = _scanned(path, content)
+                else:  # content turned on its page is read in its own upright frame
+                    content, turn = upright(content)
                 pages.append(page_artifact(content, pages[-1] if pages else None))
+                _mark_turned(pages[-1], turn, sideways_count(content))
                 if how is not None:
                     from pipeline.extract.ocr.match import correct_page
 
@@ -54,6 +59,8 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
                     correct_page(pages[-1])
                 if kind == "":  # the first page with text decides; an unknown document stops
                     kind = _identify(pages, content, document.n_pages, path.name)
+                if identify:  # a known document's page is read whole or not at all
+                    check_sideways(pages[-1])
             except PipelineError as exc:
                 raise exc.located(file=str(path), page=number) from None
             except Exception as exc:  # a damaged page can fail anywhere inside the parser
@@ -70,6 +77,16 @@ def extract_pdf(path: Path, engine: str = DEFAULT, identify: bool = True) -> dic
         "kind": kind or "",
         "pages": pages,
     }
+
+
+def _mark_turned(page: dict[str, Any], turn: int, sideways: int) -> None:
+    """Say in the page artifact that it was read turned (`turned`: its content's quarter,
+    degrees clockwise) and how many characters it leaves sideways; nothing on a page read as
+    it stands with none."""
+    if turn:
+        page["turned"] = turn
+    if sideways:
+        page["sideways"] = sideways
 
 
 def _scanned(path: Path, content: PageContent) -> tuple[PageContent, dict[str, Any] | None]:
@@ -115,7 +132,7 @@ def _identify(pages: list[dict[str, Any]], content: PageContent, n_pages: int,
 def page_artifact(page: PageContent, before: dict[str, Any] | None = None) -> dict[str, Any]:
     """One page of the artifact: size, loose lines, tables (a table at its top may go on with
     the last one of `before`, the previous page's artifact)."""
-    tables = page_tables(page, before["tables"][-1] if before and before["tables"] else None)
+    tables = page_tables(page, before)
     return {
         "page": page.number,
         "width": points(page.width),

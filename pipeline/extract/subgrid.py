@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.extract.alignment import MIN_GUTTER, gutters, merge_distributed
 from pipeline.extract.header import header_lines
+from pipeline.extract.heading_columns import joined_headings
 from pipeline.extract.primitives import Char
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
@@ -277,6 +278,7 @@ def refine(region: Region, chars: Sequence[Char]) -> Region:
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])
         xs = sorted([*xs, *header_lines(xs, ys, chars)])
+        xs = joined_headings(xs, ys, chars, fixed=region.xs)
         new_xs: list[float] = []
     else:
         new_xs = sub_columns(region.xs, ys, lines)

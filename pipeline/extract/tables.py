@@ -6,7 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.core.grid import points
-from pipeline.extract.aligned import aligned_regions
+from pipeline.extract.aligned import CAPTION, aligned_regions
+from pipeline.extract.alignment import merge_distributed
+from pipeline.extract.page_turn import lead_of
 from pipeline.extract.primitives import Char, PageContent
 from pipeline.extract.regions import find_regions
 from pipeline.extract.rules import SNAP, rule_lines
@@ -33,8 +35,8 @@ def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] 
     last table) when it goes on with it: a table without vertical rules at the top of the
     page (nothing printed above it), as wide as that one, whose text crosses at most half of
     the lines it lacks (a new table, other columns, crosses most). It takes those its text
-    does not cross: its rows alone may not show every column the header above them on the
-    page before did."""
+    (a distributed label as one word) does not cross: its rows alone may not show every
+    column the header above them on the page before did."""
     if not regions:
         return regions
     first = min(regions, key=lambda r: r.bbox[1])
@@ -46,7 +48,12 @@ def _continued(regions: list[Region], chars: list[Char], before: dict[str, Any] 
     lacked = [x for x in old[1:-1] if x0 < x < x1
               and all(abs(x - at) > CARRIED_NEAR for at in first.xs)]
     inside = [c for c in chars if x0 <= c.h_mid <= x1 and top <= c.v_mid <= bottom]
-    extra = [x for x in lacked if not any(c.x0 < x < c.x1 for c in inside)]
+    runs = runs_of(inside)
+    # distributed labels (three letters or more: two single letters a gap apart may be any
+    # two cells' last and first)
+    spread = [r for r in merge_distributed(runs) if r not in runs and len(r[0]) >= 3]
+    extra = [x for x in lacked if not any(c.x0 < x < c.x1 for c in inside)
+             and not any(r[1] < x < r[3] for r in spread)]
     if not extra or len(extra) * 2 < len(lacked):
         return regions
     grown = replace(first, xs=sorted([*first.xs, *extra]))
@@ -107,16 +114,20 @@ def _with_start_of_row(regions: list[Region], chars: list[Char]) -> list[Region]
     return [grown if r is last else r for r in regions]
 
 
-def page_tables(page: PageContent, before: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def page_tables(page: PageContent, previous: dict[str, Any] | None = None
+                ) -> list[dict[str, Any]]:
     """The page's tables as artifact dicts: bbox, grid size, how found (ruled, rows, aligned),
     cells; the rules' tables first, then the rule-less ones among the text left over.
-    `before`: the previous page's last table, which a table at the top of this page may go on
-    with."""
+    `previous`: the previous page's artifact, whose last table a table at the top of this page
+    may go on with, or whose closing caption may announce it."""
+    before = previous["tables"][-1] if previous and previous["tables"] else None
     horizontal, vertical = rule_lines(page.segments)
     regions = _with_rest_of_row(find_regions(horizontal, vertical, page.chars), page.chars,
                                 before)
     regions = _with_start_of_row(regions, page.chars)
-    regions += aligned_regions(_outside(page.chars, regions), page.fills)
+    ceiling = min((r.bbox[1] for r in regions), default=float("inf"))
+    regions += aligned_regions(_outside(page.chars, regions), page.fills,
+                               lead_of(previous, CAPTION), ceiling)
     regions = _continued(regions, page.chars, before)
     tables = []
     for region in sorted(regions, key=lambda r: (r.bbox[1], r.bbox[0])):

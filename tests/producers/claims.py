@@ -125,6 +125,37 @@ def _key_figure_pages(pdf: pdfplumber.PDF) -> tuple[int, Page]:
     raise AssertionError("no page with ＜主要計数＞")
 
 
+def _split_at(options: dict[str, Any]) -> tuple[str, int] | None:
+    """Where a case breaks a page inside a figure table: ("key" | "ratios", k), k number rows
+    before the break (-1: the caption alone ends the page)."""
+    if "split" in options:
+        return options["split"]
+    if options.get("split_ratios") is not None:
+        return "ratios", options["split_ratios"]
+    if options.get("split_key_figures") is not None:
+        return "key", options["split_key_figures"]
+    return None
+
+
+def _split_tables(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
+    """The page the table's caption stands on ends after k of its number rows (none for k =
+    -1), and the next page starts with the rest."""
+    at = _split_at(case.options)
+    assert at is not None
+    which, k = at
+    table = truth["key_figures"] if which == "key" else truth["ratios"]
+    numbers = [figure_text(truth, row["total"]) if which == "key" else row["value_text"]
+               for row in table["rows"]]
+    pages = [unicodedata.normalize("NFKC", _text(page)) for page in pdf.pages]
+    n = next(n for n in reversed(range(len(pages))) if table["caption"] in pages[n])
+    on_page = [x for x in numbers if x in pages[n]]
+    kept = max(k, 0)
+    if on_page != numbers[:kept] or n + 1 == len(pages) or numbers[kept] not in pages[n + 1]:
+        return [f"page {n + 1} ends after {len(on_page)} number rows of {table['caption']}, "
+                f"not {kept}"]
+    return []
+
+
 def _writer(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]:
     """Figure-table rules in the case's style; where a split key-figure table breaks."""
     problems = []
@@ -132,11 +163,7 @@ def _writer(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> list[str]
     style = case.options.get("table_style", "grid")
     split = case.options.get("split_key_figures")
     if split is not None:
-        text, after = _text(page), _text(pdf.pages[n + 1])
-        numbers = [figure_text(truth, row["total"]) for row in truth["key_figures"]["rows"]]
-        on_page = [x for x in numbers if x in text]
-        if on_page != numbers[:split] or numbers[split] not in after:
-            problems.append(f"page {n + 1} ends after {len(on_page)} number rows, not {split}")
+        after = _text(pdf.pages[n + 1])
         repeated = "無担保" in after
         if repeated != case.options.get("repeat_header", True):
             problems.append(f"page {n + 2} {'repeats' if repeated else 'lacks'} the header")
@@ -289,6 +316,8 @@ def claims(case: Case, pdf_path: Path, truth: dict[str, Any]) -> list[str]:
         checks.append(_transposed)
     if case.options.get("font"):
         checks.append(_font)
+    if _split_at(options) is not None:
+        checks.append(_split_tables)
     problems = []
     with pdfplumber.open(pdf_path) as pdf:
         for check in checks:

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.core.errors import PipelineError
+from pipeline.extract.sideways import frame_box
 
 FIELDS = ("mark", "value", "unit", "note")
 CONDITIONS = {"total": "計", "unsecured": "無担保", "secured": "有担保"}
@@ -56,6 +57,20 @@ def _row_key(item: str, condition: str) -> str:
     return item + ("/" + condition if condition else "")
 
 
+def _upright(out_dir: Path, page: int, box: str) -> tuple[float, float]:
+    """Where a source_bbox starts (x0, top) in the frame its page's text reads upright in: the
+    page's own, or the one a page printed sideways was read in (its extract artifact says)."""
+    if not box:
+        return 0.0, 0.0
+    numbers = tuple(float(v) for v in box.split(","))
+    for artifact in (out_dir / "interim").glob("*.extract.json"):
+        pages = json.loads(artifact.read_text("utf-8"))["pages"]
+        turned = next((p for p in pages if p["page"] == page and p.get("turned")), None)
+        if turned is not None:
+            numbers = frame_box(turned, numbers)  # type: ignore[arg-type]
+    return numbers[0], numbers[1]
+
+
 def npo_mismatches(out_dir: Path, truth: dict[str, Any]) -> list[str]:
     """Every difference between out_dir/npo_loan_terms.csv and an NPO truth, one per line."""
     frame = read_dataset(out_dir, "npo_loan_terms")
@@ -69,7 +84,7 @@ def npo_mismatches(out_dir: Path, truth: dict[str, Any]) -> list[str]:
     place: dict[str, tuple[int, float, float]] = {}
     for bank, page, box in zip(frame["bank"], frame["source_page"], frame["source_bbox"],
                                strict=True):
-        x0, top = (float(v) for v in box.split(",")[:2]) if box else (0.0, 0.0)
+        x0, top = _upright(out_dir, int(page), box)
         where = (int(page), round(top), x0)
         place[bank] = min(place.get(bank, where), where)
     got_banks = sorted(place, key=lambda b: place[b])

@@ -15,6 +15,12 @@ first-line indent; the indents of tests/variants/plan_pdf.py), then for ＜主�
                   rows and k number rows end that page and the other number rows start the
                   next (a page break, then a blank of exact height, then caption and table: row
                   heights are exact, so the page ends where it is computed to); None: no split;
+                  k = -1: the caption (and unit line) alone end the page, the table overleaf
+                  (needs keep_captions=False);
+  split_ratios    k: likewise for the ratio table (the key-figure table whole above it on the
+                  same page: a page break, a blank, both captions and tables);
+  keep_captions   False: a caption is not kept with its table (Word's "keep with next" off),
+                  so a page break may fall between them;
   repeat_header   the figure tables' header rows are Word "repeat header rows", printed again
                   above the rows continued on the next page. Writer never leaves repeated
                   header rows alone at the foot of a page (it moves them on with the first
@@ -353,18 +359,20 @@ def _transposed_tables(doc: Any, plan: dict[str, Any], *, side_label: bool, styl
         _layout_table(doc, grid, style=style, repeat_header=repeat_header)
 
 
-def _caption(doc: Any, caption: str, unit_label: str, right: float, unit_line: str) -> None:
+def _caption(doc: Any, caption: str, unit_label: str, right: float, unit_line: str,
+             keep: bool = True) -> None:
     p = _paragraph(doc, "", first=TABLE_INDENT / SIZE, rest=TABLE_INDENT / SIZE,
                    align=WD_ALIGN_PARAGRAPH.LEFT)
-    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.keep_with_next = True  # the unit line, when it has one of its own
     p.add_run(caption)
     if unit_line == "same":
         p.paragraph_format.tab_stops.add_tab_stop(Pt(right - LEFT), WD_TAB_ALIGNMENT.RIGHT)
         p.add_run("\t" + unit_label)
+        p.paragraph_format.keep_with_next = keep
         return
     unit = _paragraph(doc, unit_label, align=WD_ALIGN_PARAGRAPH.RIGHT)
     unit.paragraph_format.right_indent = Pt(LEFT + TEXT_W - right)
-    unit.paragraph_format.keep_with_next = True
+    unit.paragraph_format.keep_with_next = keep
 
 
 def _spacer(doc: Any, height: float) -> None:
@@ -381,6 +389,8 @@ def build_document(
     *,
     table_style: str = "grid",
     split_key_figures: int | None = None,
+    split_ratios: int | None = None,
+    keep_captions: bool = True,
     repeat_header: bool = True,
     unit_line: str = "same",
     font: str = "IPAexMincho",
@@ -394,8 +404,12 @@ def build_document(
         raise ValueError(f"font must be one of {FONTS}, not {font!r}")
     if unit_line not in ("same", "own"):
         raise ValueError(f"unit_line must be 'same' or 'own', not {unit_line!r}")
-    if transposed and split_key_figures is not None:
-        raise ValueError("a transposed key-figure table is not split over pages")
+    if transposed and (split_key_figures, split_ratios) != (None, None):
+        raise ValueError("a transposed figure table is not split over pages")
+    if split_key_figures is not None and split_ratios is not None:
+        raise ValueError("one figure table is split over pages, not both")
+    if -1 in (split_key_figures, split_ratios) and keep_captions:
+        raise ValueError("a caption left alone at the foot of a page needs keep_captions=False")
     doc = Document()
     _setup(doc, font)
     _body(doc, plan)
@@ -415,22 +429,26 @@ def build_document(
     key_rows = [(row["item"], *(figure_text(plan, row[c]) for c in FIGURE_COLUMNS))
                 for row in figures["rows"]]
     caption_lines = 1 if unit_line == "same" else 2
-    if split_key_figures is not None:
-        if repeat_header and split_key_figures < 1:
+    split = split_key_figures if split_key_figures is not None else split_ratios
+    if split is not None:
+        if repeat_header and split == 0:
             raise ValueError("Writer moves repeated header rows along with the first number row: "
-                             "split_key_figures must be ≥ 1 with repeat_header")
+                             "a split at row 0 needs repeat_header=False")
         room = PAGE_H - TOP - BOTTOM
-        kept = (2 + split_key_figures) * ROW_H
-        _spacer(doc, room - caption_lines * PITCH - kept - ROW_H / 2)
+        header_rows = 2 if split_key_figures is not None else 1
+        kept = caption_lines * PITCH + (0 if split < 0 else (header_rows + split) * ROW_H)
+        if split_ratios is not None:  # the key-figure table whole, and a blank line, above
+            kept += caption_lines * PITCH + (2 + len(key_rows)) * ROW_H + PITCH
+        _spacer(doc, room - kept - ROW_H / 2)
     right = LEFT + TABLE_INDENT + sum(KEY_WIDTHS)
-    _caption(doc, figures["caption"], figures["unit_label"], right, unit_line)
+    _caption(doc, figures["caption"], figures["unit_label"], right, unit_line, keep_captions)
     _figure_table(doc, KEY_WIDTHS, key_header, key_rows, style=table_style,
                   repeat_header=repeat_header)
     ratios = plan.get("ratios")
     if ratios:
         _paragraph(doc, "")
         right = LEFT + TABLE_INDENT + sum(RATIO_WIDTHS)
-        _caption(doc, ratios["caption"], ratios["unit_label"], right, unit_line)
+        _caption(doc, ratios["caption"], ratios["unit_label"], right, unit_line, keep_captions)
         ratio_header = [[(0, 1, ratios["header"]["item"]), (1, 1, ratios["header"]["plan"])]]
         ratio_rows = [(row["item"], row["value_text"]) for row in ratios["rows"]]
         _figure_table(doc, RATIO_WIDTHS, ratio_header, ratio_rows, style=table_style,

@@ -142,7 +142,7 @@ def npo_html(
     return truth
 
 
-def _plan_css(font: str, style: str) -> str:
+def _plan_css(font: str, style: str, keep: bool = True) -> str:
     grid = style == "grid"
     outer = "0.5pt solid #000" if grid else "none"
     rule = "none" if style in ("none", "zebra") else "0.5pt solid #000"
@@ -165,8 +165,9 @@ def _plan_css(font: str, style: str) -> str:
         "td.num{text-align:right}"
         "td.item{text-align:justify;text-align-last:justify;padding:0 "
         f"{SIZE * 1.2}pt}}"
-        "tr{break-inside:avoid}.keep{break-inside:avoid}"  # a caption stays with its table
-        f"table.layout td,table.layout th{{height:var(--row);padding:0 {LAYOUT_MARGIN}pt;"
+        "tr{break-inside:avoid}"
+        + (".keep{break-inside:avoid}" if keep else "")  # a caption stays with its table
+        + f"table.layout td,table.layout th{{height:var(--row);padding:0 {LAYOUT_MARGIN}pt;"
         "white-space:nowrap}"
         + (f"tbody tr:nth-child(even)>td{{background:{ZEBRA}}}" if style == "zebra" else "")
         + f".end{{text-align:right;margin-right:{SIZE}pt}}"
@@ -177,14 +178,20 @@ def _spaced(text: str) -> str:
     return " ".join(text.replace(" ", ""))
 
 
-def _figure_table(widths: tuple[float, ...], header: str, rows: list[tuple[str, ...]]) -> str:
+BREAK = "break-before:page"
+
+
+def _figure_table(widths: tuple[float, ...], header: str, rows: list[tuple[str, ...]],
+                  break_at: int | None = None) -> str:
+    """A figure table; `break_at`: a page break before that body row (-1: before the table)."""
     cols = "".join(f'<col style="width:{w}pt">' for w in widths)
     body = "".join(
-        f'<tr><td class="item">{_e(row[0])}</td>'
+        f'<tr{f" style={BREAK!r}" if n == break_at else ""}><td class="item">{_e(row[0])}</td>'
         + "".join(f'<td class="num">{_e(v)}</td>' for v in row[1:]) + "</tr>"
-        for row in rows
+        for n, row in enumerate(rows)
     )
-    return (f'<table style="width:{sum(widths)}pt"><colgroup>{cols}</colgroup>'
+    before = f";{BREAK}" if break_at == -1 else ""
+    return (f'<table style="width:{sum(widths)}pt{before}"><colgroup>{cols}</colgroup>'
             f"<thead>{header}</thead><tbody>{body}</tbody></table>")
 
 
@@ -215,10 +222,18 @@ def _layout_table(grid: FigureGrid) -> str:
 
 def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
               font: str = "IPAexMincho", transposed: bool = False,
-              side_label: bool = True) -> dict[str, Any]:
-    """Write `plan` as an HTML page to print; returns its truth."""
+              side_label: bool = True, keep: bool = True,
+              split: tuple[str, int] | None = None) -> dict[str, Any]:
+    """Write `plan` as an HTML page to print; returns its truth. `keep=False` lets a page
+    break fall between a caption and its table or inside the table (its header rows repeated
+    by <thead>); `split` = (table, k) breaks the page inside a figure table ("key" or
+    "ratios", as shipped): before its body row k (0: its header rows alone end the page and are
+    repeated overleaf), or with k = -1 between its caption and the table (the caption and
+    unit line alone end the page)."""
     if table_style not in TABLE_STYLES:
         raise ValueError(f"table_style must be one of {TABLE_STYLES}, not {table_style!r}")
+    if split is not None and (keep or transposed or split[0] not in ("key", "ratios")):
+        raise ValueError(f"split {split!r} needs keep=False and a figure table as shipped")
     parts = []
     titles = [b["text"] for b in plan["blocks"] if b["kind"] == "title"]
     parts.append(f"<h1>{_e(titles[0] if titles else plan['title'])}</h1><div class=blank></div>")
@@ -243,17 +258,19 @@ def plan_html(plan: dict[str, Any], path: Path, *, table_style: str = "grid",
     if transposed:
         parts += [_layout_table(grid) for grid in transposed_grids(plan, side_label)]
     else:
-        parts += _figure_tables(plan)
+        parts += _figure_tables(plan, split)
     if plan.get("closing"):
         parts.append(f'<div class=blank></div><p class="end">{_e("　".join(plan["closing"]))}</p>')
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
-                    f"<title>{_e(plan['title'])}</title><style>{_plan_css(font, table_style)}"
+                    f"<title>{_e(plan['title'])}</title><style>{_plan_css(font, table_style, keep)}"
                     f"</style></head><body>{''.join(parts)}</body></html>\n", "utf-8")
     return truth_of(plan)
 
 
-def _figure_tables(plan: dict[str, Any]) -> list[str]:
-    """Both figure tables as shipped (items down the rows), each under its caption."""
+def _figure_tables(plan: dict[str, Any], split: tuple[str, int] | None = None) -> list[str]:
+    """Both figure tables as shipped (items down the rows), each under its caption; `split`:
+    where a page break falls in one of them (see plan_html)."""
+    at = {split[0]: split[1]} if split else {}
     parts = []
     figures = plan["key_figures"]
     head = figures["header"]
@@ -269,7 +286,7 @@ def _figure_tables(plan: dict[str, Any]) -> list[str]:
     parts.append(f'<div class=blank></div><div class=keep><div class="cap" '
                  f'style="width:{sum(KEY_WIDTHS)}pt">'
                  f"<span>{_e(figures['caption'])}</span><span>{_e(figures['unit_label'])}</span>"
-                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows)}</div>")
+                 f"</div>{_figure_table(KEY_WIDTHS, key_header, key_rows, at.get('key'))}</div>")
     ratios = plan.get("ratios")
     if ratios:
         header = (f"<tr><th>{_e(_spaced(ratios['header']['item']))}</th>"
@@ -278,7 +295,7 @@ def _figure_tables(plan: dict[str, Any]) -> list[str]:
         parts.append(f'<div class=blank></div><div class=keep><div class="cap" style="width:'
                      f'{sum(RATIO_WIDTHS)}pt"><span>{_e(ratios["caption"])}</span>'
                      f"<span>{_e(ratios['unit_label'])}</span></div>"
-                     f"{_figure_table(RATIO_WIDTHS, header, rows)}</div>")
+                     f"{_figure_table(RATIO_WIDTHS, header, rows, at.get('ratios'))}</div>")
     return parts
 
 

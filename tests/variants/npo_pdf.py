@@ -146,6 +146,7 @@ def _page(
     as_of_label: str,
     unitless: Collection[str],
     labels: bool,
+    row_scale: float = 1.0,
 ) -> None:
     rows = edition["rows"]
     depth = max(len(row.split("/")) for row in rows)
@@ -170,7 +171,7 @@ def _page(
         box: wrap(box.text, sum(widths[box.col : box.col + box.colspan]) - 2 * PAD, font, FONT_SIZE)
         for box in boxes
     }
-    heights = _row_heights(boxes, lines, len(rows) + 1)
+    heights = [h * row_scale for h in _row_heights(boxes, lines, len(rows) + 1)]
     top = MARGIN + 2.5 * TITLE_SIZE
     ys = [top]
     for h in heights:
@@ -271,6 +272,7 @@ def render_npo_pdf(
     unitless_banks: Collection[str] = (),
     repeat_labels: bool = True,
     rotate: int = 0,
+    row_scale: Sequence[float] = (),
 ) -> Path:
     """Draw `edition` into the PDF `path` and return the path.
 
@@ -283,7 +285,9 @@ def render_npo_pdf(
     row across the whole table (zebra rows); shuffle_seed draws every character
     and rule on its own, in a shuffled order; as_of_label replaces the edition's date text
     (令和7年4月1日現在); repeat_labels=False leaves the label columns off every page but the
-    first; unitless_banks are drawn with no unit sub-column (a broken layout, for error tests).
+    first; unitless_banks are drawn with no unit sub-column (a broken layout, for error tests);
+    row_scale[n] makes the rows of page n + 1 that many times taller (text set in rows far
+    apart).
     """
     if borders not in {"lines", "rects", "rows", "none", *DASHES}:
         raise ValueError(f"borders must be lines, rects, rows, none, {', '.join(DASHES)}, "
@@ -307,6 +311,7 @@ def render_npo_pdf(
             as_of_label=as_of_label or edition["as_of_label"],
             unitless=set(unitless_banks),
             labels=repeat_labels or number == 0,
+            row_scale=row_scale[number] if number < len(row_scale) else 1.0,
         )
     canvas.save()
     return path

@@ -280,27 +280,31 @@ def _draw_distributed(canvas: Canvas, text: str, x0: float, x1: float, baseline:
         x += w + gap
 
 
-def _draw_table(pages: _Pages, spec: TableSpec, indent: float) -> None:
-    canvas, font, size = pages.canvas, pages.font, pages.size
-    row_h = size * 1.6
+def _draw_table(pages: _Pages, spec: TableSpec, indent: float, *, ruled: bool = True,
+                text_size: float | None = None, row_height: float | None = None) -> None:
+    canvas, font, size = pages.canvas, pages.font, text_size or pages.size
+    row_h = row_height or pages.size * 1.6
     n_header = max(r + rs for r, _, rs, _, _ in spec.header)
     n_rows = n_header + len(spec.rows)
     pages.room_for(pages.pitch + row_h * n_rows)
     x = [LEFT + indent]
     for w in spec.widths:
         x.append(x[-1] + w)
-    caption_base = pages.height - pages.y - size * 0.88
-    canvas.setFont(font, size)
+    caption_base = pages.height - pages.y - pages.size * 0.88
+    canvas.setFont(font, pages.size)
     canvas.drawString(x[0], caption_base, spec.caption)
     canvas.drawRightString(x[-1], caption_base, spec.unit_label)
+    canvas.setFont(font, size)
     top = pages.y + pages.pitch
     y = [top + row_h * r for r in range(n_rows + 1)]
 
     def hline(x0: float, x1: float, yy: float) -> None:
-        canvas.line(x0, pages.height - yy, x1, pages.height - yy)
+        if ruled:
+            canvas.line(x0, pages.height - yy, x1, pages.height - yy)
 
     def vline(xx: float, y0: float, y1: float) -> None:
-        canvas.line(xx, pages.height - y0, xx, pages.height - y1)
+        if ruled:
+            canvas.line(xx, pages.height - y0, xx, pages.height - y1)
 
     canvas.setLineWidth(RULE)
     cells = list(spec.header) + [
@@ -379,6 +383,9 @@ def render_plan_pdf(
     transposed: bool = False,
     side_label: bool = True,
     rotate: int = 0,
+    table_style: str = "grid",
+    table_size: float | None = None,
+    row_height: float | None = None,
 ) -> Path:
     """Draw the plan `truth` (truth-file format) into the PDF `path` and return the path.
 
@@ -390,8 +397,13 @@ def render_plan_pdf(
     figure tables with the items across and the conditions down (tests/variants/plan_layout.py,
     text set smaller where the items would not fit), side_label with 計画値 merged down beside
     the condition labels; rotate (90, 180, 270) stores every page turned, with /Rotate and the
-    content turned back, so it shows as drawn (tests/variants/rotate.py).
+    content turned back, so it shows as drawn (tests/variants/rotate.py); table_style "grid"
+    rules every cell of the figure tables (as shipped), "none" draws no rule; table_size sets
+    their text (default the body size) and row_height their rows (default 1.6 × the body
+    size), as shipped tables only.
     """
+    if table_style not in ("grid", "none"):
+        raise ValueError(f"table_style must be 'grid' or 'none', not {table_style!r}")
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     path = Path(path)
     canvas = page_canvas(path, rotate, pagesize=A4, invariant=1)
@@ -408,7 +420,8 @@ def render_plan_pdf(
             _draw_grid(pages, grid, size * 2.7, text_width - size * 2.7)
     else:
         for spec in table_specs(truth, table_scale):
-            _draw_table(pages, spec, size * 2.7)
+            _draw_table(pages, spec, size * 2.7, ruled=table_style == "grid",
+                        text_size=table_size, row_height=row_height)
     closing = truth.get("closing")
     if closing:
         pages.room_for(pages.pitch)

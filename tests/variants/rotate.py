@@ -15,6 +15,7 @@ shows as it did. Two independent ways:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -166,15 +167,18 @@ def turn_pdf(src: Path, dst: Path, rotate: int, *, written: int | None = None,
     return dst
 
 
-def sideways_pdf(src: Path, dst: Path, turns: int) -> Path:
-    """Rewrite `src` into `dst` with every page stored as turn_pdf stores it turned `turns`
-    quarters, but without the /Rotate that shows it upright: the content shows turned `turns`
-    quarters anticlockwise, its text reads sideways (or upside down)."""
+def sideways_pdf(src: Path, dst: Path, turns: int, pages: Sequence[int] | None = None) -> Path:
+    """Rewrite `src` into `dst` with every page (or the pages numbered `pages`, from 1) stored
+    as turn_pdf stores it turned `turns` quarters, but without the /Rotate that shows it
+    upright: the content shows turned `turns` quarters anticlockwise, its text reads sideways
+    (or upside down)."""
     from pypdf import PdfReader, PdfWriter, Transformation
     from pypdf.generic import RectangleObject
 
     writer = PdfWriter(clone_from=PdfReader(src))
-    for page in writer.pages:
+    for number, page in enumerate(writer.pages, start=1):
+        if pages is not None and number not in pages:
+            continue
         display = tuple(float(v) for v in page.mediabox)
         box = stored_box(display[2] - display[0], display[3] - display[1], turns)
         page.add_transformation(Transformation(turning(display, turns, box)))

@@ -7,12 +7,8 @@ from decimal import Decimal
 import pytest
 
 from pipeline.core.errors import PipelineError
-from pipeline.kinds.business_plan.clean.figures import (
-    Caption,
-    caption_above,
-    parse_number,
-    read_figures,
-)
+from pipeline.kinds.business_plan.clean.captions import Caption, caption_above
+from pipeline.kinds.business_plan.clean.figures import parse_number, read_figures
 
 CAPTION = Caption("主要計数", "百万円", (0,))
 

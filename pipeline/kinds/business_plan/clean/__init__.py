@@ -15,13 +15,15 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.grid import box_text
 from pipeline.core.reading import page_method, read_columns
 from pipeline.core.text import fold, has_cid_garbage, squeeze
+from pipeline.extract.sideways import boxes_on_pages
 from pipeline.kinds.business_plan.clean.blocks import Block, Line, blocks, page_lines, split_title
-from pipeline.kinds.business_plan.clean.figures import (
+from pipeline.kinds.business_plan.clean.captions import (
     Caption,
-    Figure,
     caption_above,
-    read_figures,
+    check_announced,
+    stranded_header,
 )
+from pipeline.kinds.business_plan.clean.figures import Figure, read_figures
 from pipeline.kinds.business_plan.clean.outline import outline
 
 KEY_FIGURES = "plan_key_figures"
@@ -68,6 +70,8 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         _figure_record(figure, page, fiscal_year, provenance, page_method(pages[page]))
         for page, figure in figures
     ]
+    boxes_on_pages(key_figures, artifact)
+    boxes_on_pages(measures, artifact)
     return {KEY_FIGURES: key_figures, MEASURES: measures}
 
 
@@ -83,15 +87,21 @@ def _check_text(artifact: dict[str, Any]) -> None:
 
 def _captioned_tables(artifact: dict[str, Any]) -> list[tuple[Caption, list[tuple[int, dict]]]]:
     """Each captioned table with its parts (page, table): a table with no caption at the top of
-    the page after a captioned one is that table continued (its header repeated or not)."""
+    the page after a captioned one is that table continued (its header repeated or not), unless
+    the page before ends with a caption (its table printed overleaf)."""
     found: list[tuple[Caption, list[tuple[int, dict]]]] = []
     file = artifact["source"]["file"]
-    for page in artifact["pages"]:
+    for previous, page in zip([None, *artifact["pages"]], artifact["pages"], strict=False):
         for n, table in enumerate(page["tables"], start=1):
-            caption = caption_above(page, table)
+            caption = caption_above(page, table, previous if n == 1 else None)
             if caption is not None and caption.name:
                 found.append((caption, [(page["page"], table)]))
                 continue
+            if n == 1 and (name := stranded_header(previous)) is not None:
+                raise PipelineError(
+                    f"table ＜{name}＞: its caption and header rows end the page, its rows are "
+                    "printed overleaf without them: the header cannot be matched to the rows",
+                    file=file, page=previous["page"])
             continues = n == 1 and found and found[-1][1][-1][0] == page["page"] - 1
             if not continues:
                 raise PipelineError(f"table {n} has no caption ＜…＞ on the lines above it",
@@ -107,12 +117,13 @@ def _figures(artifact: dict[str, Any]) -> tuple[list[tuple[int, Figure]], set[tu
     file = artifact["source"]["file"]
     for caption, parts in _captioned_tables(artifact):
         page = parts[0][0]
-        consumed.update((page, i) for i in caption.lines)
+        consumed.update(caption.consumed(page))
         try:
             read = read_figures(parts[0][1], caption, [table for _, table in parts[1:]])
         except PipelineError as exc:
             raise exc.located(file=file, page=page) from None
         figures += [(parts[part][0], figure) for part, figure in read]
+    check_announced(artifact, consumed)
     if not figures:
         raise PipelineError("no figure table (＜主要計数＞ …) found", file=file)
     return figures, consumed

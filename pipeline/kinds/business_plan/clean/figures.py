@@ -14,7 +14,6 @@ Everything is read from the table and the lines just above it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +23,8 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Cell, Grid
 from pipeline.core.numbers import read_number
 from pipeline.core.reading import least
-from pipeline.core.text import DASHES, fold, has_cid_garbage, squeeze
+from pipeline.core.text import DASHES, has_cid_garbage, squeeze
+from pipeline.kinds.business_plan.clean.captions import Caption
 from pipeline.kinds.business_plan.clean.orientation import (
     Label,
     column_labels,
@@ -35,17 +35,6 @@ from pipeline.kinds.business_plan.clean.orientation import (
 from schemas.reference import PLAN_CONDITIONS, PLAN_TOTAL, YEN_PER_UNIT
 
 TOTAL = PLAN_TOTAL
-_CAPTION = re.compile(r"[＜<〈《【〔]\s*([^＞>〉》】〕]+?)\s*[＞>〉》】〕]")
-_UNIT = re.compile(r"[（(]?\s*単\s*位\s*[:：]?\s*([^（()）\s]+)\s*(?:[）)]|$)")
-
-
-@dataclass(frozen=True)
-class Caption:
-    """A table's name and unit, and which loose lines of the page printed them."""
-
-    name: str
-    unit: str
-    lines: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -71,30 +60,6 @@ def amount_yen(value: Decimal, unit: str) -> int | None:
     """A figure in yen for a money unit (百万円 × 1,000,000); None for a ratio."""
     factor = YEN_PER_UNIT.get(unit)
     return None if factor is None else int((value * factor).to_integral_value())
-
-
-def caption_above(page: dict[str, Any], table: dict[str, Any]) -> Caption | None:
-    """The caption and unit printed on the nearest lines above `table`, if any."""
-    top = table["bbox"][1]
-    above = [
-        (i, line)
-        for i, line in enumerate(page["lines"])
-        if (line["top"] + line["bottom"]) / 2 < top
-    ]
-    above.sort(key=lambda pair: pair[1]["bottom"], reverse=True)
-    name = unit = ""
-    used: list[int] = []
-    for i, line in above:
-        text = fold(line["text"])
-        caption, unit_match = _CAPTION.search(text), _UNIT.search(text)
-        if not caption and not unit_match:
-            break
-        used.append(i)
-        name = name or (squeeze(caption[1]) if caption else "")
-        unit = unit or (squeeze(unit_match[1]).replace("%", "％") if unit_match else "")
-        if name and unit:
-            break
-    return Caption(name, unit, tuple(used)) if used else None
 
 
 def parse_number(text: str) -> Decimal | None:

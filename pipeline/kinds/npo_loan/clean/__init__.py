@@ -15,6 +15,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.grid import Grid
 from pipeline.core.reading import page_method
 from pipeline.extract.page_text import page_text
+from pipeline.extract.sideways import boxes_on_pages
 from pipeline.kinds.npo_loan.clean.bands import Band, bands, joined_across_pages, shift
 from pipeline.kinds.npo_loan.clean.header import (
     BankColumns,
@@ -25,6 +26,7 @@ from pipeline.kinds.npo_loan.clean.header import (
 )
 from pipeline.kinds.npo_loan.clean.record import record
 from pipeline.kinds.npo_loan.clean.stub import stub_bands
+from pipeline.kinds.npo_loan.clean.unread import check_bank_cells, check_bank_lines
 
 DATASET = "npo_loan_terms"
 
@@ -78,21 +80,36 @@ def parts(artifact: dict[str, Any]) -> list[Part]:
     completed from the neighbouring part."""
     found: list[Part] = []
     file = artifact["source"]["file"]
+    check_bank_lines(artifact)  # a bank header outside every table: its banks would be lost
     for page in artifact["pages"]:
         for table in page["tables"]:
+            alone = bool(found) and not found[-1].bands and found[-1].page == page["page"]
             try:
                 part = _part(page["page"], Grid(table), found[-1] if found else None)
             except PipelineError as exc:
+                if alone:  # the header's rows were not found as its table: say that
+                    raise _header_alone(file, page["page"]) from None
                 raise exc.located(file=file, page=page["page"]) from None
+            if alone and (part is None or not part.continues):
+                raise _header_alone(file, page["page"])
             if part is None:
                 continue
             if part.continues and found:
                 found[-1].bands, part.bands = joined_across_pages(found[-1].bands, part.bands)
             found.append(part)
+    read: dict[int, list[Grid]] = {}
+    for part in found:
+        read.setdefault(part.page, []).append(part.grid)
+    check_bank_cells(artifact, read)
     if not found:
         raise PipelineError("no comparison table with a bank-name header row found", file=file)
     _share_zones(found)
     return found
+
+
+def _header_alone(file: str, page: int) -> PipelineError:
+    return PipelineError("the banks' header row has no rows under it: the rows below it are "
+                         "not read as its table", file=file, page=page)
 
 
 def _share_zones(found: list[Part]) -> None:
@@ -144,6 +161,7 @@ def clean(artifact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     if not records:
         raise PipelineError("the comparison table has no rows under its banks",
                             file=source["file"], page=found[0].page)
+    boxes_on_pages(records, artifact)
     return {DATASET: records}
 
 
