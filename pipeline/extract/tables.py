@@ -122,8 +122,8 @@ def page_tables(page: PageContent, previous: dict[str, Any] | None = None
     may go on with, or whose closing caption may announce it."""
     before = previous["tables"][-1] if previous and previous["tables"] else None
     horizontal, vertical = rule_lines(page.segments)
-    regions = _with_rest_of_row(find_regions(horizontal, vertical, page.chars), page.chars,
-                                before)
+    regions = _with_rest_of_row(find_regions(horizontal, vertical, page.chars, page.fills),
+                                page.chars, before)
     regions = _with_start_of_row(regions, page.chars)
     ceiling = min((r.bbox[1] for r in regions), default=float("inf"))
     regions += aligned_regions(_outside(page.chars, regions), page.fills,
