@@ -190,9 +190,10 @@ def split_bands(ys: list[float], lines: list[TextRow],
         own = [line for line in lines if top <= line.mid < bottom]
         if top in painted or bottom in painted:
             continue
-        if stub_band is not None and (top not in (horizontals or {})
-                                      or bottom not in (horizontals or {})):
-            continue  # a band a page break cuts (no rule closes it): one row's rest
+        if stub_band is not None and ((top == ys[0] and top not in (horizontals or {}))
+                                      or (bottom == ys[-1]
+                                          and bottom not in (horizontals or {}))):
+            continue  # a band a page break cuts (no rule closes the table): one row's rest
         extent = _band_extent(top, bottom, horizontals or {})
         if extent is not None and not _label_beside(own, extent[0] - SNAP, extent[1] + SNAP):
             extent = None  # columns of rows beside a shorter rule: the band's own text

@@ -330,3 +330,57 @@ def test_rows_beside_a_rule_under_some_columns_printed_by_chromium(tmp_path) -> 
     require_chromium()
     [table] = tables_on(print_with_chromium(html, tmp_path / "side.pdf"))
     assert grid_of(table)[:-2] == [list(row) for row in SIDE[:-2]]
+
+
+# A table ruled above, under its header and below, its last columns ruled in the body only
+# (their lines start a little under the header's rule).
+OPEN_XS = [60, 170, 240, 310, 380, 450]
+OPEN = [("State", "Schools", "Share", "Closed", "Opened")] + [
+    (name, f"{1000 + 37 * n:,}", f"{2.5 + n / 10:.1f}", str(10 + n), str(3 + 2 * n))
+    for n, name in enumerate(("Alabama", "Alaska", "Arizona", "Arkansas", "California",
+                              "Colorado", "Connecticut", "Delaware"))]
+
+
+def test_body_between_column_lines_ends_and_rules_is_rows(tmp_path) -> None:
+    """The body band starts where the body's column lines start, no rule: it is no band a page
+    break cut open (the table's own rules close it above and below), its lines are rows."""
+    page = Page(tmp_path / "open.pdf")
+    page.hline(OPEN_XS[0], OPEN_XS[-1], 100, width=1.5)
+    page.row(104, [(x + 4, t) for x, t in zip(OPEN_XS, OPEN[0], strict=False)], right_from=9)
+    page.hline(OPEN_XS[0], OPEN_XS[-1], 118)
+    top = 130.0
+    for row in OPEN[1:]:
+        page.row(top, [(x + 4, t) for x, t in zip(OPEN_XS, row, strict=False)], right_from=9)
+        top += 11
+    bottom = top + 2
+    for x in OPEN_XS[3:]:
+        page.vline(x, 127, bottom)
+    page.hline(OPEN_XS[0], OPEN_XS[-1], bottom, width=1.5)
+    [table] = tables_on(page.save())
+    # (the stretch between the header's rule and the column lines' start is an empty band)
+    assert [row for row in grid_of(table) if any(row)] == [list(row) for row in OPEN]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_body_between_column_lines_ends_and_rules_printed_by_chromium(tmp_path) -> None:
+    """The same table as HTML, a blank row without borders between the header and the body,
+    printed by Chromium: the body's lines are rows."""
+    rule = "0.5pt solid #000"
+    side = f"border-left:{rule};border-right:{rule}"
+    rows = ["".join(f"<td>{t}</td>" for t in OPEN[0]),
+            "<td colspan=5 style='height:6pt'></td>"]
+    for row in OPEN[1:]:
+        rows.append("".join(f"<td style='{side if k >= 3 else ''}'>{t}</td>"
+                            for k, t in enumerate(row)))
+    html = tmp_path / "open.html"
+    html.write_text(
+        "<!DOCTYPE html><html><head><style>@page{size:A4;margin:20mm}"
+        "body{font:9pt Helvetica,Arial}table{border-collapse:collapse;border-top:1.5pt solid #000;"
+        "border-bottom:1.5pt solid #000}tr:first-child td{border-bottom:0.5pt solid #000}"
+        "td{padding:1pt 8pt;white-space:nowrap}</style></head><body>"
+        f"<table>{''.join(f'<tr>{r}</tr>' for r in rows)}</table></body></html>",
+        encoding="utf-8")
+    require_chromium()
+    [table] = tables_on(print_with_chromium(html, tmp_path / "open.pdf"))
+    assert [row for row in grid_of(table) if any(row)] == [list(row) for row in OPEN]
