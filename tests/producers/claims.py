@@ -147,7 +147,8 @@ def _split_tables(case: Case, pdf: pdfplumber.PDF, truth: dict[str, Any]) -> lis
     numbers = [figure_text(truth, row["total"]) if which == "key" else row["value_text"]
                for row in table["rows"]]
     pages = [unicodedata.normalize("NFKC", _text(page)) for page in pdf.pages]
-    n = next(n for n in reversed(range(len(pages))) if table["caption"] in pages[n])
+    caption = unicodedata.normalize("NFKC", table["caption"])  # as the pages are read
+    n = next(n for n in reversed(range(len(pages))) if caption in pages[n])
     on_page = [x for x in numbers if x in pages[n]]
     kept = max(k, 0)
     if on_page != numbers[:kept] or n + 1 == len(pages) or numbers[kept] not in pages[n + 1]:
