@@ -288,6 +288,27 @@ def _accepted(block: list[int], lines: list[TextRow], lead: Lead | None = None,
     return sum(len(lines[i].runs) >= MIN_PLAIN_RUNS for i in block) >= MIN_PLAIN_ROWS
 
 
+def _straddles(line: TextRow, above: TextRow, below: TextRow) -> bool:
+    """Does `line` stand across the lines above and below it (overlapping both), in columns
+    neither prints in, all three headings (no figure): a label centred on two header rows
+    (項目 beside 計画値 over 無担保), no row of its own? (Figures centred on a wrapped label's
+    lines are a row's own cells, read as they were.)"""
+    if not (line.top < above.bottom and below.top < line.bottom):
+        return False
+    if any(ch.isdigit() for other in (above, line, below) for ch in other.text):
+        return False
+    return not any(r[1] < o[3] and o[1] < r[3]
+                   for r in line.runs for other in (above, below) for o in other.runs)
+
+
+def _without_straddling(own: list[TextRow]) -> list[TextRow]:
+    """The lines that make rows: `own` without those standing across their neighbours (each
+    stays in the rows it spans, its cell merged over them, the line between them crossing
+    it)."""
+    return [line for n, line in enumerate(own)
+            if not (0 < n < len(own) - 1 and _straddles(line, own[n - 1], own[n + 1]))]
+
+
 def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = (),
                     lead: Lead | None = None, ceiling: float = float("inf")) -> list[Region]:
     """Regions of the rule-less tables among `chars` (the characters outside ruled tables);
@@ -309,7 +330,8 @@ def aligned_regions(chars: Sequence[Char], fills: Sequence[Fill] = (),
         own = [lines[i] for i in rows]
         pad = 0.25 * max(line.size for line in own)
         ys = [own[0].top - pad]
-        for above, below in zip(own, own[1:], strict=False):
+        banded = _without_straddling(own)
+        for above, below in zip(banded, banded[1:], strict=False):
             gap = (above.bottom + below.top) / 2 if above.bottom <= below.top else (
                 (above.top + above.bottom + below.top + below.bottom) / 4)
             ys.append(gap)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.primitives import Char
+from pipeline.extract.primitives import Char, Fill
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
 from pipeline.extract.subgrid import TextRow, refine, text_rows
@@ -202,7 +202,7 @@ def _inside(piece: Piece, box: tuple[float, float, float, float]) -> bool:
 
 
 def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
-                 chars: Sequence[Char]) -> list[Region]:
+                 chars: Sequence[Char], fills: Sequence[Fill] = ()) -> list[Region]:
     """Every table region the rules draw: ruled clusters, rows-only stacks, and a ruled part
     (a header) continued by a stack of rows below it as one region; pieces inside a region's
     box join it."""
@@ -238,7 +238,7 @@ def find_regions(horizontal: list[RuleLine], vertical: list[RuleLine],
         if len(region.xs) < 2 or len(region.ys) < 2:
             continue  # rules crossing at a point: no area
         regions.append(region)
-    return [refine(region, chars) for region in _without_nested(regions)]
+    return [refine(region, chars, fills) for region in _without_nested(regions)]
 
 
 def _within_width(piece: Piece, cluster: list[Piece]) -> bool:

@@ -58,6 +58,35 @@ def _edges(fills: Sequence[Fill], box: tuple[float, float, float, float]) -> lis
     return [at for at in lines if top + SAME_EDGE < at < bottom - SAME_EDGE]
 
 
+# A row's backgrounds cover at least this share of a table's width.
+ROW_WIDE = 0.9
+
+
+def shaded_rows(fills: Sequence[Fill], box: tuple[float, float, float, float]) -> list[float]:
+    """Where rows painted across `box` start and end, top to bottom: the edges of the
+    backgrounds (one per row, or one per cell) that together cover most of its width between
+    the same top and bottom (a highlighted cell or a box behind one figure is no row)."""
+    x0, top, x1, bottom = box
+    rows: list[tuple[float, float, float]] = []  # top, bottom, width covered
+    for fill in sorted(fills, key=lambda f: (f.top, f.bottom)):
+        width = min(fill.x1, x1) - max(fill.x0, x0)
+        if width <= 0 or fill.bottom <= top or fill.top >= bottom:
+            continue
+        same = next((n for n, (t, b, _) in enumerate(rows)
+                     if abs(t - fill.top) <= SAME_EDGE and abs(b - fill.bottom) <= SAME_EDGE), None)
+        if same is None:
+            rows.append((fill.top, fill.bottom, width))
+        else:
+            t, b, w = rows[same]
+            rows[same] = (t, b, w + width)
+    found = sorted(at for t, b, w in rows if w >= ROW_WIDE * (x1 - x0) for at in (t, b))
+    lines: list[float] = []
+    for at in found:
+        if not lines or at - lines[-1] > SAME_EDGE:
+            lines.append(at)
+    return [at for at in lines if top + SAME_EDGE < at < bottom - SAME_EDGE]
+
+
 def _free(spans: list[tuple[float, float]], top: float, bottom: float
           ) -> list[tuple[float, float]]:
     """The stretches of (top, bottom) no span covers."""
@@ -164,12 +193,20 @@ def _line_counts(chars: Sequence[Char], xs: Sequence[float], top: float, bottom:
     return counts
 
 
-def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float
-                  ) -> bool:
-    """Does every column with text between top and bottom hold as many lines as the others,
-    two or more (rows of one line each, set closer together than the rows around them)?"""
-    counts = _line_counts(chars, xs, top, bottom)
-    return len(counts) >= 2 and min(counts) >= 2 and min(counts) == max(counts)
+def _lines_apiece(chars: Sequence[Char], xs: Sequence[float], top: float, bottom: float,
+                  stub_end: float) -> bool:
+    """Does every body column (right of `stub_end`) with text between top and bottom hold as
+    many lines as the others, two or more, and each stub column as many or more (rows of one
+    line each, set closer together than the rows around them; the stub may add a group's
+    heading on a line of its own)?"""
+    split = next((k for k, x in enumerate(xs) if x >= stub_end - SAME_EDGE), len(xs) - 1)
+    stub = _line_counts(chars, xs[:split + 1], top, bottom)
+    body = _line_counts(chars, xs[split:], top, bottom)
+    if not body:
+        stub, body = [], stub
+    if len(stub) + len(body) < 2 or min(body) < 2 or min(body) != max(body):
+        return False
+    return all(count >= body[0] for count in stub)
 
 
 def _wraps(chars: Sequence[Char], xs: Sequence[float], lines: list[float]) -> bool:
@@ -217,10 +254,32 @@ def row_bands(xs: Sequence[float], ys: list[float], chars: Sequence[Char],
         return ys
     if len(ys) > 2 and ys[1] < strong[0] - SAME_GAP and _heads(inside, xs, top, ys[1]):
         strong.insert(0, ys[1])  # the first line is the header row
-    found = [top]
+    found, whole = [top], False
     for upper, lower in zip([top, *strong], [*strong, bottom], strict=False):
-        if _lines_apiece(inside, xs, upper, lower) or not _one_cell_apiece(columns, upper,
-                                                                            lower):
-            found += [y for y in ys[1:-1] if upper + SAME_EDGE < y < lower - SAME_EDGE]
+        within = [y for y in ys[1:-1] if upper + SAME_EDGE < y < lower - SAME_EDGE]
+        if _lines_apiece(inside, xs, upper, lower, stub_end) or not _one_cell_apiece(
+                columns, upper, lower):
+            found += within
+        elif within:
+            whole = True  # a band of several lines kept one row: cells wrap
         found.append(lower)
-    return found
+    if not whole:
+        return ys  # the gaps part groups of one-line rows only: a row per line
+    return _without_empty(found, ys, inside)
+
+
+def _without_empty(found: list[float], ys: list[float], chars: Sequence[Char]) -> list[float]:
+    """`found` without the lines that leave a band with no text (a wide gap's middle and a
+    line between the same two text lines): of the two, the candidate stays."""
+    kept = [found[0]]
+    for at in found[1:]:
+        if any(kept[-1] <= c.v_mid < at for c in chars if not c.text.isspace()):
+            kept.append(at)
+        elif at == found[-1]:
+            if len(kept) > 1:
+                kept[-1] = at
+            else:
+                kept.append(at)
+        elif len(kept) > 1 and kept[-1] not in ys:
+            kept[-1] = at
+    return kept

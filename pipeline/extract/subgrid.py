@@ -27,13 +27,14 @@ text's gutters and a line in every gap between the first row's headings (extract
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.extract.alignment import MIN_GUTTER, gutters, merge_distributed
 from pipeline.extract.header import header_lines
 from pipeline.extract.heading_columns import joined_headings
-from pipeline.extract.primitives import Char
+from pipeline.extract.primitives import Char, Fill
+from pipeline.extract.row_bands import shaded_rows
 from pipeline.extract.rules import SNAP, RuleLine
 from pipeline.extract.spangrid import Region
 from pipeline.extract.text import lines_of, runs_of
@@ -152,6 +153,17 @@ def _within(lines: list[TextRow], left: float, right: float) -> list[TextRow]:
     return kept
 
 
+def _label_beside(lines: list[TextRow], left: float, right: float) -> bool:
+    """Is the text of `lines` left or right of [left, right] a label's (one run a line each
+    side), not rows' cells in columns of their own (a rule under some columns only, the
+    table's rows going on beside it)?"""
+    for line in lines:
+        middles = [(r[1] + r[3]) / 2 for r in line.runs]
+        if sum(m < left for m in middles) > 1 or sum(m > right for m in middles) > 1:
+            return False
+    return True
+
+
 def _band_extent(top: float, bottom: float,
                  horizontals: dict[float, RuleLine]) -> tuple[float, float] | None:
     """Where the rules above and below a band both reach: left and right of it, the text
@@ -165,18 +177,26 @@ def _band_extent(top: float, bottom: float,
 def split_bands(ys: list[float], lines: list[TextRow],
                 stub_band: tuple[float, float] | None = None,
                 horizontals: dict[float, RuleLine] | None = None,
-                first_column: float = float("inf")) -> list[float]:
+                first_column: float = float("inf"), painted: Collection[float] = ()
+                ) -> list[float]:
     """Row lines inside the bands of `ys` whose text lines read as rows of their own; only
-    the text between the ends of a band's own rules counts (`horizontals`: the drawn rules)."""
+    the text between the ends of a band's own rules counts (`horizontals`: the drawn rules).
+    A band with an edge in `painted` (where rows' backgrounds meet) is one row: the shading
+    says where its rows meet."""
     found = []
     least = MIN_RULED_LINES if stub_band is not None else 2
     table_left = min(line.x0 for line in lines)
     for top, bottom in zip(ys, ys[1:], strict=False):
         own = [line for line in lines if top <= line.mid < bottom]
-        if stub_band is not None and (top not in (horizontals or {})
-                                      or bottom not in (horizontals or {})):
-            continue  # a band a page break cuts (no rule closes it): one row's rest
+        if top in painted or bottom in painted:
+            continue
+        if stub_band is not None and ((top == ys[0] and top not in (horizontals or {}))
+                                      or (bottom == ys[-1]
+                                          and bottom not in (horizontals or {}))):
+            continue  # a band a page break cuts (no rule closes the table): one row's rest
         extent = _band_extent(top, bottom, horizontals or {})
+        if extent is not None and not _label_beside(own, extent[0] - SNAP, extent[1] + SNAP):
+            extent = None  # columns of rows beside a shorter rule: the band's own text
         if extent is not None:
             own = _within(own, extent[0] - SNAP, extent[1] + SNAP)
         if len(own) < least:
@@ -263,17 +283,41 @@ def _kept(filled: list[list[list]], left: float, right: float) -> bool:
     return both * 2 >= len(filled) - 1
 
 
-def refine(region: Region, chars: Sequence[Char]) -> Region:
-    """`region` with the rows of its tall bands, and its columns: the text's gutters where no
-    column is ruled, the sub-columns of its ruled columns otherwise."""
+# An edge nearer a text line's middle than this share of its height runs through it (glyph
+# boxes reach a little past the background of their row).
+CROSSES = 0.3
+
+
+def _shaded(region: Region, lines: list[TextRow], fills: Sequence[Fill]) -> list[float]:
+    """Row lines where rows painted across the region meet, when its rules draw no row line
+    inside it (a boxed table whose rows only its backgrounds part; where rules draw rows, they
+    say where rows meet, a background inset in a cell or a note's paragraph says nothing),
+    none through a line of text."""
+    if len(region.ys) > 2:
+        return []
+    return [at for at in shaded_rows(fills, region.bbox)
+            if all(abs(at - y) > SNAP for y in region.ys)
+            and not any(abs(at - line.mid) < CROSSES * (line.bottom - line.top)
+                        for line in lines)]
+
+
+def refine(region: Region, chars: Sequence[Char], fills: Sequence[Fill] = ()) -> Region:
+    """`region` with the rows of its tall bands (its rows' backgrounds' edges, `fills`, where
+    no rule parts them), and its columns: the text's gutters where no column is ruled, the
+    sub-columns of its ruled columns otherwise."""
     x0, top, x1, bottom = region.bbox
     inside = [c for c in chars if x0 <= c.h_mid <= x1 and top <= c.v_mid <= bottom]
     if not inside:
         return region
     lines = text_rows(inside)
+    painted = _shaded(region, lines, fills)
+    if painted:
+        region = replace(region, ys=sorted([*region.ys, *painted]),
+                         implied_ys=region.implied_ys | frozenset(painted))
     ruled = any(x in region.verticals for x in region.xs[1:-1])
     new_ys = split_bands(region.ys, lines, (region.xs[0], region.xs[1]) if ruled else None,
-                         region.horizontals, region.xs[1] if len(region.xs) > 2 else float("inf"))
+                         region.horizontals, region.xs[1] if len(region.xs) > 2 else float("inf"),
+                         frozenset(painted))
     ys = sorted([*region.ys, *new_ys])
     if not ruled:
         xs = sorted([*region.xs, *gutters(region.xs, ys, chars)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +12,7 @@ from pipeline.extract.alignment import merge_distributed
 from pipeline.extract.page_turn import lead_of
 from pipeline.extract.primitives import Char, PageContent
 from pipeline.extract.regions import find_regions
-from pipeline.extract.rules import SNAP, rule_lines
+from pipeline.extract.rules import SNAP, RuleLine, rule_lines
 from pipeline.extract.spangrid import Region, build_cells
 from pipeline.extract.text import runs_of
 
@@ -21,6 +22,8 @@ ROW_START = 1.5
 # A line the page before's table gives, this near (points) to one of this page's, is that
 # one (each page's text puts a line it implies where it leaves room).
 CARRIED_NEAR = 2 * SNAP
+# A rule under the text below a table, across this share of its width, closes that text.
+CLOSING = 0.9
 
 
 def _outside(chars: list[Char], regions: list[Region]) -> list[Char]:
@@ -93,11 +96,14 @@ def _with_rest_of_row(regions: list[Region], chars: list[Char], before: dict[str
     return [grown if r is first else r for r in regions]
 
 
-def _with_start_of_row(regions: list[Region], chars: list[Char]) -> list[Region]:
+def _with_start_of_row(regions: list[Region], chars: list[Char],
+                       horizontal: Sequence[RuleLine] = ()) -> list[Region]:
     """`regions` with the last one grown down over the text printed below its last rule, when
     that text, all of the page below it, stands inside its width and starts a row (text in
-    more than one column right under the rule): a row the page breaks, whose closing rule the
-    next page prints. (Notes under a table are prose: a run a line.)"""
+    more than one column right under the rule), and no rule across the table's width closes
+    it: a row the page breaks, whose closing rule the next page prints. (Notes under a table
+    are prose: a run a line; a table's body under its ruled header, closed by a rule of its
+    own, is no row's start.)"""
     if not regions:
         return regions
     last = max(regions, key=lambda r: r.bbox[3])
@@ -105,6 +111,8 @@ def _with_start_of_row(regions: list[Region], chars: list[Char]) -> list[Region]
     below = [c for c in chars if c.v_mid > bottom and not c.text.isspace()]
     if last.method != "rows" or not below or any(
             c.x0 < x0 - SNAP or c.x1 > x1 + SNAP for c in below):
+        return regions
+    if any(rule.at > bottom + SNAP and rule.covered(x0, x1) >= CLOSING for rule in horizontal):
         return regions
     size = max(c.size for c in below)
     first = [c for c in below if c.top < min(b.top for b in below) + size / 2]
@@ -122,9 +130,9 @@ def page_tables(page: PageContent, previous: dict[str, Any] | None = None
     may go on with, or whose closing caption may announce it."""
     before = previous["tables"][-1] if previous and previous["tables"] else None
     horizontal, vertical = rule_lines(page.segments)
-    regions = _with_rest_of_row(find_regions(horizontal, vertical, page.chars), page.chars,
-                                before)
-    regions = _with_start_of_row(regions, page.chars)
+    regions = _with_rest_of_row(find_regions(horizontal, vertical, page.chars, page.fills),
+                                page.chars, before)
+    regions = _with_start_of_row(regions, page.chars, horizontal)
     ceiling = min((r.bbox[1] for r in regions), default=float("inf"))
     regions += aligned_regions(_outside(page.chars, regions), page.fills,
                                lead_of(previous, CAPTION), ceiling)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tests.browser import require_chromium
 from tests.extract.pages import Page, grid_of, tables_on
+from tests.variants.office import print_with_chromium
 
 XS = [72, 160, 260, 360]  # left edges of the columns: label, value, note, note
 PITCH = 11.0  # a cell's lines, one under the other
@@ -84,3 +88,63 @@ def test_a_background_is_no_rule(tmp_path) -> None:
     [table] = tables_on(draw(tmp_path / "zebra.pdf", shaded=True, gap=4.0))
     assert table["method"] == "aligned"
     assert table["n_rows"] == len(ROWS) + 1
+
+
+GROUPS = (("Defendants", (("Charged", "290", "259", "235"), ("Sentenced", "287", "", "223"),
+                          ("Released", "12", "9", "7"))),
+          ("Cases", (("Opened", "217", "197", "173"), ("Closed", "168", "177", ""),
+                     ("Pending", "48", "35", "38"))),
+          ("Terms", (("1-12 months", "52", "48", "35"), ("13-24 months", "37", "45", "29"),
+                     ("Over 24 months", "16", "3", "9"))))
+YEARS = ("", "2009", "2010", "2011")
+
+
+def _group_lines() -> list[list[str]]:
+    lines = [list(YEARS)]
+    for heading, rows in GROUPS:
+        lines.append([heading, "", "", ""])
+        lines += [list(row) for row in rows]
+    return lines
+
+
+def test_one_line_rows_under_group_headings_stay_a_row_per_line(tmp_path) -> None:
+    """Groups of one-line rows, each under a heading on a line of its own in the stub and set
+    apart by a blank line, some cells empty: the stub holds a line more than the figures'
+    columns, a column a line fewer, and still each line is a row (not one row per group)."""
+    page = Page(tmp_path / "headed.pdf")
+    xs = [72, 230, 290, 350]
+    page.row(100, list(zip(xs, YEARS, strict=True)), right_from=1)
+    top = 100 + PITCH
+    for heading, rows in GROUPS:
+        top += PITCH  # a blank line before each group
+        page.text(xs[0], top, heading)
+        top += PITCH
+        for cells in rows:
+            page.row(top, [(xs[0] + 9, cells[0]), *zip(xs[1:], cells[1:], strict=True)])
+            top += PITCH
+    [table] = tables_on(page.save())
+    assert grid_of(table) == _group_lines()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_one_line_rows_under_group_headings_printed_by_chromium(tmp_path) -> None:
+    """The same table as an HTML table without borders, a blank line above each group's
+    heading, printed by Chromium: a row per line."""
+    cell = "padding:0 6pt;white-space:nowrap"
+    body = [f"<tr>{''.join(f'<th style={cell!r}>{y}</th>' for y in YEARS)}</tr>"]
+    for heading, rows in GROUPS:
+        body.append(f"<tr><td style='{cell};padding-top:12pt'>{heading}</td>"
+                    + "<td></td>" * 3 + "</tr>")
+        for row in rows:
+            body.append(f"<tr><td style='{cell};padding-left:12pt'>{row[0]}</td>"
+                        + "".join(f"<td style='{cell};text-align:right'>{v}</td>"
+                                  for v in row[1:]) + "</tr>")
+    html = tmp_path / "headed.html"
+    html.write_text("<html><head><style>@page{size:A4;margin:20mm}"
+                    "body{font:9pt Helvetica,Arial,sans-serif}table{border-collapse:collapse}"
+                    "th{font-weight:normal;text-align:right}</style></head><body>"
+                    f"<table>{''.join(body)}</table></body></html>", encoding="utf-8")
+    require_chromium()
+    [table] = tables_on(print_with_chromium(html, tmp_path / "headed.pdf"))
+    assert grid_of(table) == _group_lines()

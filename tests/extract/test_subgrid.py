@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.browser import require_chromium
 from tests.extract.pages import Page, grid_of, tables_on
+from tests.variants.office import print_with_chromium
 
 XS = [72, 250, 330, 410, 490]  # stub left edge, then the right edges of three number columns
 BODY = [("Alabama", "1,200", "3.4", "17"), ("Alaska", "980", "2.1", "5"),
@@ -209,3 +213,174 @@ def test_ruled_stub_words_set_apart_are_one_stub(tmp_path) -> None:
     [table] = tables_on(page.save())
     assert grid_of(table) == [["Age groups", "Proportion"],
                               *[[f"{a} {b}", c] for a, _at, b, c in body]]
+
+
+# A boxed table: a frame and nothing else drawn, every other row painted cell by cell; one
+# label wraps onto a second line beside its figures, set centred on the row.
+BOXED_XS = [104, 220, 278, 335, 393, 450, 508]
+BOXED = [("District", "FY 2007", "FY 2008", "FY 2009", "FY 2010", "FY 2011"),
+         (("Investigative Matters", "Received"), "426", "365", "285", "402", "387"),
+         ("Defendants Charged", "290", "259", "235", "259", "215"),
+         ("Cases Charged", "217", "197", "173", "177", "168"),
+         (("Defendants", "Sentenced"), "287", "242", "223", "207", "208"),
+         ("No Prison Term", "148", "107", "126", "121", "102"),
+         ("1-12 Months", "52", "48", "35", "38", "27")]
+
+
+def _boxed_expected() -> list[list[str]]:
+    return [["\n".join(c) if isinstance(c, tuple) else c for c in row] for row in BOXED]
+
+
+def test_boxed_table_rows_are_its_painted_rows(tmp_path) -> None:
+    """The frame draws no row; the painted rows say where rows meet (a wrapped label and the
+    figures beside it one row), as the rules did when the cells were boxed."""
+    page = Page(tmp_path / "boxed.pdf")
+    top, height = 306.0, 26.0
+    for n, row in enumerate(BOXED):
+        if n % 2:
+            for left, right in zip(BOXED_XS, BOXED_XS[1:], strict=False):
+                page.fill(left, top, right, top + height, grey=0.85)
+        for k, (left, cell) in enumerate(zip(BOXED_XS, row, strict=False)):
+            lines = cell if isinstance(cell, tuple) else (cell,)
+            first = top + (height - len(lines) * 6.6) / 2 - 1
+            for m, line in enumerate(lines):
+                page.text(left + 5 if k == 0 else left + 20, first + m * 6.6, line, size=6.5)
+        top += height
+    for x in (BOXED_XS[0], BOXED_XS[-1]):
+        page.vline(x, 306, top)
+    for y in (306, top):
+        page.hline(BOXED_XS[0], BOXED_XS[-1], y)
+    [table] = tables_on(page.save())
+    assert grid_of(table) == _boxed_expected()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_boxed_table_printed_by_chromium(tmp_path) -> None:
+    """The same boxed table as HTML (a border round the table only, tr:nth-child(even)
+    painted) printed by Chromium: its rows are the painted rows."""
+    rows = []
+    for row in BOXED:
+        cells = "".join(f"<td>{'<br>'.join(c) if isinstance(c, tuple) else c}</td>" for c in row)
+        rows.append(f"<tr>{cells}</tr>")
+    html = tmp_path / "boxed.html"
+    html.write_text(
+        "<html><head><style>@page{size:A4;margin:20mm}body{font:7pt Helvetica,Arial}"
+        "table{border:0.5pt solid #000;border-collapse:collapse}"
+        "td{height:24pt;padding:0 6pt;vertical-align:middle;white-space:nowrap}"
+        "tr:nth-child(even) td{background:#d3dfee}</style></head><body>"
+        f"<table>{''.join(rows)}</table></body></html>", encoding="utf-8")
+    require_chromium()
+    [table] = tables_on(print_with_chromium(html, tmp_path / "boxed.pdf"))
+    assert grid_of(table) == _boxed_expected()
+
+
+# Two groups of columns side by side, ruled between them and under the header, the body's rows
+# unruled; the right group closes with a total under a rule of its own.
+SIDE_XS = [72, 150, 230, 300, 380]  # label | figure || label | figure, and the right edge
+SIDE = [("Age", "Population", "Age", "Population")] + [
+    (f"{n} years", f"{3_533_692 - 91_234 * n:,}", f"{n + 40} years", f"{2_468_083 - 41_020 * n:,}")
+    for n in range(8)] + [("8 years", "2,803,820", "Total", "19,922,117")]
+
+
+def test_rows_beside_a_rule_under_some_columns_are_rows(tmp_path) -> None:
+    """A rule drawn under one group's columns only (above its total) leaves the other group's
+    lines beside it the table's rows, not a taller merged label: every line above that rule
+    is a row. (Left of the short rule, where no rule is drawn, the two lines either side of it
+    are read as one merged cell, as any ruled table's undrawn stretch is: not asserted.)"""
+    page = Page(tmp_path / "side.pdf")
+    top, pitch = 100.0, 12.0
+    page.row(top + 3, [(x + 4, t) for x, t in zip(SIDE_XS, SIDE[0], strict=False)],
+             right_from=9)
+    y = top + 18
+    for row in SIDE[1:]:
+        page.row(y, [(x + 4, t) for x, t in zip(SIDE_XS, row, strict=False)], right_from=9)
+        y += pitch
+    bottom = y + 2
+    page.hline(SIDE_XS[0], SIDE_XS[-1], top)
+    page.hline(SIDE_XS[0], SIDE_XS[-1], top + 16)
+    page.hline(SIDE_XS[2], SIDE_XS[-1], bottom - pitch - 1)  # above the right group's total
+    page.hline(SIDE_XS[0], SIDE_XS[-1], bottom)
+    for x in SIDE_XS:
+        page.vline(x, top, bottom)
+    [table] = tables_on(page.save())
+    assert grid_of(table)[:-2] == [list(row) for row in SIDE[:-2]]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_rows_beside_a_rule_under_some_columns_printed_by_chromium(tmp_path) -> None:
+    """The same table as HTML (column borders, a border under the header, one above the right
+    group's total) printed by Chromium: every line above that rule is a row."""
+    rule = "0.5pt solid #000"
+    rows = ["".join(f"<td style='border-bottom:{rule}'>{t}</td>" for t in SIDE[0])]
+    for row in SIDE[1:-1]:
+        rows.append("".join(f"<td>{t}</td>" for t in row))
+    last = SIDE[-1]
+    rows.append(f"<td>{last[0]}</td><td>{last[1]}</td>"
+                + "".join(f"<td style='border-top:{rule}'>{t}</td>" for t in last[2:]))
+    html = tmp_path / "side.html"
+    html.write_text(
+        "<html><head><style>@page{size:A4;margin:20mm}body{font:9pt Helvetica,Arial}"
+        f"table{{border-collapse:collapse;border:{rule}}}"
+        f"td{{border-left:{rule};border-right:{rule};padding:1pt 5pt;white-space:nowrap}}"
+        "</style></head><body>"
+        f"<table>{''.join(f'<tr>{r}</tr>' for r in rows)}</table></body></html>",
+        encoding="utf-8")
+    require_chromium()
+    [table] = tables_on(print_with_chromium(html, tmp_path / "side.pdf"))
+    assert grid_of(table)[:-2] == [list(row) for row in SIDE[:-2]]
+
+
+# A table ruled above, under its header and below, its last columns ruled in the body only
+# (their lines start a little under the header's rule).
+OPEN_XS = [60, 170, 240, 310, 380, 450]
+OPEN = [("State", "Schools", "Share", "Closed", "Opened")] + [
+    (name, f"{1000 + 37 * n:,}", f"{2.5 + n / 10:.1f}", str(10 + n), str(3 + 2 * n))
+    for n, name in enumerate(("Alabama", "Alaska", "Arizona", "Arkansas", "California",
+                              "Colorado", "Connecticut", "Delaware"))]
+
+
+def test_body_between_column_lines_ends_and_rules_is_rows(tmp_path) -> None:
+    """The body band starts where the body's column lines start, no rule: it is no band a page
+    break cut open (the table's own rules close it above and below), its lines are rows."""
+    page = Page(tmp_path / "open.pdf")
+    page.hline(OPEN_XS[0], OPEN_XS[-1], 100, width=1.5)
+    page.row(104, [(x + 4, t) for x, t in zip(OPEN_XS, OPEN[0], strict=False)], right_from=9)
+    page.hline(OPEN_XS[0], OPEN_XS[-1], 118)
+    top = 130.0
+    for row in OPEN[1:]:
+        page.row(top, [(x + 4, t) for x, t in zip(OPEN_XS, row, strict=False)], right_from=9)
+        top += 11
+    bottom = top + 2
+    for x in OPEN_XS[3:]:
+        page.vline(x, 127, bottom)
+    page.hline(OPEN_XS[0], OPEN_XS[-1], bottom, width=1.5)
+    [table] = tables_on(page.save())
+    # (the stretch between the header's rule and the column lines' start is an empty band)
+    assert [row for row in grid_of(table) if any(row)] == [list(row) for row in OPEN]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_body_between_column_lines_ends_and_rules_printed_by_chromium(tmp_path) -> None:
+    """The same table as HTML, a blank row without borders between the header and the body,
+    printed by Chromium: the body's lines are rows."""
+    rule = "0.5pt solid #000"
+    side = f"border-left:{rule};border-right:{rule}"
+    rows = ["".join(f"<td>{t}</td>" for t in OPEN[0]),
+            "<td colspan=5 style='height:6pt'></td>"]
+    for row in OPEN[1:]:
+        rows.append("".join(f"<td style='{side if k >= 3 else ''}'>{t}</td>"
+                            for k, t in enumerate(row)))
+    html = tmp_path / "open.html"
+    html.write_text(
+        "<!DOCTYPE html><html><head><style>@page{size:A4;margin:20mm}"
+        "body{font:9pt Helvetica,Arial}table{border-collapse:collapse;border-top:1.5pt solid #000;"
+        "border-bottom:1.5pt solid #000}tr:first-child td{border-bottom:0.5pt solid #000}"
+        "td{padding:1pt 8pt;white-space:nowrap}</style></head><body>"
+        f"<table>{''.join(f'<tr>{r}</tr>' for r in rows)}</table></body></html>",
+        encoding="utf-8")
+    require_chromium()
+    [table] = tables_on(print_with_chromium(html, tmp_path / "open.pdf"))
+    assert [row for row in grid_of(table) if any(row)] == [list(row) for row in OPEN]

@@ -250,6 +250,9 @@ CASES: tuple[Case, ...] = (
          {"transposed": True}),
     Case("reportlab-plan-transposed-oku-yen-no-side", "reportlab", PLAN,
          lambda: E.in_unit(_plan(), "億円"), {"transposed": True, "side_label": False}),
+    # header rows 16.8 pt apart with 10.5 pt text: 項目, centred on both, overlaps 計画値 and
+    # 無担保 (計画値 was merged down with 無担保, the unsecured figures labelled 計画値無担保)
+    Case("reportlab-plan-unruled", "reportlab", PLAN, _plan, {"table_style": "none"}),
 )
 
 
