@@ -207,8 +207,9 @@ def for_reading(page: PageImage, finer: np.ndarray | None = None) -> np.ndarray:
 
 # How near print (points) a blob too small to be print is kept aside as a possible point or
 # comma: thresholded to black and white (a fax-mode scan), the point in small type covers three
-# or four pixels, dust's size, but stands within a point of the digits it parts.
-NEAR_PRINT = 1.0
+# or four pixels, dust's size, but stands within a point and a half of the digits it parts
+# (1.5 in 4.5 pt type: 5 or 6 pixels from the 1 before it).
+NEAR_PRINT = 1.5
 
 
 def specks_near_print(page: PageImage) -> np.ndarray:
