@@ -5,7 +5,7 @@ knows where it stands on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -25,6 +25,21 @@ class Crop:
     left: int
     top: int
     scale: float
+    # Blobs too small to be print standing near it, taken out of `pixels` as dust: (x, y,
+    # width, height, area) in this crop's pixels (`image.specks_near_print`).
+    specks: tuple[tuple[int, int, int, int, int], ...] = ()
+
+    def with_specks(self, page_specks: np.ndarray) -> Crop:
+        """This crop with those of the page's specks (page pixels) that stand inside it."""
+        if not len(page_specks):
+            return self
+        h, w = self.pixels.shape
+        x, y = page_specks[:, 0] - self.left, page_specks[:, 1] - self.top
+        inside = ((x >= 0) & (y >= 0) & (x + page_specks[:, 2] <= w)
+                  & (y + page_specks[:, 3] <= h))
+        found = tuple((int(a), int(b), int(c), int(d), int(e)) for a, b, (c, d, e) in
+                      zip(x[inside], y[inside], page_specks[inside][:, 2:5], strict=True))
+        return replace(self, specks=found)
 
     def px(self, points: float) -> int:
         """`points` in this crop's whole pixels."""

@@ -44,7 +44,9 @@ def stroke(crop: Crop) -> Line | None:
 
 def missing_points(crop: Crop, line: Line) -> Line:
     """A point or comma between two digits Tesseract read none between (2875 for 2.875),
-    put back where a blob of ink the size of one stands at the digits' foot."""
+    put back where a blob of ink the size of one stands at the digits' foot; then, in a number
+    still without one, a point where one of the page's specks near print stands there (a point
+    thresholded to black and white is dust's size: `image.specks_near_print`)."""
     symbols = list(line.symbols)
     digits = [s for s in symbols if s.text.isdigit()]
     if len(digits) < 2:
@@ -54,13 +56,43 @@ def missing_points(crop: Crop, line: Line) -> Line:
     count, _, stats, _ = cv2.connectedComponentsWithStats((crop.pixels < FAINT).astype(np.uint8),
                                                           8)
     least = max(crop.px_area(LEAST_POINT), POINT_AREA * height * height)
-    small = [stats[k] for k in range(1, count)
-             if stats[k][3] < height / 2 and stats[k][1] + stats[k][3] / 2 > foot - height / 3
-             and stats[k][4] >= least]
+
+    def at_foot(blobs: list[np.ndarray]) -> list[np.ndarray]:
+        return [b for b in blobs if b[3] < height / 2 and b[1] + b[3] / 2 > foot - height / 3
+                and b[4] >= least]
+
+    symbols = _points_put_in(crop, symbols, at_foot([stats[k] for k in range(1, count)]),
+                             foot, height)
+    if crop.specks:
+        symbols = _points_put_in(crop, symbols, at_foot([np.array(b) for b in crop.specks]),
+                                 foot, height, specks=True)
+    found = _missing_strokes(crop, Line(line.x0, line.top, line.x1, line.bottom,
+                                        tuple(symbols)), foot, height)
+    return _flat_after_digits(crop, found)
+
+
+def _number_around(symbols: list[Symbol], n: int) -> str:
+    """The digits, points and commas read around the gap after symbol `n`."""
+    first, last = n, n + 1
+    while first > 0 and (symbols[first - 1].text.isdigit() or symbols[first - 1].text in ",."):
+        first -= 1
+    while last + 1 < len(symbols) and (symbols[last + 1].text.isdigit()
+                                       or symbols[last + 1].text in ",."):
+        last += 1
+    return "".join(s.text for s in symbols[first:last + 1])
+
+
+def _points_put_in(crop: Crop, symbols: list[Symbol], small: list[np.ndarray], foot: float,
+                   height: float, specks: bool = False) -> list[Symbol]:
+    """`symbols` with a separator between two digits wherever a blob of `small` stands
+    between them. `specks`: the blobs are dust-sized (a point, never a comma), put only in a
+    number read without any separator, and only on the digits' foot."""
     out: list[Symbol] = []
     for n, s in enumerate(symbols):
         out.append(s)
         if n + 1 == len(symbols) or not (s.text.isdigit() and symbols[n + 1].text.isdigit()):
+            continue
+        if specks and any(ch in ",." for ch in _number_around(symbols, n)):
             continue
         nxt = symbols[n + 1]
         left, right = (s.x0 + s.x1) / 2, (nxt.x0 + nxt.x1) / 2
@@ -71,11 +103,11 @@ def missing_points(crop: Crop, line: Line) -> Line:
         if w >= 2 * h and y + h < foot - height / 6:  # a flat stroke at mid-height: ～ or -
             continue
         base = _ink_foot(crop, (s, nxt), foot)
-        out.append(Symbol(_separator(w, h, y + h - base, height), x, y, x + w, y + h,
-                          min(s.confidence, nxt.confidence)))
-    found = _missing_strokes(crop, Line(line.x0, line.top, line.x1, line.bottom, tuple(out)),
-                             foot, height)
-    return _flat_after_digits(crop, found)
+        if specks and y + h < base - max(1.0, height / 6):  # not on the foot
+            continue
+        text = "." if specks else _separator(w, h, y + h - base, height)
+        out.append(Symbol(text, x, y, x + w, y + h, min(s.confidence, nxt.confidence)))
+    return out
 
 
 def _waves(piece: np.ndarray, scale: float) -> bool:
@@ -145,8 +177,9 @@ def _ink_foot(crop: Crop, digits: tuple[Symbol, ...], default: float) -> float:
 
 def _separator(width: int, height: int, below: float, digit_height: float) -> str:
     """A comma or a point, from its blob: a comma's tail hangs below the digits' foot (by
-    `below` pixels) and makes it taller than wide; a point sits on the foot, about square."""
-    comma = below >= max(1.0, 0.06 * digit_height) or height >= 1.6 * width
+    `below` pixels) and makes it taller than wide; a point sits on the foot, about square (a
+    tall one not below the foot is a point thresholded to black and white, its edge grown)."""
+    comma = below >= max(1.0, 0.06 * digit_height) or (height >= 1.6 * width and below > 0)
     return "," if comma else "."
 
 

@@ -8,7 +8,7 @@ thresholds the readers use, are those of a 300 dpi page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import cv2
@@ -45,6 +45,9 @@ class PageImage:
     ink: np.ndarray
     skew: float  # degrees the scan was turned by (anticlockwise), undone here
     dpi: int = DPI
+    # Blobs of ink too small to be print, left out of `ink` as dust: rows of (x, y, width,
+    # height, area) in pixels.
+    dust: np.ndarray = field(default_factory=lambda: np.zeros((0, 5), np.int64))
 
     @property
     def scale(self) -> float:
@@ -53,8 +56,14 @@ class PageImage:
 
     def quarter_turned(self, turns: int) -> PageImage:
         """The page turned `turns` quarters anticlockwise (its text set upright)."""
+        dust, (height, width) = self.dust.copy(), self.grey.shape
+        for _ in range(turns % 4):  # a pixel (x, y) goes to (y, width - 1 - x)
+            x, y, w, h = (dust[:, k].copy() for k in range(4))
+            dust[:, 0], dust[:, 1], dust[:, 2], dust[:, 3] = y, width - x - w, h, w
+            height, width = width, height
         return PageImage(np.ascontiguousarray(np.rot90(self.grey, turns)),
-                         np.ascontiguousarray(np.rot90(self.ink, turns)), self.skew, self.dpi)
+                         np.ascontiguousarray(np.rot90(self.ink, turns)), self.skew, self.dpi,
+                         dust)
 
 
 def render(page: Any, dpi: int = DPI) -> np.ndarray:
@@ -70,21 +79,34 @@ def render(page: Any, dpi: int = DPI) -> np.ndarray:
 DPI_STEP = 25
 
 
-def scan_dpi(page: Any) -> int | None:
-    """The resolution of the largest image a pypdfium2 page paints (its pixels over the
-    inches it covers), or None when it paints none."""
+def _largest_image(page: Any) -> tuple[Any, int, float] | None:
+    """The largest image a pypdfium2 page paints: the object, its width in pixels and in
+    points; None when it paints none."""
     import pypdfium2.raw as pdfium_c
 
-    best: tuple[int, int] | None = None
+    best: tuple[Any, int, float] | None = None
     for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
         width, _ = image.get_px_size()
         left, _, right, _ = image.get_bounds()
-        if right - left > 0 and (best is None or width * (right - left) > best[0] * best[1]):
-            best = (width, right - left)
+        if right - left > 0 and (best is None or width * (right - left) > best[1] * best[2]):
+            best = (image, width, right - left)
+    return best
+
+
+def scan_dpi(page: Any) -> int | None:
+    """The resolution of the largest image a pypdfium2 page paints (its pixels over the
+    inches it covers), or None when it paints none."""
+    best = _largest_image(page)
     if best is None:
         return None
-    dpi = best[0] / (best[1] / 72)
+    dpi = best[1] / (best[2] / 72)
     return max(DPI_STEP, int(round(dpi / DPI_STEP)) * DPI_STEP)
+
+
+def scan_is_black_and_white(page: Any) -> bool:
+    """Is the largest image a pypdfium2 page paints one bit a pixel (a fax-mode scan)?"""
+    best = _largest_image(page)
+    return best is not None and best[0].get_metadata().bits_per_pixel == 1
 
 
 def _print_level(grey: np.ndarray) -> float:
@@ -95,13 +117,20 @@ def _print_level(grey: np.ndarray) -> float:
     return level
 
 
-def _print_blobs(grey: np.ndarray, level: float, least: int) -> np.ndarray:
-    """Pixels darker than `level` in blobs of at least `least` pixels (dust taken away)."""
+def _print_blobs(grey: np.ndarray, level: float, least: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels darker than `level` in blobs of at least `least` pixels (dust taken away), and
+    the smaller blobs' (x, y, width, height, area)."""
     ink = (grey < level).astype(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
     keep = stats[:, cv2.CC_STAT_AREA] >= least
     keep[0] = False
-    return keep[labels]
+    dust = ~keep
+    dust[0] = False
+    return keep[labels], stats[dust].astype(np.int64)
+
+
+def _least_print(dpi: int) -> int:
+    return max(area(MIN_BLOB, scale_of(dpi)), MIN_BLOB_PIXELS)
 
 
 def binarise(grey: np.ndarray, dpi: int = DPI) -> np.ndarray:
@@ -109,8 +138,7 @@ def binarise(grey: np.ndarray, dpi: int = DPI) -> np.ndarray:
     (blobs under MIN_BLOB) removed. The level is not applied to a smoothed page: a median filter
     erases a rule one pixel wide (a hairline rasterised without spreading it over two columns),
     which broke the ruling wherever a skewed hairline ran in one column."""
-    return _print_blobs(grey, _print_level(grey),
-                        max(area(MIN_BLOB, scale_of(dpi)), MIN_BLOB_PIXELS))
+    return _print_blobs(grey, _print_level(grey), _least_print(dpi))[0]
 
 
 def _score(ink: np.ndarray, angle: float) -> float:
@@ -143,8 +171,13 @@ def straighten(grey: np.ndarray, dpi: int = DPI) -> PageImage:
     (dust adds the same to every row); the ink mask, dust taken away, is made once, of the
     straightened page."""
     angle = skew_angle(grey < _print_level(grey), dpi)
-    grey = turned(grey, -angle)
-    return PageImage(grey, binarise(grey, dpi), -angle, dpi)
+    return level_page(turned(grey, -angle), dpi, -angle)
+
+
+def level_page(grey: np.ndarray, dpi: int = DPI, skew: float = 0.0) -> PageImage:
+    """A level page's pixels with their ink mask, the dust left out of it kept aside."""
+    ink, dust = _print_blobs(grey, _print_level(grey), _least_print(dpi))
+    return PageImage(grey, ink, skew, dpi, dust)
 
 
 def turned(grey: np.ndarray, skew: float) -> np.ndarray:
@@ -170,3 +203,25 @@ def for_reading(page: PageImage, finer: np.ndarray | None = None) -> np.ndarray:
     side = 2 * pixels(KEEP_AROUND if finer is None else KEEP_AROUND_ENLARGED, scale) + 1
     mask = cv2.dilate(ink, np.ones((side, side), np.uint8)) > 0
     return np.where(mask, grey, 255).astype(np.uint8)
+
+
+# How near print (points) a blob too small to be print is kept aside as a possible point or
+# comma: thresholded to black and white (a fax-mode scan), the point in small type covers three
+# or four pixels, dust's size, but stands within a point and a half of the digits it parts
+# (1.5 in 4.5 pt type: 5 or 6 pixels from the 1 before it).
+NEAR_PRINT = 1.5
+
+
+def specks_near_print(page: PageImage) -> np.ndarray:
+    """The page's dust (blobs of ink too small to be print) standing within NEAR_PRINT of
+    print, as rows of (x, y, width, height, area) in its pixels: what `glyphs.missing_points`
+    may find a point between two digits in."""
+    dust = page.dust
+    if not len(dust):
+        return dust
+    side = 2 * pixels(NEAR_PRINT, page.scale) + 1
+    near = cv2.dilate(page.ink.astype(np.uint8), np.ones((side, side), np.uint8)) > 0
+    found = np.zeros(len(dust), bool)
+    for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1)):  # a corner of its box near print
+        found |= near[dust[:, 1] + dy * (dust[:, 3] - 1), dust[:, 0] + dx * (dust[:, 2] - 1)]
+    return dust[found]

@@ -29,6 +29,8 @@ from pipeline.extract.ocr.image import (
     for_reading,
     render,
     scan_dpi,
+    scan_is_black_and_white,
+    specks_near_print,
     straighten,
     turned,
 )
@@ -75,8 +77,8 @@ def _prepared(image: PageImage, finer: np.ndarray | None) -> tuple[Ruling, np.nd
 
 
 def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
-                    dpi: int = DPI, finer: np.ndarray | None = None
-                    ) -> tuple[PageContent, dict[str, Any]]:
+                    dpi: int = DPI, finer: np.ndarray | None = None,
+                    black_and_white: bool = False) -> tuple[PageContent, dict[str, Any]]:
     """A page's content read from its pixels (rendered at `dpi`), and how it was read.
 
     `finer`: the page rendered again at DPI, for a scan of a lower resolution `dpi`. The page
@@ -84,7 +86,9 @@ def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
     speck is a pixel or two there; enlarged it would pass for print); what is read is the
     enlarged page's grey where that found print (Tesseract reads small type better enlarged).
     A page whose text lies a quarter or half turn round is turned upright first: its content
-    then stands in the upright page's frame (`width` and `height` swapped for a quarter)."""
+    then stands in the upright page's frame (`width` and `height` swapped for a quarter).
+    `black_and_white`: the scan is one bit a pixel, where a point in small type may be dust's
+    size (its specks near print are looked at between digits; in a grey scan they are dust)."""
     image = straighten(grey, dpi)
     if finer is not None:
         finer = turned(finer, image.skew)
@@ -118,7 +122,8 @@ def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
     line_height = _line_height([b - a for _, (a, b) in found])
     _check_resolution(line_height * (dpi / DPI if finer is not None else 1.0), dpi)
     found = [(crop, part) for crop, band in found for part in split_tall(crop, band, line_height)]
-    jobs = [(piece, b - a > TALL * line_height) for crop, (a, b) in found
+    specks = _specks(image, clean) if black_and_white else np.zeros((0, 5), np.int64)
+    jobs = [(piece.with_specks(specks), b - a > TALL * line_height) for crop, (a, b) in found
             for piece in pieces(crop, (a, b), line_height)]
     chars = []
     for piece, lines in zip(jobs, read_all(jobs), strict=True):
@@ -128,6 +133,19 @@ def read_page_image(grey: np.ndarray, number: int, width: float, height: float,
     if turns:
         how["turned"] = 90 * turns  # degrees anticlockwise the scan was turned to read
     return PageContent(number, width, height, chars, ruling.segments), how
+
+
+def _specks(image: PageImage, clean: np.ndarray) -> np.ndarray:
+    """The page's specks near print (`image.specks_near_print`) in the pixels of `clean`,
+    the page read (a finer rendering of a lower-resolution scan: their boxes enlarged)."""
+    specks = specks_near_print(image)
+    factor = clean.shape[1] / image.grey.shape[1]
+    if abs(factor - 1.0) > 1e-6 and len(specks):
+        specks = specks.astype(np.float64)
+        specks[:, :4] *= factor
+        specks[:, 4] *= factor * factor
+        specks = np.rint(specks).astype(np.int64)
+    return specks
 
 
 def _check_resolution(line_pixels: float, dpi: int) -> None:
@@ -199,9 +217,11 @@ def read_scanned_page(path: Path, content: PageContent) -> tuple[PageContent, di
         grey = render(page, dpi)
         finer = render(page, DPI) if dpi < DPI else None
         origin = rendered_origin(page.raw)
+        black_and_white = scan_is_black_and_white(page)
     finally:
         document.close()
-    read, how = read_page_image(grey, content.number, content.width, content.height, dpi, finer)
+    read, how = read_page_image(grey, content.number, content.width, content.height, dpi, finer,
+                                black_and_white)
     if "turned" in how:
         return read, how
     return shifted(read, *origin), how

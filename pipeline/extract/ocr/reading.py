@@ -10,6 +10,7 @@ by itself is set right from the glyphs' ink (glyphs.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -230,7 +231,7 @@ def _with_circled(crop: Crop, tall: bool) -> list[Line] | None:
             pixels[y:y + h, x:x + w] = 255
     if not numerals:
         return None
-    lines = read_piece(Crop(pixels, crop.left, crop.top, crop.scale), tall, circled=False)
+    lines = read_piece(replace(crop, pixels=pixels), tall, circled=False)
     for numeral in numerals:
         middle = (numeral.top + numeral.bottom) / 2
         at = min(range(len(lines)), default=None,

@@ -49,3 +49,26 @@ def test_rules_stand_at_the_same_points_at_200_and_300_dpi() -> None:
     assert len(at_300) == len(at_200) == 3
     for a, b in zip(at_300, at_200, strict=True):
         assert all(abs(p - q) <= 0.75 for p, q in zip(a, b, strict=True))
+
+
+def test_a_rule_cut_by_a_white_speck_is_one_rule() -> None:
+    """A hairline cut a pixel deep by a scanner's white dust 0.3 inch from its top: the stretch
+    above it (shorter than a rule) is not lost, the rule runs whole."""
+    ink = np.zeros((900, 1200), bool)
+    ink[150:750, 600:602] = True
+    ink[240, 600:602] = False
+    ruling = find_ruling(ink, 72 / 300)
+    verticals = [s for s in ruling.segments if s.x0 == s.x1]
+    assert len(verticals) == 1
+    assert verticals[0].bottom - verticals[0].top >= 0.98 * 600 * 72 / 300
+
+
+def test_glyphs_in_a_column_of_cells_make_no_rule_across_the_rules_between_them() -> None:
+    """Units in 4.5 pt type one under the other, cell after cell, each stroke two pixels from the
+    rule between the cells: no vertical rule is made of them."""
+    ink = np.zeros((900, 400), bool)
+    for top in range(100, 800, 20):  # cells 20 pixels tall, a rule 1 pixel at each top
+        ink[top, 50:350] = True
+        ink[top + 3:top + 18, 200:202] = True  # a glyph's upright stroke
+    ruling = find_ruling(ink, 72 / 300)
+    assert [s for s in ruling.segments if s.x0 == s.x1] == []

@@ -39,6 +39,7 @@ SETTINGS = ScanSettings(dpi=300, skew=0.5)
 VARIANTS = {
     "poppler, +0.35°": SETTINGS.but(rasteriser="poppler", skew=0.35),
     "poppler, -0.35°": SETTINGS.but(rasteriser="poppler", skew=-0.35),
+    "poppler, -0.5°": SETTINGS.but(rasteriser="poppler", skew=-0.5),
     "JPEG quality 50, -0.5°": SETTINGS.but(skew=-0.5, jpeg=50),
 }
 NPO_FIELDS = 585
