@@ -31,6 +31,9 @@ SHORTEST = 3
 INDEL = 1.5
 # How much farther than the closest every other name must be.
 CLEARLY = 1.5
+# What a rule's remnant left at a cell's edge reads as (a stroke the ruling missed): stripped
+# from a text's ends when the text is no name as read. No known name starts or ends with one.
+RULE_MARKS = "ー－-―—‐‑_＿=＝|｜"
 
 
 def distance(a: str, b: str, cap: float) -> float:
@@ -105,7 +108,11 @@ def closest(text: str, names: Sequence[str]) -> tuple[str | None, list[str]]:
 def _corrected(text: str, names: Sequence[str], where: str | None) -> str | None:
     """The whole text as a known name, when it is one read imperfectly; near several, an error
     naming `where` (None: left as read, for loose text, which may be prose)."""
-    found, tied = closest(squeeze(text), names)
+    key = squeeze(text)
+    found, tied = closest(key, names)
+    bare = key.strip(RULE_MARKS)
+    if found is None and not tied and bare and bare != key:
+        found, tied = (bare, []) if bare in names else closest(bare, names)
     if tied and where is not None:
         shown = " or ".join(repr(t) for t in tied)
         raise PipelineError(f"OCR read {squeeze(text)!r}, as near to {shown}: cannot tell which",

@@ -18,6 +18,20 @@ def test_ascii_forms_of_a_label_are_the_label() -> None:
     assert closest("<主要計数>", NAMES) == ("＜主要計数＞", [])
 
 
+def test_a_rule_remnant_at_a_labels_edge_is_no_part_of_it() -> None:
+    """A stroke the ruling left beside a label reads as dashes (ーー-無担保, the plan scanned at
+    200 dpi): the label is the name, never published with them."""
+    names = (*NAMES, "無担保", "有担保")
+    page = {"tables": [{"cells": [{"row": 1, "col": 0, "text": "ーー-無担保"},
+                                  {"row": 2, "col": 0, "text": "有担保｜"},
+                                  {"row": 3, "col": 0, "text": "－"},
+                                  {"row": 4, "col": 0, "text": "－10"}]}],
+            "lines": [], "read": {"method": "ocr"}}
+    correct_page(page, names)
+    assert [c["text"] for c in page["tables"][0]["cells"]] == ["無担保", "有担保", "－", "－10"]
+    assert page["tables"][0]["cells"][0]["read_as"] == "ーー-無担保"
+
+
 def test_text_near_nothing_is_left_as_read() -> None:
     assert closest("手形貸付の期間", NAMES) == (None, [])
 
