@@ -271,7 +271,7 @@ lint: $(STAMP)
 .PHONY: bench
 bench: $(STAMP)
 	$(PY) bench/bench.py --markdown docs/PERFORMANCE.md
-	$(PY) bench/ocr_bench.py
+	$(PY) bench/ocr_bench.py --markdown docs/PERFORMANCE.md
 
 # Table-extraction accuracy on the ICDAR 2013 table competition (adjacency relations): ours,
 # pdfplumber, camelot lattice and stream. The dataset is not in the repository: ICDAR names its

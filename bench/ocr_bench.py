@@ -23,6 +23,8 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bench import machine  # noqa: E402
+from bench.markdown_block import recorded  # noqa: E402
 from bench.ocr_accuracy import Score, lenient_clean, score  # noqa: E402
 from bench.scans import ScanSettings, scan_pdf  # noqa: E402
 from pipeline.core.workers import cpus  # noqa: E402
@@ -160,18 +162,31 @@ def cpu_summary(rows: list[tuple[ScanSettings, Figures, Figures | None]]) -> str
             f"table ({read[0].pages} pages)")
 
 
+def _shown(path: Path) -> str:
+    """`path` from the project's folder where it is inside it (the venv's model)."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dpi", type=int, action="append", help="only these resolutions")
     parser.add_argument("--npo-only", action="store_true", help="leave the business plan out")
     parser.add_argument("--wrong", action="store_true", help="list every field read wrong")
     parser.add_argument("--only", action="append", help="only scans whose name has this")
+    parser.add_argument("--markdown", type=Path, metavar="FILE",
+                        help="also write the figures into FILE's <!-- bench:ocr --> block")
     args = parser.parse_args()
     missing = available()
     if missing:
         sys.exit(f"make bench: OCR figures skipped: {missing}")
-    print(f"OCR of generated scans against the text layer (model: {tessdata()}, "
-          f"{os.cpu_count()} CPUs):")
+    with recorded(args.markdown, "ocr"):
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Every scan of the grid the options keep, read and scored, then the table."""
+    print(f"OCR of generated scans against the text layer (`bench/ocr_bench.py` on "
+          f"{machine()}; model: {_shown(tessdata())}/jpn.traineddata):")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for settings in SETTINGS:
