@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.extract.alignment import merge_distributed
+from pipeline.extract.intervals import free, merged
 from pipeline.extract.primitives import Char
 from pipeline.extract.text import runs_of
 
@@ -21,45 +22,15 @@ from pipeline.extract.text import runs_of
 MIN_FREE = 0.5
 
 
-def _spans(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping intervals merged, left to right."""
-    merged: list[tuple[float, float]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _free(left: float, right: float, covered: list[tuple[float, float]]
-          ) -> list[tuple[float, float]]:
-    """The stretches of (left, right) that no interval of `covered` (merged, sorted)
-    overlaps."""
-    found = []
-    at = left
-    for start, end in covered:
-        if end <= at:
-            continue
-        if start >= right:
-            break
-        if start > at:
-            found.append((at, start))
-        at = max(at, end)
-    if at < right:
-        found.append((at, right))
-    return found
-
-
 def _boundary(left: float, right: float, covered: list[tuple[float, float]]) -> float | None:
     """Where the column line between two headings goes: in the free stretch of the gap
     (left, right) nearest its middle (two groups as wide as each other meet there; a free
     stretch further off lies inside a group, between its sub-columns), the wider on a tie."""
     middle = (left + right) / 2
-    free = [(a, b) for a, b in _free(left, right, covered) if b - a >= MIN_FREE]
-    if not free:
+    room = [(a, b) for a, b in free(left, right, covered) if b - a >= MIN_FREE]
+    if not room:
         return None
-    a, b = min(free, key=lambda s: (max(s[0] - middle, middle - s[1], 0.0), s[0] - s[1]))
+    a, b = min(room, key=lambda s: (max(s[0] - middle, middle - s[1], 0.0), s[0] - s[1]))
     return (a + b) / 2
 
 
@@ -70,8 +41,8 @@ def _headings(xs: Sequence[float], ys: Sequence[float], chars: Sequence[Char]
     inside = [c for c in chars if x0 <= c.h_mid <= x1 and ys[0] <= c.v_mid <= ys[-1]]
     head = [c for c in inside if c.v_mid < ys[1] and not c.text.isspace()]
     # the body's characters, spaces too: the space between two words is no free stretch
-    body = _spans([(c.x0, c.x1) for c in inside if c.v_mid >= ys[1]])
-    headings = _spans([(r[1], r[3]) for r in merge_distributed(runs_of(head))]) if head else []
+    body = merged([(c.x0, c.x1) for c in inside if c.v_mid >= ys[1]])
+    headings = merged([(r[1], r[3]) for r in merge_distributed(runs_of(head))]) if head else []
     return headings, body
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from pipeline.extract.intervals import free
 from pipeline.extract.primitives import Char, Fill
 
 # Fill edges this close (points) are one row line; a fill must lie this much inside the region;
@@ -87,20 +88,6 @@ def shaded_rows(fills: Sequence[Fill], box: tuple[float, float, float, float]) -
     return [at for at in lines if top + SAME_EDGE < at < bottom - SAME_EDGE]
 
 
-def _free(spans: list[tuple[float, float]], top: float, bottom: float
-          ) -> list[tuple[float, float]]:
-    """The stretches of (top, bottom) no span covers."""
-    gaps = []
-    at = top
-    for start, end in sorted(spans):
-        if start > at:
-            gaps.append((at, start))
-        at = max(at, end)
-    if at < bottom:
-        gaps.append((at, bottom))
-    return gaps
-
-
 def _line_spans(chars: Sequence[Char]) -> list[tuple[float, float]]:
     """The text lines of one column as (top, bottom), top to bottom: characters centred
     within a third of their size of a line's first are that line, which stands where most
@@ -162,7 +149,7 @@ def _wide_gaps(columns: list[list[tuple[float, float]]]) -> list[float]:
     if not cells:
         return []
     first, last = min(c[0] for c in cells), max(c[1] for c in cells)
-    return [(a + b) / 2 for a, b in _free(cells, first, last) if b > a]
+    return [(a + b) / 2 for a, b in free(first, last, cells) if b > a]
 
 
 def _one_cell_apiece(columns: list[list[tuple[float, float]]], top: float,
