@@ -41,7 +41,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tests.variants.editions import truth_of
 from tests.variants.npo_layout import (
     THIN,
     Box,
@@ -49,6 +48,7 @@ from tests.variants.npo_layout import (
     banks_of,
     line_count,
     page_grid,
+    paged_truth,
     split_banks,
     vertical_rule,
 )
@@ -240,11 +240,7 @@ def build_workbook(
                               row_break=row_break, repeat_header=repeat_header)
         pages += [list(banks)] * n_pages
     wb.save(xlsx)
-    truth = truth_of(edition)
-    # The printed names (⻑野県労働金庫) as the reader must give them back (長野県労働金庫).
-    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))
-    truth["pages"] = [[named[bank] for bank in page] for page in pages]
-    return truth
+    return paged_truth(edition, pages)
 
 
 def calc_job(edition: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:

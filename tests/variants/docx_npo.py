@@ -42,8 +42,7 @@ from docx.shared import Pt
 from docx.table import Table
 
 from tests.variants.docx_plan import NO_RULE, RULE, _borders, _set_fonts
-from tests.variants.editions import truth_of
-from tests.variants.npo_layout import RULINGS, banks_of, page_grid, split_banks
+from tests.variants.npo_layout import RULINGS, banks_of, page_grid, paged_truth, split_banks
 from tests.variants.office import OfficeJob, render_office
 
 FONTS = ("IPAexGothic", "IPAexMincho")
@@ -178,10 +177,7 @@ def build_document(
         _table(doc, edition, banks, width, ruling=ruling, zebra=zebra, flow=flow,
                repeat_header=repeat_header)
     doc.save(docx)
-    truth = truth_of(edition)
-    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))  # as printed → as read
-    truth["pages"] = [[named[bank] for bank in group] for group in groups]
-    return truth
+    return paged_truth(edition, groups)
 
 
 def docx_npo_job(edition: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:

@@ -46,6 +46,7 @@ from tests.variants.npo_layout import (
     banks_of,
     horizontal_rule,
     page_grid,
+    paged_truth,
     split_banks,
     vertical_rule,
 )
@@ -136,10 +137,7 @@ def npo_html(
     path.write_text(f'<!doctype html><html lang="ja"><head><meta charset="utf-8">'
                     f"<title>{_e(edition['title'])}</title><style>{css}</style></head>"
                     f"<body>{pages}</body></html>\n", "utf-8")
-    truth = truth_of(edition)
-    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))  # as printed → as read
-    truth["pages"] = [[named[bank] for bank in group] for group in groups]
-    return truth
+    return paged_truth(edition, groups)
 
 
 def _plan_css(font: str, style: str, keep: bool = True) -> str:

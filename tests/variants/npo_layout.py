@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tests.variants.editions import truth_of
+
 # How the item labels are printed: with their mark legend, or spaced out for alignment.
 PRINTED_LABEL = {
     "資金使途": "資金使途\n○：対象\n×：対象外",
@@ -191,6 +193,15 @@ def line_count(text: str, width: float, size: float) -> int:
 def banks_of(edition: dict[str, Any]) -> list[str]:
     """Every bank of an edition, in printed order."""
     return [bank for page in edition["pages"] for bank in page]
+
+
+def paged_truth(edition: dict[str, Any], pages: Sequence[Sequence[str]]) -> dict[str, Any]:
+    """`edition`'s truth with the banks each printed page holds, named as the reader must give
+    them back (⻑野県労働金庫 printed, 長野県労働金庫 read)."""
+    truth = truth_of(edition)
+    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))
+    truth["pages"] = [[named[bank] for bank in page] for page in pages]
+    return truth
 
 
 def split_banks(banks: list[str], banks_per_page: Sequence[int]) -> list[list[str]]:

@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tests.variants.editions import truth_of
-from tests.variants.npo_layout import RULINGS, banks_of, page_grid, split_banks
+from tests.variants.npo_layout import RULINGS, banks_of, page_grid, paged_truth, split_banks
 from tests.variants.office import OfficeJob, render_office
 
 FONTS = ("IPAexGothic", "IPAexMincho")
@@ -82,10 +81,7 @@ def npo_writer_html(
         f"<title>{_e(edition['title'])}</title><style>{css}</style></head><body>"
         f"<p><b>{_e(edition['title'])}</b>　（{_e(edition['as_of_label'])}）</p>"
         f"{tables}</body></html>\n", "utf-8")
-    truth = truth_of(edition)
-    named = dict(zip(banks_of(edition), banks_of(truth), strict=True))  # as printed → as read
-    truth["pages"] = [[named[bank] for bank in group] for group in groups]
-    return truth
+    return paged_truth(edition, groups)
 
 
 def writer_html_job(edition: dict[str, Any], pdf: Path, **options: Any) -> OfficeJob:
