@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import zlib
 
-
-def pdf_bytes(objects: list[bytes]) -> bytes:
-    """A PDF of `objects` (object n is objects[n - 1]; object 1 the catalog), with its xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+from tests.variants.raw_pdf import pdf_bytes
 
 
 def stream(data: bytes, extra: bytes = b"", compress: bool = False) -> bytes:

@@ -7,6 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF of `objects` (object n is objects[n - 1]; object 1 the catalog), with its xref."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
 def _stream(attrs: bytes, data: bytes) -> bytes:
     return b"<< " + attrs + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
@@ -39,16 +54,7 @@ def write_pdf(path: Path, contents: list[bytes], fonts: dict[str, bytes],
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = (b"<< /Type /Pages /Count %d /Kids [" % len(kids)
                   + b" ".join(b"%d 0 R" % n for n in kids) + b"] >>")
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, source in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + source + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+    data = pdf_bytes(objects)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(bytes(out))
+    path.write_bytes(data)
     return path
