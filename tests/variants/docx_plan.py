@@ -250,16 +250,21 @@ def _spaced(text: str) -> str:
     return " ".join(text.replace(" ", ""))
 
 
-def _figure_table(
-    doc: Any, widths: tuple[float, ...], header: list[list[tuple[int, int, str]]],
-    rows: list[tuple[str, ...]], *, style: str, repeat_header: bool,
-) -> Table:
-    """A ruled figure table: header rows of (col, colspan, text) ("" text under a vertical
-    merge from above), then body rows of label + right-aligned numbers."""
-    n_header = len(header)
-    table = doc.add_table(rows=n_header + len(rows), cols=len(widths))
+def _fixed_table(doc: Any, n_rows: int, widths: tuple[float, ...], row_height: float, *,
+                 margin: float | None = None) -> Table:
+    """An empty table of fixed layout, indented as the text is, its columns `widths` wide and
+    its rows exactly `row_height` tall (points); `margin`: the cells' left and right margins."""
+    table = doc.add_table(rows=n_rows, cols=len(widths))
     table.autofit = False
     tbl_pr = table._tbl.tblPr
+    if margin is not None:
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:w"), str(round(margin * 20)))
+            edge.set(qn("w:type"), "dxa")
+            margins.append(edge)
+        tbl_pr.append(margins)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
@@ -270,10 +275,21 @@ def _figure_table(
     for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = Pt(width)
     for row in table.rows:
-        row.height = Pt(ROW_H)
+        row.height = Pt(row_height)
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Pt(width)
+    return table
+
+
+def _figure_table(
+    doc: Any, widths: tuple[float, ...], header: list[list[tuple[int, int, str]]],
+    rows: list[tuple[str, ...]], *, style: str, repeat_header: bool,
+) -> Table:
+    """A ruled figure table: header rows of (col, colspan, text) ("" text under a vertical
+    merge from above), then body rows of label + right-aligned numbers."""
+    n_header = len(header)
+    table = _fixed_table(doc, n_header + len(rows), widths, ROW_H)
     for r, cells in enumerate(header):
         for col, span, text in cells:
             cell = table.cell(r, col)
@@ -307,30 +323,8 @@ def _layout_table(doc: Any, grid: FigureGrid, *, style: str, repeat_header: bool
     width and its text set small enough (in half points) for every item to fit on one line."""
     widths, scale = _layout_widths(grid)
     size = min(SIZE, int(SIZE * scale * 2) / 2)
-    table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(LAYOUT_MARGIN * 20)))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    tbl_pr.append(margins)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), str(round(TABLE_INDENT * 20)))
-    indent.set(qn("w:type"), "dxa")
-    tbl_pr.append(indent)
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = Pt(width)
-    for row in table.rows:
-        row.height = Pt(ROW_H * size / SIZE)  # rows as much closer as the text is smaller
-        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Pt(width)
+    # rows as much closer as the text is smaller
+    table = _fixed_table(doc, grid.n_rows, widths, ROW_H * size / SIZE, margin=LAYOUT_MARGIN)
     for box in grid.boxes:
         cell = table.cell(box.row, box.col)
         if box.rowspan > 1 or box.colspan > 1:
